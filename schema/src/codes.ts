@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Codes are lower-case slugs: `ha-tinh`, `cum-2`. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code such as ha-tinh')
+  .max(64);
+
+/** A period is a year and a kind: `2023-H1` (semi-annual) or `2023-FY` (year-end). */
+export const periodId = z.string().regex(/^\d{4}-(H1|FY)$/, 'must look like 2023-H1 or 2023-FY');
+
+export type PeriodId = z.infer<typeof periodId>;
+
+export const instant = z.iso.datetime({ offset: true });

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { slug } from '../codes.ts';
+
+/** A cluster and its members for a year (the membership a period takes at its deadline). */
+export const clusterDefinedV1 = z.object({
+  name: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  members: z
+    .array(z.object({ unitCode: slug, name: z.string().min(1) }))
+    .min(1)
+    .refine((members) => new Set(members.map((m) => m.unitCode)).size === members.length, {
+      message: 'a unit is listed twice',
+    }),
+  lead: slug.nullable(),
+});
+
+export type ClusterDefinedV1 = z.infer<typeof clusterDefinedV1>;

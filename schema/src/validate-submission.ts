@@ -1,0 +1,157 @@
+import type { Criterion, Scheme } from './scheme.ts';
+
+/** One reason a submission is refused; `path` points at the offending field. */
+export interface SubmissionProblem {
+  path: string;
+  message: string;
+  messageVi: string;
+}
+
+const decimalPattern = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+/** Exact hundredths of a non-negative decimal, or null when it is not one. */
+function hundredths(value: string): bigint | null {
+  const match = decimalPattern.exec(value);
+  if (match === null) return null;
+  const [, whole = '0', fraction = ''] = match;
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+function has(record: Readonly<Record<string, string>>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
+/**
+ * The refusal rules of SCORING.md §5 that depend on the scheme, every reason listed: unknown codes,
+ * missing required values, values out of range, self-scores above their criterion's maximum. The
+ * decimal format is zod's job; a value that still is not a decimal is reported rather than thrown.
+ *
+ * Required are the indicators some criterion uses (others only feed the summaries) and the
+ * self-score of every SELF_ASSESSED criterion. A value must be 0 or 1 when its indicator is a
+ * YES_NO indicator or feeds a YES_NO criterion, and whole when it is a COUNT indicator or feeds a
+ * COUNT criterion, since those methods are defined only for such values.
+ */
+export function validateSubmission(
+  scheme: Scheme,
+  indicators: Readonly<Record<string, string>>,
+  selfScores: Readonly<Record<string, string>>,
+): SubmissionProblem[] {
+  const problems: SubmissionProblem[] = [];
+  const criteria = scheme.headings.flatMap((heading) => heading.criteria);
+  const criteriaByCode = new Map(criteria.map((criterion) => [criterion.code, criterion]));
+  const indicatorsByCode = new Map(scheme.indicators.map((indicator) => [indicator.code, indicator]));
+  const methodsByIndicator = new Map<string, Set<Criterion['method']>>();
+  for (const criterion of criteria) {
+    if (criterion.method === 'SELF_ASSESSED') continue;
+    const methods = methodsByIndicator.get(criterion.indicator) ?? new Set();
+    methods.add(criterion.method);
+    methodsByIndicator.set(criterion.indicator, methods);
+  }
+
+  for (const code of Object.keys(indicators)) {
+    if (!indicatorsByCode.has(code)) {
+      problems.push({
+        path: `indicators.${code}`,
+        message: `Indicator "${code}" is not in scheme ${scheme.code}`,
+        messageVi: `Chỉ tiêu "${code}" không có trong bảng chấm điểm ${scheme.code}`,
+      });
+    }
+  }
+
+  for (const code of Object.keys(selfScores)) {
+    const criterion = criteriaByCode.get(code);
+    if (criterion === undefined) {
+      problems.push({
+        path: `selfScores.${code}`,
+        message: `Criterion ${code} is not in scheme ${scheme.code}`,
+        messageVi: `Tiêu chí ${code} không có trong bảng chấm điểm ${scheme.code}`,
+      });
+    } else if (criterion.method !== 'SELF_ASSESSED') {
+      problems.push({
+        path: `selfScores.${code}`,
+        message: `Criterion ${code} is not self-assessed, so it takes no self-score`,
+        messageVi: `Tiêu chí ${code} không phải tiêu chí tự chấm điểm, không nhận điểm tự chấm`,
+      });
+    }
+  }
+
+  for (const indicator of scheme.indicators) {
+    const methods = methodsByIndicator.get(indicator.code);
+    const path = `indicators.${indicator.code}`;
+    if (!has(indicators, indicator.code)) {
+      if (methods !== undefined) {
+        problems.push({
+          path,
+          message: `A value for indicator "${indicator.code}" is required`,
+          messageVi: `Thiếu giá trị của chỉ tiêu "${indicator.code}" (${indicator.title})`,
+        });
+      }
+      continue;
+    }
+    const text = indicators[indicator.code] ?? '';
+    const value = hundredths(text);
+    if (value === null) {
+      problems.push({
+        path,
+        message: `"${text}" is not a non-negative decimal with at most 2 decimals`,
+        messageVi: `"${text}" không phải là số không âm có tối đa 2 chữ số thập phân`,
+      });
+    } else if (
+      (indicator.kind === 'YES_NO' || methods?.has('YES_NO') === true) &&
+      value !== 0n &&
+      value !== 100n
+    ) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" must be 0 (no) or 1 (yes), got ${text}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" chỉ nhận giá trị 0 (không) hoặc 1 (có), đã nhập ${text}`,
+      });
+    } else if (indicator.kind === 'PERCENT' && value > 100_00n) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" is a percentage and cannot exceed 100, got ${text}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" là tỷ lệ phần trăm, không được vượt quá 100, đã nhập ${text}`,
+      });
+    } else if (
+      (indicator.kind === 'COUNT' || methods?.has('COUNT') === true) &&
+      value % 100n !== 0n
+    ) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" is a count and must be a whole number, got ${text}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" là số lượng, phải là số nguyên, đã nhập ${text}`,
+      });
+    }
+  }
+
+  for (const criterion of criteria) {
+    if (criterion.method !== 'SELF_ASSESSED') continue;
+    const path = `selfScores.${criterion.code}`;
+    if (!has(selfScores, criterion.code)) {
+      problems.push({
+        path,
+        message: `A self-score for criterion ${criterion.code} is required`,
+        messageVi: `Thiếu điểm tự chấm của tiêu chí ${criterion.code} (${criterion.title})`,
+      });
+      continue;
+    }
+    const text = selfScores[criterion.code] ?? '';
+    const score = hundredths(text);
+    const max = hundredths(criterion.maxPoints);
+    if (score === null) {
+      problems.push({
+        path,
+        message: `"${text}" is not a non-negative decimal with at most 2 decimals`,
+        messageVi: `"${text}" không phải là số không âm có tối đa 2 chữ số thập phân`,
+      });
+    } else if (max !== null && score > max) {
+      problems.push({
+        path,
+        message: `Self-score ${text} exceeds the maximum ${criterion.maxPoints} of criterion ${criterion.code}`,
+        messageVi: `Điểm tự chấm ${text} vượt quá điểm tối đa ${criterion.maxPoints} của tiêu chí ${criterion.code}`,
+      });
+    }
+  }
+
+  return problems;
+}

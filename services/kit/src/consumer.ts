@@ -1,0 +1,187 @@
+import {
+  parseEvent,
+  topicName,
+  type AnyEvent,
+  type EventOnTopic,
+  type TopicId,
+} from '@thidua/schema';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Kysely, Transaction } from 'kysely';
+import type { KitTables } from './kit-tables.ts';
+import type { Logger } from './logger.ts';
+import { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts';
+
+/** What a handler gets for one batch: the open transaction and a way to emit events. */
+export interface BatchContext<Database> {
+  trx: Transaction<Database>;
+  emit(event: AnyEvent): void;
+  log: Logger;
+}
+
+export type BatchHandler<Database, Topic extends TopicId> = (
+  events: EventOnTopic<Topic>[],
+  context: BatchContext<Database>,
+) => Promise<void>;
+
+export interface BatchConsumerOptions<Database, Topic extends TopicId> {
+  kafka: Kafka;
+  db: Kysely<Database>;
+  groupId: string;
+  /** Several topics share one group when their events must be applied in one sequence. */
+  topics: readonly Topic[];
+  namespace: string;
+  log: Logger;
+  handle: BatchHandler<Database, Topic>;
+  /** Called after a batch committed with outbox rows, so the relay can publish at once. */
+  onOutboxWritten?: () => void;
+}
+
+export interface BatchConsumer {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  isReady(): boolean;
+}
+
+/**
+ * Consumes a topic in batches. For each batch, one PostgreSQL transaction applies the handler's
+ * effects, writes the events it emits (and dead letters) to the outbox, and stores the next offset;
+ * only then is the offset committed to Kafka. Messages at or below the stored offset and events
+ * whose id was already processed are skipped, so a crash between the two commits or a duplicate
+ * publication changes nothing.
+ */
+export function createBatchConsumer<Database, Topic extends TopicId>(
+  options: BatchConsumerOptions<Database, Topic>,
+): BatchConsumer {
+  const { kafka, groupId, namespace, log, handle } = options;
+  // The kit's tables live beside the service's in the same schema; this is the one place that
+  // views the service's handle as the kit's.
+  const db = options.db as unknown as Kysely<KitTables>;
+  const topicIds = new Map(options.topics.map((id) => [topicName(namespace, id), id]));
+  let consumer: Consumer | null = null;
+  let joined = false;
+
+  async function processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const last = batch.messages.at(-1);
+    if (last === undefined) return;
+    let wroteOutbox = false;
+    await db.transaction().execute(async (trx) => {
+      const stored = await trx
+        .selectFrom('consumer_offsets')
+        .select('next_offset')
+        .where('group_id', '=', groupId)
+        .where('topic', '=', batch.topic)
+        .where('partition', '=', batch.partition)
+        .forUpdate()
+        .executeTakeFirst();
+      const from = stored === undefined ? 0n : BigInt(stored.next_offset);
+      const fresh = batch.messages.filter((m) => BigInt(m.offset) >= from);
+      const topic = topicIds.get(batch.topic);
+      if (fresh.length === 0 || topic === undefined) return;
+
+      const outgoing: OutboxMessage[] = [];
+      const valid: EventOnTopic<Topic>[] = [];
+      for (const message of fresh) {
+        const parsed = parseEvent(topic, message.value?.toString('utf8') ?? '');
+        if (parsed.ok) valid.push(parsed.event);
+        else outgoing.push(deadLetter(message, batch.topic, batch.partition, groupId, parsed.reason));
+      }
+      for (const letter of outgoing) {
+        log.warn({ origin: JSON.parse(letter.value) as unknown }, 'event sent to the dead-letter topic');
+      }
+
+      const unseen = await keepUnseen(trx, valid);
+      await handle(unseen, {
+        trx: trx as unknown as Transaction<Database>,
+        emit: (event) => outgoing.push(outboxMessageOf(event)),
+        log,
+      });
+      await appendToOutbox(trx, outgoing);
+      wroteOutbox = outgoing.length > 0;
+      const next = (BigInt(last.offset) + 1n).toString();
+      await trx
+        .insertInto('consumer_offsets')
+        .values({ group_id: groupId, topic: batch.topic, partition: batch.partition, next_offset: next })
+        .onConflict((oc) =>
+          oc.columns(['group_id', 'topic', 'partition']).doUpdateSet({ next_offset: next }),
+        )
+        .execute();
+    });
+    if (wroteOutbox) options.onOutboxWritten?.();
+    payload.resolveOffset(last.offset);
+    await payload.commitOffsetsIfNecessary({
+      topics: [
+        {
+          topic: batch.topic,
+          partitions: [{ partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }],
+        },
+      ],
+    });
+    await payload.heartbeat();
+  }
+
+  return {
+    async start() {
+      consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        joined = true;
+      });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        joined = false;
+        log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topicIds.keys()], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: processBatch,
+      });
+    },
+    async stop() {
+      const running = consumer;
+      consumer = null;
+      joined = false;
+      // disconnect waits for the batch in hand to finish and commit.
+      await running?.disconnect();
+    },
+    isReady: () => joined,
+  };
+}
+
+/** Drops events already processed (an event published twice, or replayed). */
+async function keepUnseen<E extends { id: string }>(
+  trx: Transaction<KitTables>,
+  events: E[],
+): Promise<E[]> {
+  if (events.length === 0) return events;
+  const inserted = await trx
+    .insertInto('processed_events')
+    .values(events.map((event) => ({ event_id: event.id })))
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .execute();
+  const fresh = new Set(inserted.map((row) => row.event_id));
+  // The same id twice in one batch is inserted once; keep its first occurrence only.
+  return events.filter((event) => fresh.delete(event.id));
+}
+
+function deadLetter(
+  message: KafkaMessage,
+  topic: string,
+  partition: number,
+  consumerGroup: string,
+  reason: string,
+): OutboxMessage {
+  return {
+    topic: 'dlq',
+    key: message.key?.toString('utf8') ?? '',
+    value: JSON.stringify({
+      reason,
+      origin: { topic, partition, offset: message.offset },
+      consumerGroup,
+      key: message.key?.toString('utf8') ?? null,
+      value: message.value?.toString('utf8') ?? null,
+    }),
+  };
+}

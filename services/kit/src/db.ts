@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+// BIGINT columns (offsets, sequence numbers) come back as strings unless told otherwise; they are
+// kept as strings and turned into bigint where arithmetic is needed.
+
+/**
+ * A Kysely handle whose connections look up unqualified tables in the service's own schema first,
+ * so each service's queries name only its tables, and reading another's published view needs its
+ * schema spelled out.
+ */
+export function createDb<Database>(databaseUrl: string, schema: string, poolSize = 5): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    options: `-c search_path=${schema},public`,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Creates the database named in the URL if it does not exist yet (connecting through `postgres`). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: unknown) => {
+        // Another service may have created it a moment ago.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,48 @@
+import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { topicName, topics, type TopicId } from '@thidua/schema';
+import type { Logger } from './logger.ts';
+
+/** A kafkajs client whose own log lines go to the service's structured log. */
+export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
+  const toPino: logCreator =
+    () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      const child = logger.child({ component: 'kafkajs', ...extra });
+      if (level === logLevel.ERROR) child.error(message);
+      else if (level === logLevel.WARN) child.warn(message);
+      else if (level === logLevel.INFO) child.debug(message);
+      else child.trace(message);
+    };
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.INFO,
+    logCreator: toPino,
+    retry: { initialRetryTime: 300, retries: 10 },
+  });
+}
+
+/** Creates every topic of the catalogue that is missing, with its partition count. */
+export async function ensureTopics(kafka: Kafka, namespace: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = (Object.keys(topics) as TopicId[]).filter(
+      (id) => !existing.has(topicName(namespace, id)),
+    );
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((id) => ({
+          topic: topicName(namespace, id),
+          numPartitions: topics[id].partitions,
+          replicationFactor: 1,
+        })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

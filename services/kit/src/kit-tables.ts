@@ -1,0 +1,20 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The delivery tables the kit keeps in every service's schema (see kit-migrations.ts). */
+export interface KitTables {
+  consumer_offsets: {
+    group_id: string;
+    topic: string;
+    partition: number;
+    next_offset: ColumnType<string, string | bigint, string | bigint>;
+  };
+  processed_events: { event_id: string };
+  outbox: {
+    seq: Generated<string>;
+    topic: string;
+    key: string;
+    value: string;
+    created_at: Generated<Date>;
+    sent_at: Date | null;
+  };
+}

@@ -1,0 +1,26 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { kitMigrations } from './kit-migrations.ts';
+
+/**
+ * Brings a service's schema up to date: the kit's delivery tables first, then the service's own
+ * migrations, in name order (names start with an ISO date).
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  schema: string,
+  migrations: Record<string, Migration>,
+): Promise<void> {
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  const migrator = new Migrator({
+    db,
+    migrationTableSchema: schema,
+    provider: { getMigrations: () => Promise.resolve({ ...kitMigrations, ...migrations }) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} of ${schema} failed`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { topicName, type TopicId } from '@thidua/schema';
+import type { Kafka, Producer } from 'kafkajs';
+import { sql, type Kysely } from 'kysely';
+import type { KitTables } from './kit-tables.ts';
+import type { Logger } from './logger.ts';
+
+export interface OutboxRelayOptions {
+  kafka: Kafka;
+  db: Kysely<unknown>;
+  /** The owning service's schema; also names the lock that lets one relay per service work. */
+  schema: string;
+  namespace: string;
+  log: Logger;
+  batchSize?: number;
+  /** How often to look for rows when nobody said there are some. */
+  pollMs?: number;
+}
+
+export interface OutboxRelay {
+  start(): Promise<void>;
+  /** Publish now rather than at the next poll. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes outbox rows in order with the idempotent producer, then marks them sent. A crash
+ * between the two publishes the rows again on restart; consumers drop them by event id.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { kafka, schema, namespace, log, batchSize = 1000, pollMs = 250 } = options;
+  const db = options.db as Kysely<KitTables>;
+  let producer: Producer | null = null;
+  let running = false;
+  let loop: Promise<void> = Promise.resolve();
+  let wakeUp: (() => void) | null = null;
+  let pending = true;
+
+  /** Publishes one batch; returns how many rows it sent (0 when idle or another relay holds the lock). */
+  async function relayOnce(active: Producer): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      // Two instances of a service share its outbox; a transaction lock keeps one relay at a time
+      // so that messages of one key are published in order.
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_xact_lock(hashtext(${`outbox:${schema}`})) AS locked`.execute(trx);
+      if (rows[0]?.locked !== true) return 0;
+      const batch = await trx
+        .selectFrom('outbox')
+        .select(['seq', 'topic', 'key', 'value'])
+        .where('sent_at', 'is', null)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
+      if (batch.length === 0) return 0;
+      const byTopic = new Map<string, { key: string; value: string }[]>();
+      for (const row of batch) {
+        const name = topicName(namespace, row.topic as TopicId);
+        const list = byTopic.get(name) ?? [];
+        list.push({ key: row.key, value: row.value });
+        byTopic.set(name, list);
+      }
+      await active.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      const last = batch.at(-1)?.seq ?? '0';
+      await trx
+        .updateTable('outbox')
+        .set({ sent_at: new Date() })
+        .where('sent_at', 'is', null)
+        .where('seq', '<=', last)
+        .execute();
+      return batch.length;
+    });
+  }
+
+  async function run(active: Producer): Promise<void> {
+    while (running) {
+      try {
+        pending = false;
+        const sent = await relayOnce(active);
+        if (sent > 0) continue;
+      } catch (error) {
+        log.error({ err: error }, 'outbox relay failed; retrying');
+      }
+      if (!pending && running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = null;
+      }
+    }
+  }
+
+  return {
+    async start() {
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      running = true;
+      loop = run(producer);
+    },
+    wake() {
+      pending = true;
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      await producer?.disconnect();
+      producer = null;
+    },
+  };
+}
