@@ -11,3 +11,4 @@ export * from './events/results-submitted.v1.ts';
 export * from './events/scheme-assigned.v1.ts';
 export * from './events/scorecard-computed.v1.ts';
 export * from './events/standings-changed.v1.ts';
+export * from './validate-submission.ts';

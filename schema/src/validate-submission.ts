@@ -39,7 +39,9 @@ export function validateSubmission(
   const problems: SubmissionProblem[] = [];
   const criteria = scheme.headings.flatMap((heading) => heading.criteria);
   const criteriaByCode = new Map(criteria.map((criterion) => [criterion.code, criterion]));
-  const indicatorsByCode = new Map(scheme.indicators.map((indicator) => [indicator.code, indicator]));
+  const indicatorsByCode = new Map(
+    scheme.indicators.map((indicator) => [indicator.code, indicator]),
+  );
   const methodsByIndicator = new Map<string, Set<Criterion['method']>>();
   for (const criterion of criteria) {
     if (criterion.method === 'SELF_ASSESSED') continue;

@@ -29,8 +29,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: unknown) => {
-        // Another service may have created it a moment ago.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another service may have created it a moment ago (42P04, or 23505 when both raced).
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       });
     }
   } finally {

@@ -11,3 +11,4 @@ export * from './logger.ts';
 export * from './migrate.ts';
 export * from './outbox.ts';
 export * from './outbox-relay.ts';
+export * from './derived-id.ts';

@@ -18,3 +18,6 @@ export interface KitTables {
     sent_at: Date | null;
   };
 }
+
+/** A jsonb column: read as a value, written as its JSON text (pg would turn arrays into PG arrays). */
+export type Json<T> = ColumnType<T, string, string>;

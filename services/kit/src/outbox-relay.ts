@@ -1,5 +1,5 @@
 import { topicName, type TopicId } from '@thidua/schema';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
@@ -99,7 +99,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   return {
     async start() {
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      producer = kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // Keys map to partitions as in the Java client, so every tool agrees where a cluster lives.
+        createPartitioner: Partitioners.DefaultPartitioner,
+        // The idempotent producer keeps its guarantees only if it never gives up on a send.
+        retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
+      });
       await producer.connect();
       running = true;
       loop = run(producer);

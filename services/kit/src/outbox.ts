@@ -1,5 +1,5 @@
 import { eventCatalogue, type AnyEvent, type TopicId } from '@thidua/schema';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { KitTables } from './kit-tables.ts';
 
 /** A message waiting in a service's outbox for the relay to publish. */
@@ -19,12 +19,13 @@ export function outboxMessageOf(event: AnyEvent): OutboxMessage {
 }
 
 /** Writes messages to the outbox inside the caller's transaction, so they exist only if it commits. */
-export async function appendToOutbox(
-  trx: Transaction<KitTables> | Kysely<KitTables>,
+export async function appendToOutbox<Database extends KitTables>(
+  trx: Kysely<Database>,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  await trx
+  // Every service's tables include the kit's; only the kit's are used here.
+  await (trx as unknown as Kysely<KitTables>)
     .insertInto('outbox')
     .values(messages.map(({ topic, key, value }) => ({ topic, key, value, sent_at: null })))
     .execute();

@@ -66,9 +66,15 @@ function scoreCriterion(criterion: Criterion, input: ScorecardInput): ExplainedP
         lookup(input.pledges, criterion.indicator),
       );
     case 'BANDS':
-      return scoreBands(criterion, required(indicators, criterion.indicator, 'indicator', criterion));
+      return scoreBands(
+        criterion,
+        required(indicators, criterion.indicator, 'indicator', criterion),
+      );
     case 'YES_NO':
-      return scoreYesNo(criterion, required(indicators, criterion.indicator, 'indicator', criterion));
+      return scoreYesNo(
+        criterion,
+        required(indicators, criterion.indicator, 'indicator', criterion),
+      );
     case 'SELF_ASSESSED':
       return scoreSelfAssessed(
         criterion,
@@ -82,7 +88,10 @@ function scoreCriterion(criterion: Criterion, input: ScorecardInput): ExplainedP
         required(input.bestValues, criterion.code, 'best value', criterion),
       );
     case 'COUNT':
-      return scoreCount(criterion, required(indicators, criterion.indicator, 'indicator', criterion));
+      return scoreCount(
+        criterion,
+        required(indicators, criterion.indicator, 'indicator', criterion),
+      );
     default:
       return assertNever(criterion);
   }

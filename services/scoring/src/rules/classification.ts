@@ -15,11 +15,7 @@ const bands: readonly { percent: bigint; classification: Classification }[] = [
  * instead. We give it the next band, TOT: its total does reach TOT's threshold, and the rule takes
  * away only the top band, so demoting further would be a penalty the rules do not state.
  */
-export function classify(
-  total: bigint,
-  maxTotal: bigint,
-  disqualified: boolean,
-): Classification {
+export function classify(total: bigint, maxTotal: bigint, disqualified: boolean): Classification {
   const band = bands.find(({ percent }) => total * 100n >= percent * maxTotal);
   const classification = band?.classification ?? 'KHONG_HOAN_THANH';
   return disqualified && classification === 'XUAT_SAC' ? 'TOT' : classification;

@@ -7,7 +7,9 @@ export type YesNoCriterion = Extract<Criterion, { method: 'YES_NO' }>;
 export function scoreYesNo(criterion: YesNoCriterion, value: string): ExplainedPoints {
   const v = parseHundredths(value);
   if (v !== 0n && v !== 100n) {
-    throw new RangeError(`criterion ${criterion.code}: YES_NO value must be 0 or 1, got "${value}"`);
+    throw new RangeError(
+      `criterion ${criterion.code}: YES_NO value must be 0 or 1, got "${value}"`,
+    );
   }
   const points = v === 100n ? parseHundredths(criterion.maxPoints) : 0n;
   return {

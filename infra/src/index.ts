@@ -1,0 +1,1 @@
+export { ensureBroker, type BrokerHandle } from './ensure-broker.ts';

@@ -1,0 +1,29 @@
+import SchemaBuilder from '@pothos/core';
+import type { OutboxRelay } from '@thidua/kit';
+import type { Kysely } from 'kysely';
+import type { GatewayDatabase } from './database.ts';
+
+/** What every resolver may use. */
+export interface GatewayContext {
+  db: Kysely<GatewayDatabase>;
+  relay: Pick<OutboxRelay, 'wake'> | null;
+  clock: () => Date;
+}
+
+export interface GatewaySchemaTypes {
+  Context: GatewayContext;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Decimal: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}
+
+export type GatewayTypes = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTypes>;
+
+/** The one schema builder; scalars are declared here once. */
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({ defaultFieldNullability: false });
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,33 @@
+import { makeEvent } from '@thidua/schema';
+import { randomUUID } from 'node:crypto';
+import { accept, refuse, type Command } from './command.ts';
+
+/** Closes an open period; submissions after this are refused. */
+export const closePeriod =
+  (input: { clusterCode: string; periodId: string }): Command<{ clusterCode: string; periodId: string }> =>
+  async ({ trx, now }) => {
+    const closed = await trx
+      .updateTable('periods')
+      .set({ status: 'CLOSED' })
+      .where('cluster_code', '=', input.clusterCode)
+      .where('period_id', '=', input.periodId)
+      .where('status', '=', 'OPEN')
+      .executeTakeFirst();
+    if (closed.numUpdatedRows === 0n) {
+      return refuse({
+        kind: 'NOT_FOUND',
+        message: `no open period ${input.periodId} in ${input.clusterCode}`,
+        messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
+      });
+    }
+    return accept(input, [
+      makeEvent('PeriodClosed', {
+        id: randomUUID(),
+        occurredAt: now.toISOString(),
+        source: 'gateway',
+        clusterCode: input.clusterCode,
+        causationId: null,
+        data: { periodId: input.periodId },
+      }),
+    ]);
+  };

@@ -1,0 +1,160 @@
+import {
+  decimal,
+  makeEvent,
+  periodId as periodIdSchema,
+  slug,
+  validateSubmission,
+  type SubmissionProblem,
+} from '@thidua/schema';
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
+
+export interface SubmitResultsInput {
+  unitCode: string;
+  periodId: string;
+  indicators: readonly { code: string; value: string }[];
+  selfScores: readonly { criterion: string; score: string }[];
+  /** The version the unit last saw; when given, a newer one already submitted is a conflict. */
+  expectedVersion?: number | null;
+}
+
+export interface AcceptedSubmission {
+  unitCode: string;
+  clusterCode: string;
+  periodId: string;
+  version: number;
+  submittedAt: string;
+  onTime: boolean;
+}
+
+/** Turns `[{code, value}]` pairs into a record, reporting codes given twice. */
+function toRecord(
+  pairs: readonly (readonly [string, string])[],
+  field: string,
+  problems: SubmissionProblem[],
+): Record<string, string> {
+  const record: Record<string, string> = {};
+  pairs.forEach(([code, value], index) => {
+    if (Object.hasOwn(record, code)) {
+      problems.push(problem(`${field}.${index}`, `${code} is given twice`, `${code} bị khai báo hai lần`));
+    }
+    const parsed = decimal.safeParse(value);
+    if (!parsed.success) problems.push(...zodProblems(parsed.error, `${field}.${code}`));
+    record[code] = value;
+  });
+  return record;
+}
+
+/**
+ * Accepts a new version of a unit's results for a period, or refuses it with every reason
+ * (SCORING.md §5): not a member, period not open, unknown codes, missing or out-of-range values.
+ */
+export const submitResults =
+  (input: SubmitResultsInput): Command<AcceptedSubmission> =>
+  async ({ trx, now }) => {
+    const problems: SubmissionProblem[] = [];
+    const unit = slug.safeParse(input.unitCode);
+    if (!unit.success) problems.push(...zodProblems(unit.error, 'unitCode'));
+    const period = periodIdSchema.safeParse(input.periodId);
+    if (!period.success) problems.push(...zodProblems(period.error, 'periodId'));
+    const indicators = toRecord(input.indicators.map((i) => [i.code, i.value]), 'indicators', problems);
+    const selfScores = toRecord(input.selfScores.map((s) => [s.criterion, s.score]), 'selfScores', problems);
+    if (!unit.success || !period.success) return invalid(problems);
+
+    const year = Number(period.data.slice(0, 4));
+    const cluster = await trx
+      .selectFrom('clusters')
+      .select('cluster_code')
+      .where('year', '=', year)
+      .where(sql<boolean>`members @> ${JSON.stringify([{ unitCode: unit.data }])}::jsonb`)
+      .executeTakeFirst();
+    if (cluster === undefined) {
+      problems.push(
+        problem(
+          'unitCode',
+          `${unit.data} is not a member of any cluster in ${year}`,
+          `Đơn vị ${unit.data} không là thành viên của cụm thi đua nào trong năm ${year}`,
+        ),
+      );
+      return invalid(problems);
+    }
+    const clusterCode = cluster.cluster_code;
+    // Locks the period row: versions of one period are numbered one at a time.
+    const openPeriod = await trx
+      .selectFrom('periods')
+      .select(['status', 'deadline'])
+      .where('cluster_code', '=', clusterCode)
+      .where('period_id', '=', period.data)
+      .forUpdate()
+      .executeTakeFirst();
+    if (openPeriod === undefined || openPeriod.status !== 'OPEN') {
+      const closed = openPeriod?.status === 'CLOSED';
+      problems.push(
+        problem(
+          'periodId',
+          closed ? `period ${period.data} is closed` : `period ${period.data} is not open`,
+          closed ? `Kỳ ${period.data} đã kết thúc` : `Kỳ ${period.data} chưa được mở`,
+        ),
+      );
+    }
+    const scheme = await trx
+      .selectFrom('schemes')
+      .select('scheme')
+      .where('cluster_code', '=', clusterCode)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    if (scheme === undefined) {
+      problems.push(
+        problem(
+          'periodId',
+          `no scheme is assigned to ${clusterCode} for ${year}`,
+          `Cụm ${clusterCode} chưa có bảng chấm điểm năm ${year}`,
+        ),
+      );
+    } else {
+      problems.push(...validateSubmission(scheme.scheme, indicators, selfScores));
+    }
+    if (problems.length > 0 || openPeriod === undefined) return invalid(problems);
+
+    const latest = await trx
+      .selectFrom('submissions')
+      .select(({ fn }) => fn.max('version').as('version'))
+      .where('cluster_code', '=', clusterCode)
+      .where('period_id', '=', period.data)
+      .where('unit_code', '=', unit.data)
+      .executeTakeFirst();
+    const current = latest?.version ?? 0;
+    if (input.expectedVersion != null && input.expectedVersion !== current) {
+      return refuse({
+        kind: 'CONFLICT',
+        message: `version ${current} is the latest, not ${input.expectedVersion}; reload and submit again`,
+        messageVi: `Phiên bản mới nhất là ${current}, không phải ${input.expectedVersion}; hãy tải lại rồi gửi lại`,
+      });
+    }
+    const version = current + 1;
+    const submittedAt = now.toISOString();
+    const eventId = randomUUID();
+    await trx
+      .insertInto('submissions')
+      .values({
+        cluster_code: clusterCode,
+        period_id: period.data,
+        unit_code: unit.data,
+        version,
+        submitted_at: submittedAt,
+        event_id: eventId,
+      })
+      .execute();
+    const onTime = now.getTime() <= new Date(openPeriod.deadline).getTime();
+    return accept({ unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime }, [
+      makeEvent('ResultsSubmitted', {
+        id: eventId,
+        occurredAt: submittedAt,
+        source: 'gateway',
+        clusterCode,
+        causationId: null,
+        data: { unitCode: unit.data, periodId: period.data, submissionVersion: version, submittedAt, indicators, selfScores },
+      }),
+    ]);
+  };

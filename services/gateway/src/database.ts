@@ -1,0 +1,49 @@
+import type { Json, KitTables } from '@thidua/kit';
+import type { ClusterDefinedV1, Scheme, ScorecardComputedV1, StandingEntry } from '@thidua/schema';
+
+/** The gateway's own tables: the contest facts it has accepted. */
+export interface ContestTables {
+  clusters: {
+    cluster_code: string;
+    year: number;
+    name: string;
+    lead: string | null;
+    members: Json<ClusterDefinedV1['members']>;
+  };
+  periods: { cluster_code: string; period_id: string; deadline: Date | string; status: 'OPEN' | 'CLOSED' };
+  schemes: { cluster_code: string; year: number; scheme: Json<Scheme> };
+  submissions: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    version: number;
+    submitted_at: Date | string;
+    event_id: string;
+  };
+}
+
+/** The views other services publish for the gateway to read (never written here). */
+export interface PublishedViews {
+  'ranking.published_standings': {
+    cluster_code: string;
+    period_id: string;
+    revision: number;
+    changed_at: Date;
+    entries: StandingEntry[];
+  };
+  'ranking.published_standings_history': {
+    cluster_code: string;
+    period_id: string;
+    revision: number;
+    changed_at: Date;
+    entries: StandingEntry[];
+  };
+  'scoring.published_scorecards': {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    scorecard: ScorecardComputedV1;
+  };
+}
+
+export type GatewayDatabase = KitTables & ContestTables & PublishedViews;

@@ -1,0 +1,72 @@
+import {
+  createDb,
+  createKafka,
+  createLogger,
+  createOutboxRelay,
+  ensureDatabase,
+  ensureTopics,
+  migrateToLatest,
+  waitUntil,
+  type CommonSettings,
+  type Lifecycle,
+  type Logger,
+  type OutboxRelay,
+} from '@thidua/kit';
+import type { Kysely } from 'kysely';
+import type { Server } from 'node:http';
+import type { GatewayDatabase } from './database.ts';
+import { gatewayMigrations } from './migrations/index.ts';
+import { createGatewayServer } from './server.ts';
+
+export interface GatewayService extends Lifecycle {
+  readonly db: Kysely<GatewayDatabase>;
+  readonly log: Logger;
+  /** The GraphQL endpoint once started. */
+  url(): string;
+}
+
+export interface GatewayOptions {
+  port: number;
+  development: boolean;
+  clock?: () => Date;
+}
+
+/** The only public door: GraphQL over the contest facts it owns and the views others publish. */
+export function createGatewayService(settings: CommonSettings, options: GatewayOptions): GatewayService {
+  const log = createLogger('gateway', settings.LOG_LEVEL);
+  const db = createDb<GatewayDatabase>(settings.DATABASE_URL, 'gateway', 10);
+  const kafka = createKafka(settings.KAFKA_BROKERS, 'thidua-gateway', log);
+  let relay: OutboxRelay | null = null;
+  let server: Server | null = null;
+  let port = options.port;
+
+  return {
+    db,
+    log,
+    url: () => `http://127.0.0.1:${port}/graphql`,
+    async start() {
+      await waitUntil('PostgreSQL', () => ensureDatabase(settings.DATABASE_URL), log);
+      await migrateToLatest(db as Kysely<unknown>, 'gateway', gatewayMigrations);
+      await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), log);
+      relay = createOutboxRelay({ kafka, db: db as Kysely<unknown>, schema: 'gateway', namespace: settings.TOPIC_NAMESPACE, log });
+      await relay.start();
+      const started = createGatewayServer({
+        context: { db, relay, clock: options.clock ?? (() => new Date()) },
+        isReady: () => relay !== null,
+        development: options.development,
+      });
+      await new Promise<void>((resolve) => started.listen(options.port, '0.0.0.0', resolve));
+      const address = started.address();
+      if (typeof address === 'object' && address !== null) port = address.port;
+      server = started;
+    },
+    async stop() {
+      const running = server;
+      server = null;
+      if (running !== null) await new Promise<void>((resolve) => running.close(() => resolve()));
+      await relay?.stop();
+      relay = null;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { runUntilSignalled } from '@thidua/kit';
+import { gatewayEnvironment } from './environment.ts';
+import { createGatewayService } from './gateway-service.ts';
+
+const env = gatewayEnvironment();
+const service = createGatewayService(env, {
+  port: env.GATEWAY_PORT,
+  development: env.NODE_ENV !== 'production',
+});
+runUntilSignalled('gateway', service, service.log);

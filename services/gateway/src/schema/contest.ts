@@ -1,0 +1,93 @@
+import { builder } from '../builder.ts';
+import { assignScheme } from '../commands/assign-scheme.ts';
+import { closePeriod } from '../commands/close-period.ts';
+import { defineCluster } from '../commands/define-cluster.ts';
+import { openPeriod } from '../commands/open-period.ts';
+import { resultUnion, runMutation, type Accepted } from './results.ts';
+
+const MemberInput = builder.inputType('MemberInput', {
+  fields: (t) => ({
+    unitCode: t.string({ required: true, description: 'e.g. ha-tinh' }),
+    name: t.string({ required: true, description: 'e.g. Ban Tổ chức Tỉnh ủy Hà Tĩnh' }),
+  }),
+});
+
+const ClusterDefined = builder.objectRef<Accepted<{ clusterCode: string; year: number }>>('ClusterDefined').implement({
+  fields: (t) => ({
+    clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
+    year: t.int({ resolve: (p) => p.accepted.year }),
+  }),
+});
+
+builder.mutationField('defineCluster', (t) =>
+  t.field({
+    description: 'Defines a cluster (cụm thi đua), its members and its lead for a year',
+    type: resultUnion('DefineCluster', ClusterDefined),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true }),
+      year: t.arg.int({ required: true }),
+      members: t.arg({ type: [MemberInput], required: true }),
+      lead: t.arg.string(),
+    },
+    resolve: (_root, args, context) =>
+      runMutation(context, defineCluster({ ...args, lead: args.lead ?? null })),
+  }),
+);
+
+const PeriodPayload = builder
+  .objectRef<Accepted<{ clusterCode: string; periodId: string }>>('PeriodPayload')
+  .implement({
+    fields: (t) => ({
+      clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
+      periodId: t.string({ resolve: (p) => p.accepted.periodId }),
+    }),
+  });
+
+builder.mutationField('openPeriod', (t) =>
+  t.field({
+    description: 'Opens a period (kỳ) of a cluster for submissions, with its deadline',
+    type: resultUnion('OpenPeriod', PeriodPayload),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      periodId: t.arg.string({ required: true, description: '2023-H1 or 2023-FY' }),
+      deadline: t.arg({ type: 'DateTime', required: true }),
+    },
+    resolve: (_root, args, context) => runMutation(context, openPeriod(args)),
+  }),
+);
+
+builder.mutationField('closePeriod', (t) =>
+  t.field({
+    description: 'Closes a period; later submissions are refused',
+    type: resultUnion('ClosePeriod', PeriodPayload),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      periodId: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, context) => runMutation(context, closePeriod(args)),
+  }),
+);
+
+const SchemeAssignedPayload = builder
+  .objectRef<Accepted<{ clusterCode: string; year: number; code: string }>>('SchemeAssignedPayload')
+  .implement({
+    fields: (t) => ({
+      clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
+      year: t.int({ resolve: (p) => p.accepted.year }),
+      schemeCode: t.string({ resolve: (p) => p.accepted.code }),
+    }),
+  });
+
+builder.mutationField('assignScheme', (t) =>
+  t.field({
+    description: "Assigns a year's scheme (bảng chấm điểm), with its full content, to a cluster",
+    type: resultUnion('AssignScheme', SchemeAssignedPayload),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      scheme: t.arg({ type: 'JSON', required: true }),
+    },
+    resolve: (_root, args, context) =>
+      runMutation(context, assignScheme({ clusterCode: args.clusterCode, scheme: args.scheme })),
+  }),
+);

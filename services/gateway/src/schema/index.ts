@@ -1,0 +1,10 @@
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './contest.ts';
+import './submissions.ts';
+import './ranking.ts';
+import './scorecards.ts';
+
+/** The whole GraphQL schema, built once. */
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,86 @@
+import type { StandingEntry } from '@thidua/schema';
+import { builder } from '../builder.ts';
+import type { PublishedViews } from '../database.ts';
+
+type StandingsRow = PublishedViews['ranking.published_standings'];
+
+const Classification = builder.enumType('Classification', {
+  description: 'Xếp loại, by total as a share of the maximum',
+  values: {
+    XUAT_SAC: { description: 'Xuất sắc (≥ 90%)' },
+    TOT: { description: 'Tốt (≥ 70%)' },
+    HOAN_THANH: { description: 'Hoàn thành (≥ 50%)' },
+    KHONG_HOAN_THANH: { description: 'Không hoàn thành' },
+  } as const,
+});
+
+const StandingStatus = builder.enumType('StandingStatus', {
+  values: {
+    RANKED: { description: 'has a counted submission' },
+    NOT_SUBMITTED: { description: 'a member without a counted submission, listed after the ranked' },
+  } as const,
+});
+
+const Standing = builder.objectRef<StandingEntry>('Standing').implement({
+  description: "One unit's place in its cluster's ranking",
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    status: t.field({ type: StandingStatus, resolve: (e) => e.status }),
+    rank: t.exposeInt('rank', { nullable: true, description: 'shared by units still equal (1, 2, 2, 4)' }),
+    total: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.total }),
+    criteriaSum: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.criteriaSum }),
+    deductions: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.deductions }),
+    classification: t.field({ type: Classification, nullable: true, resolve: (e) => e.classification }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.submittedAt }),
+    movement: t.exposeInt('movement', {
+      nullable: true,
+      description: 'places gained (positive) or lost since the previous standings',
+    }),
+  }),
+});
+
+const Standings = builder.objectRef<StandingsRow>('Standings').implement({
+  description: "A cluster's ranking (xếp hạng) for a period, as of one change",
+  fields: (t) => ({
+    clusterCode: t.string({ resolve: (row) => row.cluster_code }),
+    periodId: t.string({ resolve: (row) => row.period_id }),
+    revision: t.int({ resolve: (row) => row.revision, description: 'how many changes it has had' }),
+    changedAt: t.field({ type: 'DateTime', resolve: (row) => row.changed_at.toISOString() }),
+    entries: t.field({ type: [Standing], resolve: (row) => row.entries }),
+  }),
+});
+
+builder.queryField('ranking', (t) =>
+  t.field({
+    description: "A cluster's ranking for a period: now, or as it stood at `asOf`",
+    type: Standings,
+    nullable: true,
+    args: {
+      cluster: t.arg.string({ required: true }),
+      period: t.arg.string({ required: true }),
+      asOf: t.arg({ type: 'DateTime' }),
+    },
+    resolve: async (_root, { cluster, period, asOf }, { db }) => {
+      if (asOf == null) {
+        const current = await db
+          .selectFrom('ranking.published_standings')
+          .selectAll()
+          .where('cluster_code', '=', cluster)
+          .where('period_id', '=', period)
+          .executeTakeFirst();
+        return current ?? null;
+      }
+      const then = await db
+        .selectFrom('ranking.published_standings_history')
+        .selectAll()
+        .where('cluster_code', '=', cluster)
+        .where('period_id', '=', period)
+        .where('changed_at', '<=', new Date(asOf))
+        .orderBy('revision', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return then ?? null;
+    },
+  }),
+);

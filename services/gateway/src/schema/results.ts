@@ -1,0 +1,34 @@
+import type { ObjectRef } from '@pothos/core';
+import { builder } from '../builder.ts';
+import { executeCommand, type Command, type Refusal } from '../commands/command.ts';
+import type { GatewayContext, GatewayTypes } from '../builder.ts';
+import { refusalTypes } from './errors.ts';
+
+/** The payload of an accepted mutation. */
+export interface Accepted<Value> {
+  accepted: Value;
+}
+
+const refusalTypeName: Record<Refusal['kind'], string> = {
+  VALIDATION: 'ValidationError',
+  NOT_FOUND: 'NotFoundError',
+  CONFLICT: 'ConflictError',
+};
+
+/** A mutation's result: its success payload or one of the typed errors. */
+export function resultUnion<Value>(name: string, success: ObjectRef<GatewayTypes, Accepted<Value>>) {
+  return builder.unionType(`${name}Result`, {
+    types: [success, ...refusalTypes],
+    resolveType: (value) =>
+      'accepted' in value ? success.name : refusalTypeName[(value as Refusal).kind],
+  });
+}
+
+/** Runs a command for a mutation and shapes its outcome for the result union. */
+export async function runMutation<Value>(
+  context: GatewayContext,
+  command: Command<Value>,
+): Promise<Accepted<Value> | Refusal> {
+  const result = await executeCommand(context.db, context.relay, command, context.clock());
+  return result.ok ? { accepted: result.value } : result.refusal;
+}

@@ -1,0 +1,37 @@
+import { createYoga } from 'graphql-yoga';
+import { createServer, type Server } from 'node:http';
+import type { GatewayContext } from './builder.ts';
+import { schema } from './schema/index.ts';
+
+export interface GatewayServerOptions {
+  context: GatewayContext;
+  isReady: () => boolean;
+  /** Development shows GraphiQL and unmasked error details. */
+  development: boolean;
+}
+
+/** The HTTP server: GraphQL (with GraphiQL) at /graphql, and the health endpoints. */
+export function createGatewayServer(options: GatewayServerOptions): Server {
+  const yoga = createYoga({
+    schema,
+    graphiql: { title: 'thidua – GraphQL' },
+    context: () => options.context,
+    maskedErrors: { isDev: options.development },
+    landingPage: false,
+  });
+  return createServer((request, response) => {
+    const path = request.url?.split('?')[0];
+    if (path === '/healthz') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (path === '/readyz') {
+      const ready = options.isReady();
+      response
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
+      return;
+    }
+    void yoga(request, response);
+  });
+}

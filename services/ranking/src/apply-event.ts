@@ -1,0 +1,94 @@
+import type { ContestEvent, ScoresEvent } from '@thidua/schema';
+import type { Transaction } from 'kysely';
+import type { RankingDatabase } from './database.ts';
+
+/** A cluster's period whose standings must be worked out again, and the event that caused it. */
+export interface StaleStandings {
+  clusterCode: string;
+  periodId: string;
+  causationId: string;
+  causedAt: string;
+}
+
+/** Records what ranking needs from a contest fact or a scorecard; says which standings are stale. */
+export async function applyEvent(
+  trx: Transaction<RankingDatabase>,
+  event: ContestEvent | ScoresEvent,
+): Promise<StaleStandings[]> {
+  const clusterCode = event.clusterCode;
+  const stale = (periodId: string): StaleStandings => ({
+    clusterCode,
+    periodId,
+    causationId: event.id,
+    causedAt: event.occurredAt,
+  });
+  const periodsOfYear = async (year: number) =>
+    (
+      await trx
+        .selectFrom('periods')
+        .select('period_id')
+        .where('cluster_code', '=', clusterCode)
+        .where('period_id', 'like', `${year}-%`)
+        .execute()
+    ).map((row) => stale(row.period_id));
+
+  switch (event.type) {
+    case 'ClusterDefined': {
+      const members = JSON.stringify(event.data.members);
+      await trx
+        .insertInto('clusters')
+        .values({ cluster_code: clusterCode, year: event.data.year, members })
+        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ members }))
+        .execute();
+      return periodsOfYear(event.data.year);
+    }
+    case 'SchemeAssigned': {
+      const { year, tieBreaks } = event.data.scheme;
+      const json = JSON.stringify(tieBreaks);
+      await trx
+        .insertInto('tie_breaks')
+        .values({ cluster_code: clusterCode, year, tie_breaks: json })
+        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ tie_breaks: json }))
+        .execute();
+      return periodsOfYear(year);
+    }
+    case 'PeriodOpened': {
+      await trx
+        .insertInto('periods')
+        .values({ cluster_code: clusterCode, period_id: event.data.periodId })
+        .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doNothing())
+        .execute();
+      return [stale(event.data.periodId)];
+    }
+    case 'PeriodClosed':
+    case 'ResultsSubmitted':
+      // Submissions count through their scorecards; closing changes no order.
+      return [];
+    case 'ScorecardComputed': {
+      const card = event.data;
+      const json = JSON.stringify(card);
+      // A scorecard of an older submission version never replaces a newer one.
+      const written = await trx
+        .insertInto('scorecards')
+        .values({
+          cluster_code: clusterCode,
+          period_id: card.periodId,
+          unit_code: card.unitCode,
+          submission_version: card.submissionVersion,
+          scorecard: json,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['cluster_code', 'period_id', 'unit_code'])
+            .doUpdateSet({ submission_version: card.submissionVersion, scorecard: json })
+            .where('scorecards.submission_version', '<=', card.submissionVersion),
+        )
+        .executeTakeFirst();
+      return written.numInsertedOrUpdatedRows === 0n ? [] : [stale(card.periodId)];
+    }
+    default: {
+      const unhandled: never = event;
+      throw new TypeError(`unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { createRankingService } from './ranking-service.ts';
+export type { RankingDatabase } from './database.ts';

@@ -1,0 +1,27 @@
+import type { Json, KitTables } from '@thidua/kit';
+import type {
+  ClusterDefinedV1,
+  ResultsSubmittedV1,
+  Scheme,
+  ScorecardComputedV1,
+} from '@thidua/schema';
+
+/** The scoring service's tables (its own schema). */
+export interface ScoringDatabase extends KitTables {
+  clusters: { cluster_code: string; year: number; members: Json<ClusterDefinedV1['members']> };
+  periods: { cluster_code: string; period_id: string; deadline: string; closed: boolean };
+  schemes: { cluster_code: string; year: number; scheme: Json<Scheme> };
+  submissions: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    submission_version: number;
+    submission: Json<ResultsSubmittedV1>;
+  };
+  scorecards: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    scorecard: Json<ScorecardComputedV1>;
+  };
+}

@@ -1,0 +1,2 @@
+export { createScoringService } from './scoring-service.ts';
+export type { ScoringDatabase } from './database.ts';

@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely';
+import * as createScoringState from './2026-11-23T01-create-scoring-state.ts';
+
+export const scoringMigrations: Record<string, Migration> = {
+  '2026-11-23T01-create-scoring-state': createScoringState,
+};

@@ -1,0 +1,207 @@
+import { createKafka, createLogger } from '@thidua/kit';
+import { topicName } from '@thidua/schema';
+import cluster2 from '../../../shared/data/cluster-2-2023.json' with { type: 'json' };
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+
+// The scheme of this test is small enough to score by hand below, independently of the rules code.
+const year = 2026;
+const periodId = `${year}-FY`;
+const scheme = {
+  code: 'test-scheme',
+  year,
+  title: 'Bảng chấm điểm thử nghiệm',
+  indicators: [
+    { code: 'newPartyMembersAdmitted', title: 'Đảng viên mới kết nạp', kind: 'COUNT' },
+    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT' },
+  ],
+  headings: [
+    {
+      code: 'I',
+      title: 'Công tác xây dựng Đảng',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Kết nạp đảng viên',
+          maxPoints: '60',
+          method: 'TARGET',
+          indicator: 'newPartyMembersAdmitted',
+          direction: 'HIGHER_IS_BETTER',
+          defaultTarget: '1000',
+        },
+        { code: '1.2', title: 'Tự đánh giá', maxPoints: '30', method: 'SELF_ASSESSED' },
+        {
+          code: '1.3',
+          title: 'Văn bản tham mưu',
+          maxPoints: '10',
+          method: 'COUNT',
+          indicator: 'documentsAdvised',
+          pointsPerItem: '0.5',
+        },
+      ],
+    },
+  ],
+};
+
+const members = cluster2.members.map((m) => ({
+  unitCode: m.code,
+  name: `Ban Tổ chức ${m.code === 'hai-phong' ? 'Thành' : 'Tỉnh'} ủy ${m.province}`,
+}));
+
+/** Invented figures; two units get equal totals so the submission-time tie-break is exercised. */
+function figuresOf(index: number) {
+  const admitted = index === 5 ? 700 + 37 * 3 : 700 + 37 * index;
+  const selfScore = index === 5 ? '23.50' : `${20 + (index % 7)}.50`;
+  const documents = index === 5 ? (3 * 2) % 23 : (index * 2) % 23;
+  return { admitted, selfScore, documents };
+}
+
+/** SCORING.md §2 by hand, in hundredths: 60 × min(v/1000, 1) + s + min(10, 0.5 × d). */
+function expectedTotal({ admitted, selfScore, documents }: ReturnType<typeof figuresOf>): bigint {
+  const target = (6000n * BigInt(Math.min(admitted, 1000))) / 1000n;
+  const [whole = '0', cents = '0'] = selfScore.split('.');
+  const self = BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0'));
+  const count = BigInt(Math.min(1000, 50 * documents));
+  return target + self + count;
+}
+
+const toCents = (decimal: string) => BigInt(decimal.replace('.', ''));
+
+const submitMutation = /* GraphQL */ `
+  mutation Submit($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
+    submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
+      __typename
+      ... on SubmissionAccepted { version submittedAt onTime }
+      ... on ValidationError { fields { path message messageVi } }
+    }
+  }
+`;
+
+const rankingQuery = /* GraphQL */ `
+  query Ranking($cluster: String!, $period: String!) {
+    ranking(cluster: $cluster, period: $period) {
+      revision
+      entries { unitCode status rank total criteriaSum deductions classification submittedAt }
+    }
+  }
+`;
+
+interface RankingData {
+  ranking: {
+    revision: number;
+    entries: { unitCode: string; status: string; rank: number | null; total: string | null; submittedAt: string | null }[];
+  } | null;
+}
+
+async function contestTopicEnd(system: RunningSystem): Promise<number> {
+  const kafka = createKafka(system.settings.KAFKA_BROKERS, 'e2e-probe', createLogger('e2e', 'silent'));
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topicName(system.settings.TOPIC_NAMESPACE, 'contest'));
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('a cluster of 14 units submitting through GraphQL', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    const setUp = [
+      system.graphql(
+        `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-2", name: "Cụm thi đua số 2", year: ${year}, members: $members, lead: "ha-tinh") { __typename } }`,
+        { members },
+      ),
+    ];
+    expect((await setUp[0])?.data).toEqual({ defineCluster: { __typename: 'ClusterDefined' } });
+    const assigned = await system.graphql(
+      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-2", scheme: $scheme) { __typename } }`,
+      { scheme },
+    );
+    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    const opened = await system.graphql(
+      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
+      { deadline },
+    );
+    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test('refuses a submission with an unknown indicator and a missing self-score, listing both, and appends no event', async () => {
+    // The three set-up facts are published by the relay shortly after their commands commit.
+    const before = await eventually(async () => ((await contestTopicEnd(system)) === 3 ? 3 : undefined));
+    const refused = await system.graphql(submitMutation, {
+      unit: 'ha-tinh',
+      period: periodId,
+      indicators: [
+        { code: 'newPartyMembersAdmitted', value: '10' },
+        { code: 'documentsAdvised', value: '1' },
+        { code: 'unknownIndicator', value: '1' },
+      ],
+      selfScores: [],
+    });
+    expect(refused.data).toMatchObject({ submitResults: { __typename: 'ValidationError' } });
+    const paths = (refused.data as { submitResults: { fields: { path: string }[] } }).submitResults.fields.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['indicators.unknownIndicator', 'selfScores.1.2']));
+    expect(await contestTopicEnd(system)).toBe(before);
+  });
+
+  test('ranks all 14 units in the order and with the totals the rules give, after the events went through Kafka', async () => {
+    const submittedAt = new Map<string, string>();
+    for (const [index, member] of members.entries()) {
+      const figures = figuresOf(index);
+      const result = await system.graphql<{ submitResults: { __typename: string; submittedAt: string } }>(submitMutation, {
+        unit: member.unitCode,
+        period: periodId,
+        indicators: [
+          { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
+          { code: 'documentsAdvised', value: String(figures.documents) },
+        ],
+        selfScores: [{ criterion: '1.2', score: figures.selfScore }],
+      });
+      expect(result.data?.submitResults.__typename).toBe('SubmissionAccepted');
+      submittedAt.set(member.unitCode, result.data?.submitResults.submittedAt ?? '');
+    }
+
+    const expected = members
+      .map((member, index) => ({
+        unitCode: member.unitCode,
+        total: expectedTotal(figuresOf(index)),
+        at: Date.parse(submittedAt.get(member.unitCode) ?? ''),
+      }))
+      .sort((a, b) => (a.total === b.total ? a.at - b.at : a.total > b.total ? -1 : 1));
+
+    const ranking = await eventually(async () => {
+      const { data } = await system.graphql<RankingData>(rankingQuery, { cluster: 'cum-2', period: periodId });
+      const entries = data?.ranking?.entries ?? [];
+      return entries.filter((e) => e.status === 'RANKED').length === 14 ? entries : undefined;
+    });
+
+    expect(ranking.map((e) => e.unitCode)).toEqual(expected.map((e) => e.unitCode));
+    expect(ranking.map((e) => toCents(e.total ?? ''))).toEqual(expected.map((e) => e.total));
+    expect(ranking.map((e) => e.rank)).toEqual(expected.map((_, i) => i + 1));
+
+    // Through Kafka: the contest topic holds the 3 set-up facts and 14 submissions, and the
+    // services' offsets, stored in their own schemas, say they consumed all of them.
+    expect(await contestTopicEnd(system)).toBe(17);
+    const db = system.gateway.db;
+    const { rows } = await (await import('kysely')).sql<{ schema: string; consumed: string }>`
+      SELECT 'scoring' AS schema, sum(next_offset)::text AS consumed FROM scoring.consumer_offsets
+        WHERE group_id LIKE ${'%thidua-scoring'}
+      UNION ALL
+      SELECT 'ranking-scores', sum(next_offset)::text FROM ranking.consumer_offsets
+        WHERE group_id LIKE ${'%thidua-ranking'} AND topic LIKE ${'%thidua.scores.v1'}
+    `.execute(db);
+    expect(Object.fromEntries(rows.map((r) => [r.schema, Number(r.consumed)]))).toEqual({
+      scoring: 17,
+      'ranking-scores': 14,
+    });
+  });
+});

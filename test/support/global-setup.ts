@@ -1,0 +1,52 @@
+import { ensureBroker, type BrokerHandle } from '@thidua/infra';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kafkaBrokers: string[];
+    databaseUrl: string;
+  }
+}
+
+let broker: BrokerHandle | null = null;
+let dataDir: string | null = null;
+let databaseUrl: string | null = null;
+
+/** Dropping the test database must not wait on a pool some test forgot to close. */
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One real broker and one fresh database for the integration run. The broker is the one named by
+ * KAFKA_BROKERS, one already listening, or a new local one; every test file uses its own topic
+ * namespace, so earlier runs' events never mix in.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  dataDir = mkdtempSync(join(tmpdir(), 'thidua-test-kafka-'));
+  broker = await ensureBroker(dataDir);
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/thidua');
+  base.pathname = `/thidua_test_${Date.now().toString(36)}`;
+  databaseUrl = base.toString();
+  project.provide('kafkaBrokers', broker.brokers);
+  project.provide('databaseUrl', databaseUrl);
+}
+
+export async function teardown(): Promise<void> {
+  await broker?.stop();
+  if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
+  if (databaseUrl !== null) await dropDatabase(databaseUrl);
+}

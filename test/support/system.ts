@@ -1,0 +1,67 @@
+import type { CommonSettings } from '@thidua/kit';
+import { createGatewayService, type GatewayService } from '@thidua/gateway';
+import { createRankingService } from '@thidua/ranking';
+import { createScoringService } from '@thidua/scoring';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+
+export interface RunningSystem {
+  settings: CommonSettings;
+  gateway: GatewayService;
+  /** Posts a GraphQL operation to the gateway over HTTP and returns the parsed body. */
+  graphql<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Data; errors?: { message: string }[] }>;
+  stop(): Promise<void>;
+}
+
+/** Settings for one test file: the shared broker and database, and a topic namespace of its own. */
+export function testSettings(): CommonSettings {
+  return {
+    DATABASE_URL: inject('databaseUrl'),
+    KAFKA_BROKERS: inject('kafkaBrokers'),
+    TOPIC_NAMESPACE: `t-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/**
+ * Starts the gateway, scoring and ranking services in this process, against the real broker and
+ * database, exactly as their own main modules wire them.
+ */
+export async function startSystem(settings: CommonSettings = testSettings()): Promise<RunningSystem> {
+  const scoring = createScoringService(settings, 0);
+  const ranking = createRankingService(settings, 0);
+  const gateway = createGatewayService(settings, { port: 0, development: true });
+  await Promise.all([scoring.start(), ranking.start(), gateway.start()]);
+  return {
+    settings,
+    gateway,
+    async graphql(query, variables = {}) {
+      const response = await fetch(gateway.url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async stop() {
+      await Promise.all([gateway.stop(), ranking.stop(), scoring.stop()]);
+    },
+  };
+}
+
+/** Retries `check` until it returns a value (not undefined) or the time is up. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  { timeoutMs = 60_000, intervalMs = 200 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
