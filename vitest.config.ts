@@ -2,10 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests are pure; integration and end-to-end tests share one real Kafka broker and one
 // PostgreSQL database, brought up once by the global setup.
+// graphql ships both CommonJS and ESM files; Pothos loads the CommonJS one, so the tests must too,
+// or the schema's types would come from two copies of graphql.
+const resolve = { alias: { graphql: 'graphql/index.js' } };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['{schema,services,infra,test}/**/*.unit.test.ts'],
@@ -13,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['{schema,services,infra,test}/**/*.{int,e2e}.test.ts'],

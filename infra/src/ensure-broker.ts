@@ -18,9 +18,19 @@ export async function ensureBroker(dataDir: string): Promise<BrokerHandle> {
   const env = infraEnvironment;
   let handle: BrokerHandle;
   if (env.KAFKA_BROKERS !== undefined && env.KAFKA_BROKERS !== '') {
-    handle = { brokers: env.KAFKA_BROKERS.split(','), started: false, logFile: null, stop: () => Promise.resolve() };
+    handle = {
+      brokers: env.KAFKA_BROKERS.split(','),
+      started: false,
+      logFile: null,
+      stop: () => Promise.resolve(),
+    };
   } else if (await isListening(env.KAFKA_PORT)) {
-    handle = { brokers: [`127.0.0.1:${env.KAFKA_PORT}`], started: false, logFile: null, stop: () => Promise.resolve() };
+    handle = {
+      brokers: [`127.0.0.1:${env.KAFKA_PORT}`],
+      started: false,
+      logFile: null,
+      stop: () => Promise.resolve(),
+    };
   } else {
     const broker = await startLocalBroker({
       version: env.KAFKA_VERSION,
@@ -30,14 +40,23 @@ export async function ensureBroker(dataDir: string): Promise<BrokerHandle> {
       controllerPort: env.KAFKA_CONTROLLER_PORT,
       heap: env.KAFKA_HEAP,
     });
-    handle = { brokers: [broker.bootstrap], started: true, logFile: broker.logFile, stop: broker.stop };
+    handle = {
+      brokers: [broker.bootstrap],
+      started: true,
+      logFile: broker.logFile,
+      stop: () => broker.stop(),
+    };
   }
   await waitForAdminApi(handle.brokers);
   return handle;
 }
 
 async function waitForAdminApi(brokers: string[]): Promise<void> {
-  const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 200 } });
+  const kafka = new Kafka({
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 20, initialRetryTime: 200 },
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

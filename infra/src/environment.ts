@@ -7,7 +7,10 @@ import { z } from 'zod';
 export const infraEnvironment = readEnvironment({
   /** Use this broker (host:port[,…]) instead of starting one. */
   KAFKA_BROKERS: z.string().optional(),
-  KAFKA_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('4.1.1'),
+  KAFKA_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .default('4.1.1'),
   KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
   KAFKA_CONTROLLER_PORT: z.coerce.number().int().min(1).max(65535).default(9093),
   /** Where the broker's jars are kept between runs (outside git). */

@@ -30,17 +30,30 @@ export function resolveKafkaJars(version: string, cacheDir: string): string {
   const libs = join(cacheDir, version, 'libs');
   const done = join(cacheDir, version, '.resolved');
   if (existsSync(done)) return libs;
-  requireTool('java', 'Install a Java runtime 17 or newer (Debian: apt-get install openjdk-17-jre-headless).');
+  requireTool(
+    'java',
+    'Install a Java runtime 17 or newer (Debian: apt-get install openjdk-17-jre-headless).',
+  );
   requireTool('mvn', 'Install Apache Maven 3.8 or newer (Debian: apt-get install maven).');
   mkdirSync(libs, { recursive: true });
   const maven = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', pomPath, 'dependency:copy-dependencies', `-Dkafka.version=${version}`,
-      `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      pomPath,
+      'dependency:copy-dependencies',
+      `-Dkafka.version=${version}`,
+      `-DoutputDirectory=${libs}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: 'inherit' },
   );
   if (maven.status !== 0) {
-    throw new KafkaSetupError(`Maven could not fetch Apache Kafka ${version} (exit ${maven.status ?? 'signal'}).`);
+    throw new KafkaSetupError(
+      `Maven could not fetch Apache Kafka ${version} (exit ${maven.status ?? 'signal'}).`,
+    );
   }
   writeFileSync(done, new Date().toISOString());
   return libs;
@@ -98,7 +111,9 @@ export function isListening(port: number, host = '127.0.0.1'): Promise<boolean> 
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      resolve(false);
+    });
   });
 }
 
@@ -113,8 +128,14 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
   writeFileSync(properties, serverProperties(options));
   const classpath = `${libs}/*`;
   const logFile = join(options.dataDir, 'broker.log');
-  const jvm = [`-Xmx${options.heap}`, `-Xms256m`, '-Dorg.slf4j.simpleLogger.logFile=' + logFile,
-    '-Dorg.slf4j.simpleLogger.showDateTime=true', '-cp', classpath];
+  const jvm = [
+    `-Xmx${options.heap}`,
+    `-Xms256m`,
+    '-Dorg.slf4j.simpleLogger.logFile=' + logFile,
+    '-Dorg.slf4j.simpleLogger.showDateTime=true',
+    '-cp',
+    classpath,
+  ];
 
   const formatted = existsSync(join(options.dataDir, 'data', 'meta.properties'));
   if (!formatted) {
@@ -124,7 +145,9 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
       { encoding: 'utf8' },
     );
     if (format.status !== 0) {
-      throw new KafkaSetupError(`formatting Kafka storage failed: ${format.stderr}${format.stdout}`);
+      throw new KafkaSetupError(
+        `formatting Kafka storage failed: ${format.stderr}${format.stdout}`,
+      );
     }
   }
 
@@ -132,14 +155,15 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
   const broker: ChildProcess = spawn('java', [...jvm, 'kafka.Kafka', properties], {
     stdio: ['ignore', out, out],
   });
-  let exited = false;
+  // Read inside loops and callbacks, so kept in an object the compiler does not narrow.
+  const state = { exited: false };
   broker.once('exit', () => {
-    exited = true;
+    state.exited = true;
   });
 
   const deadline = Date.now() + 60_000;
   while (!(await isListening(options.port))) {
-    if (exited) throw new KafkaSetupError(`the Kafka broker exited at start; see ${logFile}`);
+    if (state.exited) throw new KafkaSetupError(`the Kafka broker exited at start; see ${logFile}`);
     if (Date.now() > deadline) {
       broker.kill('SIGKILL');
       throw new KafkaSetupError(`the Kafka broker did not listen within 60 s; see ${logFile}`);
@@ -151,8 +175,12 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
     bootstrap: `127.0.0.1:${options.port}`,
     logFile,
     stop: async () => {
-      if (exited) return;
-      const gone = new Promise<void>((resolve) => broker.once('exit', () => resolve()));
+      if (state.exited) return;
+      const gone = new Promise<void>((resolve) => {
+        broker.once('exit', () => {
+          resolve();
+        });
+      });
       broker.kill('SIGTERM');
       const timer = setTimeout(() => broker.kill('SIGKILL'), 20_000);
       await gone;

@@ -18,10 +18,7 @@ export const eventCatalogue = {
   ResultsSubmitted: { version: 1, topic: 'contest', data: resultsSubmittedV1 },
   ScorecardComputed: { version: 1, topic: 'scores', data: scorecardComputedV1 },
   StandingsChanged: { version: 1, topic: 'rankings', data: standingsChangedV1 },
-} as const satisfies Record<
-  string,
-  { version: number; topic: TopicId; data: z.ZodType }
->;
+} as const satisfies Record<string, { version: number; topic: TopicId; data: z.ZodType }>;
 
 export type EventType = keyof typeof eventCatalogue;
 
@@ -37,7 +34,11 @@ export type AnyEvent = { [Type in EventType]: EventOf<Type> }[EventType];
 /** The events that travel on one topic. */
 export type EventOnTopic<Topic extends TopicId> = Extract<
   AnyEvent,
-  { type: { [T in EventType]: (typeof eventCatalogue)[T]['topic'] extends Topic ? T : never }[EventType] }
+  {
+    type: {
+      [T in EventType]: (typeof eventCatalogue)[T]['topic'] extends Topic ? T : never;
+    }[EventType];
+  }
 >;
 
 export type ContestEvent = EventOnTopic<'contest'>;
@@ -70,14 +71,17 @@ export function parseEvent<Topic extends TopicId>(
   if (!isEventType(type)) return { ok: false, reason: `unknown event type ${type}` };
   const entry = eventCatalogue[type];
   if (entry.topic !== topic) return { ok: false, reason: `${type} does not belong on ${topic}` };
-  if (entry.version !== version) return { ok: false, reason: `unsupported version ${version} of ${type}` };
+  if (entry.version !== version)
+    return { ok: false, reason: `unsupported version ${version} of ${type}` };
   const data = entry.data.safeParse(outer.data.data);
   if (!data.success) return { ok: false, reason: `invalid ${type} data: ${describe(data.error)}` };
   return { ok: true, event: { ...outer.data, data: data.data } as EventOnTopic<Topic> };
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /** Builds an envelope for an event of the catalogue. */
@@ -85,5 +89,5 @@ export function makeEvent<Type extends EventType>(
   type: Type,
   fields: Omit<Envelope, 'type' | 'version' | 'data'> & { data: EventOf<Type>['data'] },
 ): EventOf<Type> {
-  return { ...fields, type, version: eventCatalogue[type].version } as EventOf<Type>;
+  return { ...fields, type, version: eventCatalogue[type].version };
 }

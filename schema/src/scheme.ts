@@ -59,7 +59,13 @@ export const scheme = z.object({
   maxTotal: decimal.default('100'),
   indicators: z.array(indicator).min(1),
   headings: z
-    .array(z.object({ code: z.string().min(1), title: z.string().min(1), criteria: z.array(criterion).min(1) }))
+    .array(
+      z.object({
+        code: z.string().min(1),
+        title: z.string().min(1),
+        criteria: z.array(criterion).min(1),
+      }),
+    )
     .min(1),
   bonusCap: decimal.default('5'),
   latePointsPerDay: decimal.default('1'),
@@ -67,7 +73,10 @@ export const scheme = z.object({
   tieBreaks: z.array(tieBreak).default(['CRITERIA_SUM', 'DEDUCTIONS', 'SUBMITTED_AT']),
   flagQuota: z.number().int().min(0).default(1),
   meritQuota: z
-    .union([z.object({ count: z.number().int().min(0) }), z.object({ sharePercent: z.number().int().min(0).max(100) })])
+    .union([
+      z.object({ count: z.number().int().min(0) }),
+      z.object({ sharePercent: z.number().int().min(0).max(100) }),
+    ])
     .default({ sharePercent: 20 }),
   awardsRequireOnTime: z.boolean().default(true),
 });

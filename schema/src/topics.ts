@@ -3,7 +3,8 @@ export const topics = {
   contest: {
     name: 'thidua.contest.v1',
     partitions: 6,
-    about: 'contest facts from the gateway (membership, periods, schemes, submissions), keyed by cluster',
+    about:
+      'contest facts from the gateway (membership, periods, schemes, submissions), keyed by cluster',
   },
   scores: {
     name: 'thidua.scores.v1',

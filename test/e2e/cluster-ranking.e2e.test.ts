@@ -68,11 +68,31 @@ function expectedTotal({ admitted, selfScore, documents }: ReturnType<typeof fig
 const toCents = (decimal: string) => BigInt(decimal.replace('.', ''));
 
 const submitMutation = /* GraphQL */ `
-  mutation Submit($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
-    submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
+  mutation Submit(
+    $unit: String!
+    $period: String!
+    $indicators: [IndicatorValueInput!]!
+    $selfScores: [SelfScoreInput!]!
+  ) {
+    submitResults(
+      unitCode: $unit
+      periodId: $period
+      indicators: $indicators
+      selfScores: $selfScores
+    ) {
       __typename
-      ... on SubmissionAccepted { version submittedAt onTime }
-      ... on ValidationError { fields { path message messageVi } }
+      ... on SubmissionAccepted {
+        version
+        submittedAt
+        onTime
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+          messageVi
+        }
+      }
     }
   }
 `;
@@ -81,7 +101,16 @@ const rankingQuery = /* GraphQL */ `
   query Ranking($cluster: String!, $period: String!) {
     ranking(cluster: $cluster, period: $period) {
       revision
-      entries { unitCode status rank total criteriaSum deductions classification submittedAt }
+      entries {
+        unitCode
+        status
+        rank
+        total
+        criteriaSum
+        deductions
+        classification
+        submittedAt
+      }
     }
   }
 `;
@@ -89,16 +118,28 @@ const rankingQuery = /* GraphQL */ `
 interface RankingData {
   ranking: {
     revision: number;
-    entries: { unitCode: string; status: string; rank: number | null; total: string | null; submittedAt: string | null }[];
+    entries: {
+      unitCode: string;
+      status: string;
+      rank: number | null;
+      total: string | null;
+      submittedAt: string | null;
+    }[];
   } | null;
 }
 
 async function contestTopicEnd(system: RunningSystem): Promise<number> {
-  const kafka = createKafka(system.settings.KAFKA_BROKERS, 'e2e-probe', createLogger('e2e', 'silent'));
+  const kafka = createKafka(
+    system.settings.KAFKA_BROKERS,
+    'e2e-probe',
+    createLogger('e2e', 'silent'),
+  );
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topicName(system.settings.TOPIC_NAMESPACE, 'contest'));
+    const offsets = await admin.fetchTopicOffsets(
+      topicName(system.settings.TOPIC_NAMESPACE, 'contest'),
+    );
     return offsets.reduce((sum, p) => sum + Number(p.high), 0);
   } finally {
     await admin.disconnect();
@@ -136,7 +177,9 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
 
   test('refuses a submission with an unknown indicator and a missing self-score, listing both, and appends no event', async () => {
     // The three set-up facts are published by the relay shortly after their commands commit.
-    const before = await eventually(async () => ((await contestTopicEnd(system)) === 3 ? 3 : undefined));
+    const before = await eventually(async () =>
+      (await contestTopicEnd(system)) === 3 ? 3 : undefined,
+    );
     const refused = await system.graphql(submitMutation, {
       unit: 'ha-tinh',
       period: periodId,
@@ -148,8 +191,12 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
       selfScores: [],
     });
     expect(refused.data).toMatchObject({ submitResults: { __typename: 'ValidationError' } });
-    const paths = (refused.data as { submitResults: { fields: { path: string }[] } }).submitResults.fields.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['indicators.unknownIndicator', 'selfScores.1.2']));
+    const paths = (
+      refused.data as { submitResults: { fields: { path: string }[] } }
+    ).submitResults.fields.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['indicators.unknownIndicator', 'selfScores.1.2']),
+    );
     expect(await contestTopicEnd(system)).toBe(before);
   });
 
@@ -157,7 +204,7 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     const submittedAt = new Map<string, string>();
     for (const [index, member] of members.entries()) {
       const figures = figuresOf(index);
-      const result = await system.graphql<{ submitResults: { __typename: string; submittedAt: string } }>(submitMutation, {
+      const result = await system.graphql(submitMutation, {
         unit: member.unitCode,
         period: periodId,
         indicators: [
@@ -166,8 +213,11 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
         ],
         selfScores: [{ criterion: '1.2', score: figures.selfScore }],
       });
-      expect(result.data?.submitResults.__typename).toBe('SubmissionAccepted');
-      submittedAt.set(member.unitCode, result.data?.submitResults.submittedAt ?? '');
+      const accepted = result.data as {
+        submitResults: { __typename: string; submittedAt: string };
+      };
+      expect(accepted.submitResults.__typename).toBe('SubmissionAccepted');
+      submittedAt.set(member.unitCode, accepted.submitResults.submittedAt);
     }
 
     const expected = members
@@ -179,8 +229,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
       .sort((a, b) => (a.total === b.total ? a.at - b.at : a.total > b.total ? -1 : 1));
 
     const ranking = await eventually(async () => {
-      const { data } = await system.graphql<RankingData>(rankingQuery, { cluster: 'cum-2', period: periodId });
-      const entries = data?.ranking?.entries ?? [];
+      const { data } = await system.graphql(rankingQuery, { cluster: 'cum-2', period: periodId });
+      const entries = (data as RankingData | undefined)?.ranking?.entries ?? [];
       return entries.filter((e) => e.status === 'RANKED').length === 14 ? entries : undefined;
     });
 
@@ -192,7 +242,9 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     // services' offsets, stored in their own schemas, say they consumed all of them.
     expect(await contestTopicEnd(system)).toBe(17);
     const db = system.gateway.db;
-    const { rows } = await (await import('kysely')).sql<{ schema: string; consumed: string }>`
+    const { rows } = await (
+      await import('kysely')
+    ).sql<{ schema: string; consumed: string }>`
       SELECT 'scoring' AS schema, sum(next_offset)::text AS consumed FROM scoring.consumer_offsets
         WHERE group_id LIKE ${'%thidua-scoring'}
       UNION ALL

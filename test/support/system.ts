@@ -5,14 +5,17 @@ import { createScoringService } from '@thidua/scoring';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 
+/** A GraphQL response body; tests narrow `data` to the shape their operation asks for. */
+export interface GraphqlResponse {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string }[];
+}
+
 export interface RunningSystem {
   settings: CommonSettings;
   gateway: GatewayService;
   /** Posts a GraphQL operation to the gateway over HTTP and returns the parsed body. */
-  graphql<Data = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<{ data?: Data; errors?: { message: string }[] }>;
+  graphql(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   stop(): Promise<void>;
 }
 
@@ -30,7 +33,9 @@ export function testSettings(): CommonSettings {
  * Starts the gateway, scoring and ranking services in this process, against the real broker and
  * database, exactly as their own main modules wire them.
  */
-export async function startSystem(settings: CommonSettings = testSettings()): Promise<RunningSystem> {
+export async function startSystem(
+  settings: CommonSettings = testSettings(),
+): Promise<RunningSystem> {
   const scoring = createScoringService(settings, 0);
   const ranking = createRankingService(settings, 0);
   const gateway = createGatewayService(settings, { port: 0, development: true });
@@ -44,7 +49,7 @@ export async function startSystem(settings: CommonSettings = testSettings()): Pr
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as never;
+      return (await response.json()) as GraphqlResponse;
     },
     async stop() {
       await Promise.all([gateway.stop(), ranking.stop(), scoring.stop()]);

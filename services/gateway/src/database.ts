@@ -10,7 +10,12 @@ export interface ContestTables {
     lead: string | null;
     members: Json<ClusterDefinedV1['members']>;
   };
-  periods: { cluster_code: string; period_id: string; deadline: Date | string; status: 'OPEN' | 'CLOSED' };
+  periods: {
+    cluster_code: string;
+    period_id: string;
+    deadline: Date | string;
+    status: 'OPEN' | 'CLOSED';
+  };
   schemes: { cluster_code: string; year: number; scheme: Json<Scheme> };
   submissions: {
     cluster_code: string;

@@ -32,7 +32,10 @@ export interface GatewayOptions {
 }
 
 /** The only public door: GraphQL over the contest facts it owns and the views others publish. */
-export function createGatewayService(settings: CommonSettings, options: GatewayOptions): GatewayService {
+export function createGatewayService(
+  settings: CommonSettings,
+  options: GatewayOptions,
+): GatewayService {
   const log = createLogger('gateway', settings.LOG_LEVEL);
   const db = createDb<GatewayDatabase>(settings.DATABASE_URL, 'gateway', 10);
   const kafka = createKafka(settings.KAFKA_BROKERS, 'thidua-gateway', log);
@@ -48,7 +51,13 @@ export function createGatewayService(settings: CommonSettings, options: GatewayO
       await waitUntil('PostgreSQL', () => ensureDatabase(settings.DATABASE_URL), log);
       await migrateToLatest(db as Kysely<unknown>, 'gateway', gatewayMigrations);
       await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), log);
-      relay = createOutboxRelay({ kafka, db: db as Kysely<unknown>, schema: 'gateway', namespace: settings.TOPIC_NAMESPACE, log });
+      relay = createOutboxRelay({
+        kafka,
+        db: db as Kysely<unknown>,
+        schema: 'gateway',
+        namespace: settings.TOPIC_NAMESPACE,
+        log,
+      });
       await relay.start();
       const started = createGatewayServer({
         context: { db, relay, clock: options.clock ?? (() => new Date()) },

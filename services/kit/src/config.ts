@@ -27,7 +27,7 @@ export function readEnvironment<Shape extends z.ZodRawShape>(
 
 /** Settings shared by every service: where Kafka and PostgreSQL are, and how to name things there. */
 export const commonSettings = {
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/thidua'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/thidua'),
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')

@@ -14,7 +14,7 @@ import { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts
 /** What a handler gets for one batch: the open transaction and a way to emit events. */
 export interface BatchContext<Database> {
   trx: Transaction<Database>;
-  emit(event: AnyEvent): void;
+  emit: (event: AnyEvent) => void;
   log: Logger;
 }
 
@@ -64,8 +64,7 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
     const { batch } = payload;
     const last = batch.messages.at(-1);
     if (last === undefined) return;
-    let wroteOutbox = false;
-    await db.transaction().execute(async (trx) => {
+    const wroteOutbox = await db.transaction().execute(async (trx) => {
       const stored = await trx
         .selectFrom('consumer_offsets')
         .select('next_offset')
@@ -77,17 +76,21 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
       const from = stored === undefined ? 0n : BigInt(stored.next_offset);
       const fresh = batch.messages.filter((m) => BigInt(m.offset) >= from);
       const topic = topicIds.get(batch.topic);
-      if (fresh.length === 0 || topic === undefined) return;
+      if (fresh.length === 0 || topic === undefined) return false;
 
       const outgoing: OutboxMessage[] = [];
       const valid: EventOnTopic<Topic>[] = [];
       for (const message of fresh) {
         const parsed = parseEvent(topic, message.value?.toString('utf8') ?? '');
         if (parsed.ok) valid.push(parsed.event);
-        else outgoing.push(deadLetter(message, batch.topic, batch.partition, groupId, parsed.reason));
+        else
+          outgoing.push(deadLetter(message, batch.topic, batch.partition, groupId, parsed.reason));
       }
       for (const letter of outgoing) {
-        log.warn({ origin: JSON.parse(letter.value) as unknown }, 'event sent to the dead-letter topic');
+        log.warn(
+          { origin: JSON.parse(letter.value) as unknown },
+          'event sent to the dead-letter topic',
+        );
       }
 
       const unseen = await keepUnseen(trx, valid);
@@ -97,15 +100,20 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
         log,
       });
       await appendToOutbox(trx, outgoing);
-      wroteOutbox = outgoing.length > 0;
       const next = (BigInt(last.offset) + 1n).toString();
       await trx
         .insertInto('consumer_offsets')
-        .values({ group_id: groupId, topic: batch.topic, partition: batch.partition, next_offset: next })
+        .values({
+          group_id: groupId,
+          topic: batch.topic,
+          partition: batch.partition,
+          next_offset: next,
+        })
         .onConflict((oc) =>
           oc.columns(['group_id', 'topic', 'partition']).doUpdateSet({ next_offset: next }),
         )
         .execute();
+      return outgoing.length > 0;
     });
     if (wroteOutbox) options.onOutboxWritten?.();
     payload.resolveOffset(last.offset);
@@ -113,7 +121,9 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
       topics: [
         {
           topic: batch.topic,
-          partitions: [{ partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }],
+          partitions: [
+            { partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+          ],
         },
       ],
     });

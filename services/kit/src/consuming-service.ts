@@ -42,7 +42,10 @@ export function createConsumingService<Database, Topic extends TopicId>(
   const log = createLogger(name, settings.LOG_LEVEL);
   const db = createDb<Database>(settings.DATABASE_URL, name);
   const kafka = createKafka(settings.KAFKA_BROKERS, `thidua-${name}`, log);
-  const groupId = settings.TOPIC_NAMESPACE === '' ? `thidua-${name}` : `${settings.TOPIC_NAMESPACE}.thidua-${name}`;
+  const groupId =
+    settings.TOPIC_NAMESPACE === ''
+      ? `thidua-${name}`
+      : `${settings.TOPIC_NAMESPACE}.thidua-${name}`;
   let relay: OutboxRelay | null = null;
   let consumer: BatchConsumer | null = null;
   let health: HealthServer | null = null;
@@ -57,7 +60,13 @@ export function createConsumingService<Database, Topic extends TopicId>(
       await waitUntil('PostgreSQL', () => ensureDatabase(settings.DATABASE_URL), log);
       await migrateToLatest(db as Kysely<unknown>, name, options.migrations);
       await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), log);
-      relay = createOutboxRelay({ kafka, db: db as Kysely<unknown>, schema: name, namespace: settings.TOPIC_NAMESPACE, log });
+      relay = createOutboxRelay({
+        kafka,
+        db: db as Kysely<unknown>,
+        schema: name,
+        namespace: settings.TOPIC_NAMESPACE,
+        log,
+      });
       await relay.start();
       const started = relay;
       consumer = createBatchConsumer({

@@ -9,7 +9,11 @@ import pg from 'pg';
  * so each service's queries name only its tables, and reading another's published view needs its
  * schema spelled out.
  */
-export function createDb<Database>(databaseUrl: string, schema: string, poolSize = 5): Kysely<Database> {
+export function createDb<Database>(
+  databaseUrl: string,
+  schema: string,
+  poolSize = 5,
+): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,

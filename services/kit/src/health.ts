@@ -6,7 +6,10 @@ export interface HealthServer {
 }
 
 /** `/healthz` answers while the process lives; `/readyz` answers 200 only when it can do its work. */
-export async function startHealthServer(port: number, isReady: () => boolean): Promise<HealthServer> {
+export async function startHealthServer(
+  port: number,
+  isReady: () => boolean,
+): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const path = request.url?.split('?')[0];
     if (path === '/healthz') {

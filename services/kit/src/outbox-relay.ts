@@ -31,10 +31,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { kafka, schema, namespace, log, batchSize = 1000, pollMs = 250 } = options;
   const db = options.db as Kysely<KitTables>;
   let producer: Producer | null = null;
-  let running = false;
   let loop: Promise<void> = Promise.resolve();
-  let wakeUp: (() => void) | null = null;
-  let pending = true;
+  // Changed by wake() and stop() while the loop awaits, so kept where the compiler won't narrow it.
+  const state: { running: boolean; pending: boolean; wakeUp: (() => void) | null } = {
+    running: false,
+    pending: true,
+    wakeUp: null,
+  };
+  const isRunning = () => state.running;
 
   /** Publishes one batch; returns how many rows it sent (0 when idle or another relay holds the lock). */
   async function relayOnce(active: Producer): Promise<number> {
@@ -76,23 +80,23 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function run(active: Producer): Promise<void> {
-    while (running) {
+    while (state.running) {
       try {
-        pending = false;
+        state.pending = false;
         const sent = await relayOnce(active);
         if (sent > 0) continue;
       } catch (error) {
         log.error({ err: error }, 'outbox relay failed; retrying');
       }
-      if (!pending && running) {
+      if (!state.pending && isRunning()) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
-          wakeUp = () => {
+          state.wakeUp = () => {
             clearTimeout(timer);
             resolve();
           };
         });
-        wakeUp = null;
+        state.wakeUp = null;
       }
     }
   }
@@ -108,16 +112,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
       });
       await producer.connect();
-      running = true;
+      state.running = true;
       loop = run(producer);
     },
     wake() {
-      pending = true;
-      wakeUp?.();
+      state.pending = true;
+      state.wakeUp?.();
     },
     async stop() {
-      running = false;
-      wakeUp?.();
+      state.running = false;
+      state.wakeUp?.();
       await loop;
       await producer?.disconnect();
       producer = null;

@@ -1,5 +1,10 @@
 import type { Json, KitTables } from '@thidua/kit';
-import type { ClusterDefinedV1, ScorecardComputedV1, StandingEntry, TieBreak } from '@thidua/schema';
+import type {
+  ClusterDefinedV1,
+  ScorecardComputedV1,
+  StandingEntry,
+  TieBreak,
+} from '@thidua/schema';
 
 /** The ranking service's tables (its own schema). */
 export interface RankingDatabase extends KitTables {

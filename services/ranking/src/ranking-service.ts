@@ -4,7 +4,10 @@ import { handleBatch } from './handle-batch.ts';
 import { rankingMigrations } from './migrations/index.ts';
 
 /** Scorecards and membership in, standings out. */
-export function createRankingService(settings: CommonSettings, healthPort: number): ConsumingService {
+export function createRankingService(
+  settings: CommonSettings,
+  healthPort: number,
+): ConsumingService {
   return createConsumingService<RankingDatabase, 'contest' | 'scores'>({
     name: 'ranking',
     settings,

@@ -59,7 +59,10 @@ export async function rerankPeriod(
     tieBreaks?.tie_breaks ?? defaultTieBreaks,
     previous?.entries ?? null,
   );
-  if (previous !== undefined && isDeepStrictEqual(withoutMovement(previous.entries), withoutMovement(entries))) {
+  if (
+    previous !== undefined &&
+    isDeepStrictEqual(withoutMovement(previous.entries), withoutMovement(entries))
+  ) {
     return;
   }
   const revision = (previous?.revision ?? 0) + 1;

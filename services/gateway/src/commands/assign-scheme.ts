@@ -4,7 +4,10 @@ import { accept, invalid, problem, zodProblems, type Command } from './command.t
 
 /** Assigns a year's scheme, with its full content, to a cluster. */
 export const assignScheme =
-  (input: { clusterCode: string; scheme: unknown }): Command<{ clusterCode: string; year: number; code: string }> =>
+  (input: {
+    clusterCode: string;
+    scheme: unknown;
+  }): Command<{ clusterCode: string; year: number; code: string }> =>
   async ({ trx, now }) => {
     const parsed = schemeSchema.safeParse(input.scheme);
     if (!parsed.success) return invalid(zodProblems(parsed.error, 'scheme'));

@@ -4,7 +4,10 @@ import { accept, refuse, type Command } from './command.ts';
 
 /** Closes an open period; submissions after this are refused. */
 export const closePeriod =
-  (input: { clusterCode: string; periodId: string }): Command<{ clusterCode: string; periodId: string }> =>
+  (input: {
+    clusterCode: string;
+    periodId: string;
+  }): Command<{ clusterCode: string; periodId: string }> =>
   async ({ trx, now }) => {
     const closed = await trx
       .updateTable('periods')

@@ -11,8 +11,7 @@ export type Refusal =
   | { kind: 'CONFLICT'; message: string; messageVi: string };
 
 export type CommandResult<Value> =
-  | { ok: true; value: Value; events: AnyEvent[] }
-  | { ok: false; refusal: Refusal };
+  { ok: true; value: Value; events: AnyEvent[] } | { ok: false; refusal: Refusal };
 
 /** What a command may use: the open transaction and the time it is executed at. */
 export interface CommandContext {

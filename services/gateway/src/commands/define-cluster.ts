@@ -25,17 +25,35 @@ export const defineCluster =
       ...(code.success ? [] : zodProblems(code.error, 'clusterCode')),
       ...(data.success ? [] : zodProblems(data.error)),
     ];
-    if (data.success && data.data.lead !== null && !data.data.members.some((m) => m.unitCode === data.data.lead)) {
-      problems.push(problem('lead', 'the lead must be a member of the cluster', 'Cụm trưởng phải là thành viên của cụm'));
+    if (
+      data.success &&
+      data.data.lead !== null &&
+      !data.data.members.some((m) => m.unitCode === data.data.lead)
+    ) {
+      problems.push(
+        problem(
+          'lead',
+          'the lead must be a member of the cluster',
+          'Cụm trưởng phải là thành viên của cụm',
+        ),
+      );
     }
     if (!code.success || !data.success || problems.length > 0) return invalid(problems);
 
     const members = JSON.stringify(data.data.members);
     await trx
       .insertInto('clusters')
-      .values({ cluster_code: code.data, year: data.data.year, name: data.data.name, lead: data.data.lead, members })
+      .values({
+        cluster_code: code.data,
+        year: data.data.year,
+        name: data.data.name,
+        lead: data.data.lead,
+        members,
+      })
       .onConflict((oc) =>
-        oc.columns(['cluster_code', 'year']).doUpdateSet({ name: data.data.name, lead: data.data.lead, members }),
+        oc
+          .columns(['cluster_code', 'year'])
+          .doUpdateSet({ name: data.data.name, lead: data.data.lead, members }),
       )
       .execute();
     return accept({ clusterCode: code.data, year: data.data.year }, [

@@ -52,16 +52,24 @@ export const openPeriod =
     }
     await trx
       .insertInto('periods')
-      .values({ cluster_code: input.clusterCode, period_id: period.data, deadline: deadline.data, status: 'OPEN' })
+      .values({
+        cluster_code: input.clusterCode,
+        period_id: period.data,
+        deadline: deadline.data,
+        status: 'OPEN',
+      })
       .execute();
-    return accept({ clusterCode: input.clusterCode, periodId: period.data, deadline: deadline.data }, [
-      makeEvent('PeriodOpened', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: { periodId: period.data, deadline: deadline.data },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, periodId: period.data, deadline: deadline.data },
+      [
+        makeEvent('PeriodOpened', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: { periodId: period.data, deadline: deadline.data },
+        }),
+      ],
+    );
   };

@@ -37,7 +37,9 @@ function toRecord(
   const record: Record<string, string> = {};
   pairs.forEach(([code, value], index) => {
     if (Object.hasOwn(record, code)) {
-      problems.push(problem(`${field}.${index}`, `${code} is given twice`, `${code} bị khai báo hai lần`));
+      problems.push(
+        problem(`${field}.${index}`, `${code} is given twice`, `${code} bị khai báo hai lần`),
+      );
     }
     const parsed = decimal.safeParse(value);
     if (!parsed.success) problems.push(...zodProblems(parsed.error, `${field}.${code}`));
@@ -58,8 +60,16 @@ export const submitResults =
     if (!unit.success) problems.push(...zodProblems(unit.error, 'unitCode'));
     const period = periodIdSchema.safeParse(input.periodId);
     if (!period.success) problems.push(...zodProblems(period.error, 'periodId'));
-    const indicators = toRecord(input.indicators.map((i) => [i.code, i.value]), 'indicators', problems);
-    const selfScores = toRecord(input.selfScores.map((s) => [s.criterion, s.score]), 'selfScores', problems);
+    const indicators = toRecord(
+      input.indicators.map((i) => [i.code, i.value]),
+      'indicators',
+      problems,
+    );
+    const selfScores = toRecord(
+      input.selfScores.map((s) => [s.criterion, s.score]),
+      'selfScores',
+      problems,
+    );
     if (!unit.success || !period.success) return invalid(problems);
 
     const year = Number(period.data.slice(0, 4));
@@ -147,14 +157,24 @@ export const submitResults =
       })
       .execute();
     const onTime = now.getTime() <= new Date(openPeriod.deadline).getTime();
-    return accept({ unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime }, [
-      makeEvent('ResultsSubmitted', {
-        id: eventId,
-        occurredAt: submittedAt,
-        source: 'gateway',
-        clusterCode,
-        causationId: null,
-        data: { unitCode: unit.data, periodId: period.data, submissionVersion: version, submittedAt, indicators, selfScores },
-      }),
-    ]);
+    return accept(
+      { unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime },
+      [
+        makeEvent('ResultsSubmitted', {
+          id: eventId,
+          occurredAt: submittedAt,
+          source: 'gateway',
+          clusterCode,
+          causationId: null,
+          data: {
+            unitCode: unit.data,
+            periodId: period.data,
+            submissionVersion: version,
+            submittedAt,
+            indicators,
+            selfScores,
+          },
+        }),
+      ],
+    );
   };

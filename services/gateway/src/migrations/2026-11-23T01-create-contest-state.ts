@@ -35,6 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
     .addColumn('event_id', 'uuid', (c) => c.notNull())
-    .addPrimaryKeyConstraint('submissions_pk', ['cluster_code', 'period_id', 'unit_code', 'version'])
+    .addPrimaryKeyConstraint('submissions_pk', [
+      'cluster_code',
+      'period_id',
+      'unit_code',
+      'version',
+    ])
     .execute();
 }

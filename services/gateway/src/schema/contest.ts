@@ -12,12 +12,14 @@ const MemberInput = builder.inputType('MemberInput', {
   }),
 });
 
-const ClusterDefined = builder.objectRef<Accepted<{ clusterCode: string; year: number }>>('ClusterDefined').implement({
-  fields: (t) => ({
-    clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
-    year: t.int({ resolve: (p) => p.accepted.year }),
-  }),
-});
+const ClusterDefined = builder
+  .objectRef<Accepted<{ clusterCode: string; year: number }>>('ClusterDefined')
+  .implement({
+    fields: (t) => ({
+      clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
+      year: t.int({ resolve: (p) => p.accepted.year }),
+    }),
+  });
 
 builder.mutationField('defineCluster', (t) =>
   t.field({

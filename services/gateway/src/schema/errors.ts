@@ -6,10 +6,12 @@ import type { Refusal } from '../commands/command.ts';
 export const ErrorInterface = builder.interfaceRef<Refusal>('Error').implement({
   fields: (t) => ({
     message: t.string({
-      resolve: (refusal) => (refusal.kind === 'VALIDATION' ? 'the input is invalid' : refusal.message),
+      resolve: (refusal) =>
+        refusal.kind === 'VALIDATION' ? 'the input is invalid' : refusal.message,
     }),
     messageVi: t.string({
-      resolve: (refusal) => (refusal.kind === 'VALIDATION' ? 'Dữ liệu không hợp lệ' : refusal.messageVi),
+      resolve: (refusal) =>
+        refusal.kind === 'VALIDATION' ? 'Dữ liệu không hợp lệ' : refusal.messageVi,
     }),
   }),
 });
@@ -28,17 +30,23 @@ export const ValidationError = builder
   .implement({
     interfaces: [ErrorInterface],
     isTypeOf: (value) => (value as Refusal).kind === 'VALIDATION',
-    fields: (t) => ({ fields: t.field({ type: [FieldProblem], resolve: (refusal) => refusal.problems }) }),
+    fields: (t) => ({
+      fields: t.field({ type: [FieldProblem], resolve: (refusal) => refusal.problems }),
+    }),
   });
 
-export const NotFoundError = builder.objectRef<Extract<Refusal, { kind: 'NOT_FOUND' }>>('NotFoundError').implement({
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => (value as Refusal).kind === 'NOT_FOUND',
-});
+export const NotFoundError = builder
+  .objectRef<Extract<Refusal, { kind: 'NOT_FOUND' }>>('NotFoundError')
+  .implement({
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => (value as Refusal).kind === 'NOT_FOUND',
+  });
 
-export const ConflictError = builder.objectRef<Extract<Refusal, { kind: 'CONFLICT' }>>('ConflictError').implement({
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => (value as Refusal).kind === 'CONFLICT',
-});
+export const ConflictError = builder
+  .objectRef<Extract<Refusal, { kind: 'CONFLICT' }>>('ConflictError')
+  .implement({
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => (value as Refusal).kind === 'CONFLICT',
+  });
 
 export const refusalTypes = [ValidationError, NotFoundError, ConflictError] as const;

@@ -17,7 +17,9 @@ const Classification = builder.enumType('Classification', {
 const StandingStatus = builder.enumType('StandingStatus', {
   values: {
     RANKED: { description: 'has a counted submission' },
-    NOT_SUBMITTED: { description: 'a member without a counted submission, listed after the ranked' },
+    NOT_SUBMITTED: {
+      description: 'a member without a counted submission, listed after the ranked',
+    },
   } as const,
 });
 
@@ -27,11 +29,18 @@ const Standing = builder.objectRef<StandingEntry>('Standing').implement({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     status: t.field({ type: StandingStatus, resolve: (e) => e.status }),
-    rank: t.exposeInt('rank', { nullable: true, description: 'shared by units still equal (1, 2, 2, 4)' }),
+    rank: t.exposeInt('rank', {
+      nullable: true,
+      description: 'shared by units still equal (1, 2, 2, 4)',
+    }),
     total: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.total }),
     criteriaSum: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.criteriaSum }),
     deductions: t.field({ type: 'Decimal', nullable: true, resolve: (e) => e.deductions }),
-    classification: t.field({ type: Classification, nullable: true, resolve: (e) => e.classification }),
+    classification: t.field({
+      type: Classification,
+      nullable: true,
+      resolve: (e) => e.classification,
+    }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.submittedAt }),
     movement: t.exposeInt('movement', {
       nullable: true,

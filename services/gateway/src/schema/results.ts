@@ -16,11 +16,13 @@ const refusalTypeName: Record<Refusal['kind'], string> = {
 };
 
 /** A mutation's result: its success payload or one of the typed errors. */
-export function resultUnion<Value>(name: string, success: ObjectRef<GatewayTypes, Accepted<Value>>) {
+export function resultUnion<Value>(
+  name: string,
+  success: ObjectRef<GatewayTypes, Accepted<Value>>,
+) {
   return builder.unionType(`${name}Result`, {
     types: [success, ...refusalTypes],
-    resolveType: (value) =>
-      'accepted' in value ? success.name : refusalTypeName[(value as Refusal).kind],
+    resolveType: (value) => ('accepted' in value ? success.name : refusalTypeName[value.kind]),
   });
 }
 

@@ -37,7 +37,9 @@ function literalValue(node: ValueNode): unknown {
     case Kind.LIST:
       return node.values.map(literalValue);
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalValue(field.value)]));
+      return Object.fromEntries(
+        node.fields.map((field) => [field.name.value, literalValue(field.value)]),
+      );
     default:
       throw new GraphQLError('variables are not allowed inside a JSON literal');
   }

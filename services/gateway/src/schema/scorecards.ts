@@ -8,7 +8,11 @@ const CriterionPoints = builder.objectRef<CriterionScore>('CriterionPoints').imp
     method: t.exposeString('method'),
     maxPoints: t.field({ type: 'Decimal', resolve: (c) => c.maxPoints }),
     points: t.field({ type: 'Decimal', resolve: (c) => c.points }),
-    inputs: t.field({ type: 'JSON', resolve: (c) => c.inputs, description: 'the values the rule used' }),
+    inputs: t.field({
+      type: 'JSON',
+      resolve: (c) => c.inputs,
+      description: 'the values the rule used',
+    }),
     formula: t.exposeString('formula'),
   }),
 });

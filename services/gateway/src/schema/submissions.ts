@@ -11,21 +11,29 @@ const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
 
 const SelfScoreInput = builder.inputType('SelfScoreInput', {
   fields: (t) => ({
-    criterion: t.string({ required: true, description: 'a SELF_ASSESSED criterion code, e.g. 1.2' }),
-    score: t.string({ required: true, description: 'the points the unit gives itself, e.g. "4.50"' }),
+    criterion: t.string({
+      required: true,
+      description: 'a SELF_ASSESSED criterion code, e.g. 1.2',
+    }),
+    score: t.string({
+      required: true,
+      description: 'the points the unit gives itself, e.g. "4.50"',
+    }),
   }),
 });
 
-const SubmissionAccepted = builder.objectRef<Accepted<AcceptedSubmission>>('SubmissionAccepted').implement({
-  fields: (t) => ({
-    unitCode: t.string({ resolve: (p) => p.accepted.unitCode }),
-    clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
-    periodId: t.string({ resolve: (p) => p.accepted.periodId }),
-    version: t.int({ resolve: (p) => p.accepted.version }),
-    submittedAt: t.field({ type: 'DateTime', resolve: (p) => p.accepted.submittedAt }),
-    onTime: t.boolean({ resolve: (p) => p.accepted.onTime }),
-  }),
-});
+const SubmissionAccepted = builder
+  .objectRef<Accepted<AcceptedSubmission>>('SubmissionAccepted')
+  .implement({
+    fields: (t) => ({
+      unitCode: t.string({ resolve: (p) => p.accepted.unitCode }),
+      clusterCode: t.string({ resolve: (p) => p.accepted.clusterCode }),
+      periodId: t.string({ resolve: (p) => p.accepted.periodId }),
+      version: t.int({ resolve: (p) => p.accepted.version }),
+      submittedAt: t.field({ type: 'DateTime', resolve: (p) => p.accepted.submittedAt }),
+      onTime: t.boolean({ resolve: (p) => p.accepted.onTime }),
+    }),
+  });
 
 builder.mutationField('submitResults', (t) =>
   t.field({
