@@ -1,6 +1,6 @@
 import { createKafka, createLogger } from '@thidua/kit';
 import { topicName } from '@thidua/schema';
-import cluster2 from '../../../shared/data/cluster-2-2023.json' with { type: 'json' };
+import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
