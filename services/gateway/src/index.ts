@@ -7,3 +7,5 @@ export { assignScheme } from './commands/assign-scheme.ts';
 export { submitResults } from './commands/submit-results.ts';
 export { printedSchema } from './print-schema.ts';
 export type { GatewayDatabase } from './database.ts';
+export type { Command } from './commands/command.ts';
+export type { SubmitResultsInput } from './commands/submit-results.ts';

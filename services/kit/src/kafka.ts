@@ -9,8 +9,9 @@ export function createKafka(brokers: string[], clientId: string, logger: Logger)
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const child = logger.child({ component: 'kafkajs', ...extra });
-      if (level === logLevel.ERROR) child.error(message);
-      else if (level === logLevel.WARN) child.warn(message);
+      // kafkajs logs as errors the responses it retries (coordinator loading, leader moving);
+      // failures it gives up on reach the service as exceptions and are logged there.
+      if (level === logLevel.ERROR || level === logLevel.WARN) child.warn(message);
       else if (level === logLevel.INFO) child.debug(message);
       else child.trace(message);
     };
