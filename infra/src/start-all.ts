@@ -40,11 +40,9 @@ function startService(name: string, brokers: string[]): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
-    if (stream !== null) {
-      createInterface({ input: stream }).on('line', (line) =>
-        process.stdout.write(`[${name}] ${line}\n`),
-      );
-    }
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`[${name}] ${line}\n`),
+    );
   }
   child.once('exit', (code, signal) => {
     if (!shutdown.stopping) say(`${name} exited (${signal ?? `code ${code ?? '?'}`}); stopping`);
