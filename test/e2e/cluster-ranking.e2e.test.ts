@@ -200,6 +200,70 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     expect(await contestTopicEnd(system)).toBe(before);
   });
 
+  const validIndicators = [
+    { code: 'newPartyMembersAdmitted', value: '900' },
+    { code: 'documentsAdvised', value: '4' },
+  ];
+  const badInputs = [
+    {
+      name: 'an unknown unit',
+      unit: 'atlantis',
+      period: periodId,
+      indicators: validIndicators,
+      selfScores: [{ criterion: '1.2', score: '20' }],
+      path: 'unitCode',
+    },
+    {
+      name: 'a period that was never opened',
+      unit: 'ha-tinh',
+      period: `${year}-H1`,
+      indicators: validIndicators,
+      selfScores: [{ criterion: '1.2', score: '20' }],
+      path: 'periodId',
+    },
+    {
+      name: 'a negative indicator value',
+      unit: 'ha-tinh',
+      period: periodId,
+      indicators: [{ code: 'newPartyMembersAdmitted', value: '-5' }, validIndicators[1]],
+      selfScores: [{ criterion: '1.2', score: '20' }],
+      path: 'indicators.newPartyMembersAdmitted',
+    },
+    {
+      name: "a self-score above its criterion's maximum",
+      unit: 'ha-tinh',
+      period: periodId,
+      indicators: validIndicators,
+      selfScores: [{ criterion: '1.2', score: '30.01' }],
+      path: 'selfScores.1.2',
+    },
+  ];
+
+  test.each(badInputs)(
+    'refuses $name with an error naming $path, and appends no event',
+    async (row) => {
+      const before = await eventually(async () => {
+        const end = await contestTopicEnd(system);
+        return end === 3 ? end : undefined;
+      });
+      const refused = await system.graphql(submitMutation, {
+        unit: row.unit,
+        period: row.period,
+        indicators: row.indicators,
+        selfScores: row.selfScores,
+      });
+      const result = (
+        refused.data as {
+          submitResults: { __typename: string; fields?: { path: string; messageVi: string }[] };
+        }
+      ).submitResults;
+      expect(result.__typename).toBe('ValidationError');
+      expect(result.fields?.map((f) => f.path)).toContain(row.path);
+      expect(result.fields?.every((f) => f.messageVi.length > 0)).toBe(true);
+      expect(await contestTopicEnd(system)).toBe(before);
+    },
+  );
+
   test('ranks all 14 units in the order and with the totals the rules give, after the events went through Kafka', async () => {
     const submittedAt = new Map<string, string>();
     for (const [index, member] of members.entries()) {

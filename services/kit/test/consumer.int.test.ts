@@ -1,0 +1,170 @@
+import { makeEvent, topicName, type ContestEvent } from '@thidua/schema';
+import { Partitioners, type Kafka } from 'kafkajs';
+import { sql, type Kysely } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
+import { createDb, ensureDatabase } from '../src/db.ts';
+import { createKafka, ensureTopics } from '../src/kafka.ts';
+import type { KitTables } from '../src/kit-tables.ts';
+import { createLogger } from '../src/logger.ts';
+import { migrateToLatest } from '../src/migrate.ts';
+import { createOutboxRelay, type OutboxRelay } from '../src/outbox-relay.ts';
+
+interface TestDatabase extends KitTables {
+  seen: { event_id: string; type: string };
+}
+
+const namespace = `t-${randomBytes(4).toString('hex')}`;
+const schema = `kit_${randomBytes(4).toString('hex')}`;
+const groupId = `${namespace}.kit-test`;
+const log = createLogger('kit-test', 'silent');
+
+function periodOpened(): ContestEvent {
+  return makeEvent('PeriodOpened', {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    source: 'test',
+    clusterCode: 'cum-2',
+    causationId: null,
+    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
+  });
+}
+
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the batch consumer against a real broker and database', () => {
+  let kafka: Kafka;
+  let db: Kysely<TestDatabase>;
+  let relay: OutboxRelay;
+  let consumer: BatchConsumer;
+  let handled = 0;
+  const valid = [periodOpened(), periodOpened(), periodOpened()];
+
+  const startConsumer = async () => {
+    consumer = createBatchConsumer<TestDatabase, 'contest'>({
+      kafka,
+      db,
+      groupId,
+      topics: ['contest'],
+      namespace,
+      log,
+      handle: async (events, { trx }) => {
+        handled += events.length;
+        if (events.length === 0) return;
+        await trx
+          .insertInto('seen')
+          .values(events.map((e) => ({ event_id: e.id, type: e.type })))
+          .execute();
+      },
+      onOutboxWritten: () => relay.wake(),
+    });
+    await consumer.start();
+  };
+
+  beforeAll(async () => {
+    const databaseUrl = inject('databaseUrl');
+    await ensureDatabase(databaseUrl);
+    db = createDb<TestDatabase>(databaseUrl, schema);
+    await migrateToLatest(db as Kysely<unknown>, schema, {
+      '2026-11-23T01-create-seen': {
+        async up(migrationDb) {
+          await migrationDb.schema
+            .createTable('seen')
+            .addColumn('event_id', 'uuid', (c) => c.primaryKey())
+            .addColumn('type', 'text', (c) => c.notNull())
+            .execute();
+        },
+      },
+    });
+    kafka = createKafka(inject('kafkaBrokers'), 'kit-test', log);
+    await ensureTopics(kafka, namespace);
+    relay = createOutboxRelay({ kafka, db: db as Kysely<unknown>, schema, namespace, log });
+    await relay.start();
+
+    // Valid events, one of them published twice, and three messages no consumer can understand.
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const [first, second, third] = valid.map((e) => ({ key: 'cum-2', value: JSON.stringify(e) }));
+    await producer.send({
+      topic: topicName(namespace, 'contest'),
+      messages: [
+        first!,
+        { key: 'cum-2', value: '{not json' },
+        second!,
+        { key: 'cum-2', value: JSON.stringify({ ...valid[0], id: randomUUID(), type: 'Unknown' }) },
+        first!,
+        {
+          key: 'cum-2',
+          value: JSON.stringify({ ...valid[0], id: randomUUID(), data: { periodId: 'H1' } }),
+        },
+        third!,
+      ],
+    });
+    await producer.disconnect();
+    await startConsumer();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await relay.stop();
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+    await db.destroy();
+  });
+
+  test('applies each valid event once, even when it was published twice', async () => {
+    const rows = await until(async () => {
+      const seen = await db.selectFrom('seen').select('event_id').execute();
+      return seen.length === 3 ? seen : undefined;
+    });
+    expect(rows.map((r) => r.event_id).sort()).toEqual(valid.map((e) => e.id).sort());
+    expect(handled).toBe(3);
+  });
+
+  test('sends each message it cannot understand to the dead-letter topic with the reason and origin', async () => {
+    const letters: { reason: string; origin: { topic: string; offset: string } }[] = [];
+    const reader = kafka.consumer({ groupId: `${namespace}.dlq-reader` });
+    await reader.connect();
+    await reader.subscribe({ topic: topicName(namespace, 'dlq'), fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        letters.push(JSON.parse(message.value?.toString() ?? '{}') as (typeof letters)[number]);
+        return Promise.resolve();
+      },
+    });
+    await until(async () => Promise.resolve(letters.length >= 3 ? true : undefined));
+    await reader.disconnect();
+    expect(letters.map((l) => l.origin.offset).sort()).toEqual(['1', '3', '5']);
+    expect(letters.every((l) => l.origin.topic === topicName(namespace, 'contest'))).toBe(true);
+    const reasons = letters.map((l) => l.reason).sort();
+    expect(reasons[0]).toMatch(/^invalid JSON/);
+    expect(reasons[1]).toMatch(/^invalid PeriodOpened data: periodId/);
+    expect(reasons[2]).toBe('unknown event type Unknown');
+  });
+
+  test('resumes from the offsets stored in its database when Kafka forgot the committed ones', async () => {
+    await consumer.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId, topic: topicName(namespace, 'contest'), earliest: true });
+    await admin.disconnect();
+    handled = 0;
+    const stored = await db.selectFrom('consumer_offsets').select('next_offset').execute();
+    expect(stored.map((r) => Number(r.next_offset))).toEqual([7]);
+
+    await startConsumer();
+    await until(async () => Promise.resolve(consumer.isReady() ? true : undefined));
+    // Give the consumer time to re-read the partition from offset 0; it must apply nothing.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(handled).toBe(0);
+    expect(await db.selectFrom('seen').select('event_id').execute()).toHaveLength(3);
+  });
+});
