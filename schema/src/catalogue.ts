@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { envelope, type Envelope, type Event } from './envelope.ts';
+import { bonusAddedV1, deductionAddedV1 } from './events/adjustment-added.v1.ts';
 import { clusterDefinedV1 } from './events/cluster-defined.v1.ts';
+import { deadlineSetV1 } from './events/deadline-set.v1.ts';
+import { pledgesRegisteredV1 } from './events/pledges-registered.v1.ts';
+import { scoreReviewedV1 } from './events/score-reviewed.v1.ts';
 import { periodClosedV1 } from './events/period-closed.v1.ts';
 import { periodOpenedV1 } from './events/period-opened.v1.ts';
 import { resultsSubmittedV1 } from './events/results-submitted.v1.ts';
@@ -13,9 +17,14 @@ import type { TopicId } from './topics.ts';
 export const eventCatalogue = {
   ClusterDefined: { version: 1, topic: 'contest', data: clusterDefinedV1 },
   PeriodOpened: { version: 1, topic: 'contest', data: periodOpenedV1 },
+  DeadlineSet: { version: 1, topic: 'contest', data: deadlineSetV1 },
   PeriodClosed: { version: 1, topic: 'contest', data: periodClosedV1 },
   SchemeAssigned: { version: 1, topic: 'contest', data: schemeAssignedV1 },
   ResultsSubmitted: { version: 1, topic: 'contest', data: resultsSubmittedV1 },
+  PledgesRegistered: { version: 1, topic: 'contest', data: pledgesRegisteredV1 },
+  ScoreReviewed: { version: 1, topic: 'contest', data: scoreReviewedV1 },
+  BonusAdded: { version: 1, topic: 'contest', data: bonusAddedV1 },
+  DeductionAdded: { version: 1, topic: 'contest', data: deductionAddedV1 },
   ScorecardComputed: { version: 1, topic: 'scores', data: scorecardComputedV1 },
   StandingsChanged: { version: 1, topic: 'rankings', data: standingsChangedV1 },
 } as const satisfies Record<string, { version: number; topic: TopicId; data: z.ZodType }>;

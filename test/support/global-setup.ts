@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    kafkaBrokers: string[];
-    databaseUrl: string;
-  }
-}
+import './provided-context.ts';
 
 let broker: BrokerHandle | null = null;
 let dataDir: string | null = null;

@@ -25,7 +25,7 @@ export function testSettings(): CommonSettings {
     DATABASE_URL: inject('databaseUrl'),
     KAFKA_BROKERS: inject('kafkaBrokers'),
     TOPIC_NAMESPACE: `t-${randomBytes(4).toString('hex')}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
   };
 }
 

@@ -12,6 +12,8 @@ export const clusterDefinedV1 = z.object({
       message: 'a unit is listed twice',
     }),
   lead: slug.nullable(),
+  /** The deputies (cụm phó) of the year; they review the lead's own scorecard. */
+  deputies: z.array(slug).default([]),
 });
 
 export type ClusterDefinedV1 = z.infer<typeof clusterDefinedV1>;

@@ -26,11 +26,18 @@ export const scorecardComputedV1 = z.object({
   onTime: z.boolean(),
   criteria: z.array(criterionScore),
   criteriaSum: decimal,
+  /** The bonus items counted, before the scheme's cap applies to their sum. */
+  bonusItems: z.array(z.object({ points: decimal, reason: z.string() })),
   bonus: decimal,
+  deductionItems: z.array(
+    z.object({ points: decimal, reason: z.string(), disqualifying: z.boolean() }),
+  ),
   lateness: decimal,
   deductions: decimal,
   total: decimal,
   classification,
+  /** A disqualifying deduction bars the unit from XUAT_SAC and from awards. */
+  disqualified: z.boolean(),
 });
 
 export type ScorecardComputedV1 = z.infer<typeof scorecardComputedV1>;

@@ -8,6 +8,7 @@ export interface ContestTables {
     year: number;
     name: string;
     lead: string | null;
+    deputies: Json<string[]>;
     members: Json<ClusterDefinedV1['members']>;
   };
   periods: {

@@ -93,20 +93,24 @@ describe('the batch consumer against a real broker and database', () => {
     // Valid events, one of them published twice, and three messages no consumer can understand.
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
-    const [first, second, third] = valid.map((e) => ({ key: 'cum-2', value: JSON.stringify(e) }));
+    const message = (event: ContestEvent | undefined) => ({
+      key: 'cum-2',
+      value: JSON.stringify(event),
+    });
+    const [first, second, third] = [message(valid[0]), message(valid[1]), message(valid[2])];
     await producer.send({
       topic: topicName(namespace, 'contest'),
       messages: [
-        first!,
+        first,
         { key: 'cum-2', value: '{not json' },
-        second!,
+        second,
         { key: 'cum-2', value: JSON.stringify({ ...valid[0], id: randomUUID(), type: 'Unknown' }) },
-        first!,
+        first,
         {
           key: 'cum-2',
           value: JSON.stringify({ ...valid[0], id: randomUUID(), data: { periodId: 'H1' } }),
         },
-        third!,
+        third,
       ],
     });
     await producer.disconnect();

@@ -61,8 +61,13 @@ export async function applyEvent(
       return [stale(event.data.periodId)];
     }
     case 'PeriodClosed':
+    case 'DeadlineSet':
     case 'ResultsSubmitted':
-      // Submissions count through their scorecards; closing changes no order.
+    case 'PledgesRegistered':
+    case 'ScoreReviewed':
+    case 'BonusAdded':
+    case 'DeductionAdded':
+      // These change the order only through the scorecards they lead to.
       return [];
     case 'ScorecardComputed': {
       const card = event.data;

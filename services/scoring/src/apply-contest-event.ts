@@ -27,6 +27,15 @@ export async function applyContestEvent(
     causationId: event.id,
     causedAt: event.occurredAt,
   });
+  const periodsOfYear = async (year: number) =>
+    (
+      await trx
+        .selectFrom('periods')
+        .select('period_id')
+        .where('cluster_code', '=', clusterCode)
+        .where('period_id', 'like', `${year}-%`)
+        .execute()
+    ).map((row) => stale(row.period_id));
   switch (event.type) {
     case 'ClusterDefined': {
       const members = JSON.stringify(event.data.members);
@@ -63,13 +72,7 @@ export async function applyContestEvent(
         .values({ cluster_code: clusterCode, year: scheme.year, scheme: json })
         .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ scheme: json }))
         .execute();
-      const periods = await trx
-        .selectFrom('periods')
-        .select('period_id')
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', 'like', `${scheme.year}-%`)
-        .execute();
-      return periods.map((p) => stale(p.period_id));
+      return periodsOfYear(scheme.year);
     }
     case 'ResultsSubmitted': {
       const submission = event.data;
@@ -92,6 +95,67 @@ export async function applyContestEvent(
         )
         .executeTakeFirst();
       return replaced.numInsertedOrUpdatedRows === 0n ? [] : [stale(submission.periodId)];
+    }
+    case 'DeadlineSet': {
+      const { periodId, deadline } = event.data;
+      const moved = await trx
+        .updateTable('periods')
+        .set({ deadline })
+        .where('cluster_code', '=', clusterCode)
+        .where('period_id', '=', periodId)
+        .executeTakeFirst();
+      return moved.numUpdatedRows === 0n ? [] : [stale(periodId)];
+    }
+    case 'PledgesRegistered': {
+      const { unitCode, year, targets } = event.data;
+      const json = JSON.stringify(targets);
+      await trx
+        .insertInto('pledges')
+        .values({ cluster_code: clusterCode, year, unit_code: unitCode, targets: json })
+        .onConflict((oc) =>
+          oc.columns(['cluster_code', 'year', 'unit_code']).doUpdateSet({ targets: json }),
+        )
+        .execute();
+      return periodsOfYear(year);
+    }
+    case 'ScoreReviewed': {
+      const { unitCode, periodId, criterion, reviewedScore, reason } = event.data;
+      await trx
+        .insertInto('reviews')
+        .values({
+          cluster_code: clusterCode,
+          period_id: periodId,
+          unit_code: unitCode,
+          criterion,
+          reviewed_score: reviewedScore,
+          reason,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['cluster_code', 'period_id', 'unit_code', 'criterion'])
+            .doUpdateSet({ reviewed_score: reviewedScore, reason }),
+        )
+        .execute();
+      return [stale(periodId)];
+    }
+    case 'BonusAdded':
+    case 'DeductionAdded': {
+      const item = event.data;
+      await trx
+        .insertInto('adjustments')
+        .values({
+          item_id: item.itemId,
+          cluster_code: clusterCode,
+          period_id: item.periodId,
+          unit_code: item.unitCode,
+          kind: event.type === 'BonusAdded' ? 'BONUS' : 'DEDUCTION',
+          points: item.points,
+          reason: item.reason,
+          disqualifying: event.type === 'DeductionAdded' && event.data.disqualifying,
+        })
+        .onConflict((oc) => oc.column('item_id').doNothing())
+        .execute();
+      return [stale(item.periodId)];
     }
     default: {
       const unhandled: never = event;

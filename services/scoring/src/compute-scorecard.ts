@@ -145,11 +145,21 @@ export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
     onTime: lateness.periods === 0,
     criteria,
     criteriaSum: formatHundredths(criteriaSum),
+    bonusItems: input.bonusItems.map((item) => ({
+      points: formatHundredths(parseHundredths(item.points)),
+      reason: item.reason,
+    })),
     bonus: formatHundredths(bonus),
+    deductionItems: input.deductionItems.map((item) => ({
+      points: formatHundredths(parseHundredths(item.points)),
+      reason: item.reason,
+      disqualifying: item.disqualifying,
+    })),
     lateness: formatHundredths(lateness.points),
     deductions: formatHundredths(deductions),
     total: formatHundredths(total),
     classification: classify(total, parseHundredths(scheme.maxTotal), disqualified),
+    disqualified,
   };
 }
 

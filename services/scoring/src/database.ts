@@ -1,4 +1,5 @@
 import type { Json, KitTables } from '@thidua/kit';
+import type { Generated } from 'kysely';
 import type {
   ClusterDefinedV1,
   ResultsSubmittedV1,
@@ -17,6 +18,31 @@ export interface ScoringDatabase extends KitTables {
     unit_code: string;
     submission_version: number;
     submission: Json<ResultsSubmittedV1>;
+  };
+  pledges: {
+    cluster_code: string;
+    year: number;
+    unit_code: string;
+    targets: Json<Record<string, string>>;
+  };
+  reviews: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    criterion: string;
+    reviewed_score: string;
+    reason: string;
+  };
+  adjustments: {
+    item_id: string;
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    kind: 'BONUS' | 'DEDUCTION';
+    points: string;
+    reason: string;
+    disqualifying: boolean;
+    seq: Generated<string>;
   };
   scorecards: {
     cluster_code: string;

@@ -50,6 +50,30 @@ export async function rescorePeriod(
     ).map((row) => [row.unit_code, row.scorecard]),
   );
 
+  const pledges = new Map(
+    (
+      await trx
+        .selectFrom('pledges')
+        .select(['unit_code', 'targets'])
+        .where('cluster_code', '=', clusterCode)
+        .where('year', '=', year)
+        .execute()
+    ).map((row) => [row.unit_code, row.targets]),
+  );
+  const reviews = await trx
+    .selectFrom('reviews')
+    .select(['unit_code', 'criterion', 'reviewed_score'])
+    .where('cluster_code', '=', clusterCode)
+    .where('period_id', '=', periodId)
+    .execute();
+  const adjustments = await trx
+    .selectFrom('adjustments')
+    .select(['unit_code', 'kind', 'points', 'reason', 'disqualifying'])
+    .where('cluster_code', '=', clusterCode)
+    .where('period_id', '=', periodId)
+    .orderBy('seq')
+    .execute();
+
   const bestValues = bestValuesFor(scheme.scheme, submissions);
   for (const submission of submissions) {
     let scorecard: ScorecardComputedV1;
@@ -58,11 +82,19 @@ export async function rescorePeriod(
         scheme: scheme.scheme,
         submission,
         deadline: period.deadline,
-        pledges: {},
-        reviewedScores: {},
+        pledges: pledges.get(submission.unitCode) ?? {},
+        reviewedScores: Object.fromEntries(
+          reviews
+            .filter((r) => r.unit_code === submission.unitCode)
+            .map((r) => [r.criterion, r.reviewed_score]),
+        ),
         bestValues,
-        bonusItems: [],
-        deductionItems: [],
+        bonusItems: adjustments
+          .filter((a) => a.unit_code === submission.unitCode && a.kind === 'BONUS')
+          .map(({ points, reason }) => ({ points, reason })),
+        deductionItems: adjustments
+          .filter((a) => a.unit_code === submission.unitCode && a.kind === 'DEDUCTION')
+          .map(({ points, reason, disqualifying }) => ({ points, reason, disqualifying })),
       });
     } catch (error) {
       // The gateway checks submissions against the scheme; one that no longer fits (the scheme

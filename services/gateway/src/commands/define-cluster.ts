@@ -8,6 +8,7 @@ export interface DefineClusterInput {
   year: number;
   members: ClusterDefinedV1['members'];
   lead: string | null;
+  deputies?: string[] | null;
 }
 
 /** Defines (or redefines) a cluster's members and lead for a year. */
@@ -20,27 +21,39 @@ export const defineCluster =
       year: input.year,
       members: input.members,
       lead: input.lead,
+      deputies: input.deputies ?? [],
     });
     const problems = [
       ...(code.success ? [] : zodProblems(code.error, 'clusterCode')),
       ...(data.success ? [] : zodProblems(data.error)),
     ];
-    if (
-      data.success &&
-      data.data.lead !== null &&
-      !data.data.members.some((m) => m.unitCode === data.data.lead)
-    ) {
-      problems.push(
-        problem(
-          'lead',
-          'the lead must be a member of the cluster',
-          'Cụm trưởng phải là thành viên của cụm',
-        ),
-      );
+    if (data.success) {
+      const isMember = (unit: string) => data.data.members.some((m) => m.unitCode === unit);
+      if (data.data.lead !== null && !isMember(data.data.lead)) {
+        problems.push(
+          problem(
+            'lead',
+            'the lead must be a member of the cluster',
+            'Cụm trưởng phải là thành viên của cụm',
+          ),
+        );
+      }
+      data.data.deputies.forEach((deputy, index) => {
+        if (!isMember(deputy) || deputy === data.data.lead) {
+          problems.push(
+            problem(
+              `deputies.${index}`,
+              'a deputy must be a member of the cluster other than the lead',
+              'Cụm phó phải là thành viên của cụm và khác cụm trưởng',
+            ),
+          );
+        }
+      });
     }
     if (!code.success || !data.success || problems.length > 0) return invalid(problems);
 
     const members = JSON.stringify(data.data.members);
+    const deputies = JSON.stringify(data.data.deputies);
     await trx
       .insertInto('clusters')
       .values({
@@ -48,12 +61,13 @@ export const defineCluster =
         year: data.data.year,
         name: data.data.name,
         lead: data.data.lead,
+        deputies,
         members,
       })
       .onConflict((oc) =>
         oc
           .columns(['cluster_code', 'year'])
-          .doUpdateSet({ name: data.data.name, lead: data.data.lead, members }),
+          .doUpdateSet({ name: data.data.name, lead: data.data.lead, deputies, members }),
       )
       .execute();
     return accept({ clusterCode: code.data, year: data.data.year }, [

@@ -6,9 +6,9 @@ import {
   validateSubmission,
   type SubmissionProblem,
 } from '@thidua/schema';
-import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
+import { findMembership, notAMember } from './membership.ts';
 
 export interface SubmitResultsInput {
   unitCode: string;
@@ -73,23 +73,9 @@ export const submitResults =
     if (!unit.success || !period.success) return invalid(problems);
 
     const year = Number(period.data.slice(0, 4));
-    const cluster = await trx
-      .selectFrom('clusters')
-      .select('cluster_code')
-      .where('year', '=', year)
-      .where(sql<boolean>`members @> ${JSON.stringify([{ unitCode: unit.data }])}::jsonb`)
-      .executeTakeFirst();
-    if (cluster === undefined) {
-      problems.push(
-        problem(
-          'unitCode',
-          `${unit.data} is not a member of any cluster in ${year}`,
-          `Đơn vị ${unit.data} không là thành viên của cụm thi đua nào trong năm ${year}`,
-        ),
-      );
-      return invalid(problems);
-    }
-    const clusterCode = cluster.cluster_code;
+    const membership = await findMembership(trx, unit.data, year);
+    if (membership === null) return invalid([...problems, notAMember(unit.data, year)]);
+    const { clusterCode } = membership;
     // Locks the period row: versions of one period are numbered one at a time.
     const openPeriod = await trx
       .selectFrom('periods')

@@ -3,6 +3,7 @@ import { assignScheme } from '../commands/assign-scheme.ts';
 import { closePeriod } from '../commands/close-period.ts';
 import { defineCluster } from '../commands/define-cluster.ts';
 import { openPeriod } from '../commands/open-period.ts';
+import { setDeadline } from '../commands/set-deadline.ts';
 import { resultUnion, runMutation, type Accepted } from './results.ts';
 
 const MemberInput = builder.inputType('MemberInput', {
@@ -31,9 +32,13 @@ builder.mutationField('defineCluster', (t) =>
       year: t.arg.int({ required: true }),
       members: t.arg({ type: [MemberInput], required: true }),
       lead: t.arg.string(),
+      deputies: t.arg.stringList({ description: 'the cụm phó of the year' }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, defineCluster({ ...args, lead: args.lead ?? null })),
+      runMutation(
+        context,
+        defineCluster({ ...args, lead: args.lead ?? null, deputies: args.deputies ?? [] }),
+      ),
   }),
 );
 
@@ -91,5 +96,18 @@ builder.mutationField('assignScheme', (t) =>
     },
     resolve: (_root, args, context) =>
       runMutation(context, assignScheme({ clusterCode: args.clusterCode, scheme: args.scheme })),
+  }),
+);
+
+builder.mutationField('setDeadline', (t) =>
+  t.field({
+    description: "Moves an open period's deadline; lateness is measured from the new one",
+    type: resultUnion('SetDeadline', PeriodPayload),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      periodId: t.arg.string({ required: true }),
+      deadline: t.arg({ type: 'DateTime', required: true }),
+    },
+    resolve: (_root, args, context) => runMutation(context, setDeadline(args)),
   }),
 );

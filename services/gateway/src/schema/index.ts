@@ -3,6 +3,7 @@ import './scalars.ts';
 import './errors.ts';
 import './contest.ts';
 import './submissions.ts';
+import './reviews.ts';
 import './ranking.ts';
 import './scorecards.ts';
 

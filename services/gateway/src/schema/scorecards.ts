@@ -17,6 +17,17 @@ const CriterionPoints = builder.objectRef<CriterionScore>('CriterionPoints').imp
   }),
 });
 
+const Adjustment = builder
+  .objectRef<{ points: string; reason: string; disqualifying?: boolean }>('Adjustment')
+  .implement({
+    description: 'A bonus or deduction item with its reason',
+    fields: (t) => ({
+      points: t.field({ type: 'Decimal', resolve: (a) => a.points }),
+      reason: t.exposeString('reason'),
+      disqualifying: t.boolean({ resolve: (a) => a.disqualifying ?? false }),
+    }),
+  });
+
 const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement({
   description: "A unit's scorecard (bảng điểm) for a period, from its counted submission",
   fields: (t) => ({
@@ -27,11 +38,18 @@ const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement(
     onTime: t.exposeBoolean('onTime'),
     criteria: t.field({ type: [CriterionPoints], resolve: (s) => s.criteria }),
     criteriaSum: t.field({ type: 'Decimal', resolve: (s) => s.criteriaSum }),
-    bonus: t.field({ type: 'Decimal', resolve: (s) => s.bonus }),
+    bonusItems: t.field({ type: [Adjustment], resolve: (s) => s.bonusItems }),
+    bonus: t.field({
+      type: 'Decimal',
+      resolve: (s) => s.bonus,
+      description: 'capped by the scheme',
+    }),
+    deductionItems: t.field({ type: [Adjustment], resolve: (s) => s.deductionItems }),
     lateness: t.field({ type: 'Decimal', resolve: (s) => s.lateness }),
     deductions: t.field({ type: 'Decimal', resolve: (s) => s.deductions }),
     total: t.field({ type: 'Decimal', resolve: (s) => s.total }),
     classification: t.exposeString('classification'),
+    disqualified: t.exposeBoolean('disqualified'),
   }),
 });
 

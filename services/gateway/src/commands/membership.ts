@@ -1,0 +1,66 @@
+import { sql, type Transaction } from 'kysely';
+import type { SubmissionProblem } from '@thidua/schema';
+import type { GatewayDatabase } from '../database.ts';
+import { problem } from './command.ts';
+
+export interface Membership {
+  clusterCode: string;
+  lead: string | null;
+  deputies: string[];
+}
+
+/** The cluster a unit belongs to in a year, with that year's lead and deputies. */
+export async function findMembership(
+  trx: Transaction<GatewayDatabase>,
+  unitCode: string,
+  year: number,
+): Promise<Membership | null> {
+  const row = await trx
+    .selectFrom('clusters')
+    .select(['cluster_code', 'lead', 'deputies'])
+    .where('year', '=', year)
+    .where(sql<boolean>`members @> ${JSON.stringify([{ unitCode }])}::jsonb`)
+    .executeTakeFirst();
+  return row === undefined
+    ? null
+    : { clusterCode: row.cluster_code, lead: row.lead, deputies: row.deputies };
+}
+
+export const notAMember = (unitCode: string, year: number): SubmissionProblem =>
+  problem(
+    'unitCode',
+    `${unitCode} is not a member of any cluster in ${year}`,
+    `Đơn vị ${unitCode} không là thành viên của cụm thi đua nào trong năm ${year}`,
+  );
+
+/** The central board acting, rather than a unit. */
+export const CENTRAL = 'central';
+
+/**
+ * Who may review a unit's scores or add bonus and deduction items (SCORING.md §3): the central
+ * board, or the year's lead or a deputy of the unit's cluster, but never for the reviewer's own
+ * unit (the lead's own scorecard is reviewed by a deputy or the central board).
+ */
+export function reviewerProblem(
+  membership: Membership,
+  reviewer: string,
+  unitCode: string,
+  field: string,
+): SubmissionProblem | null {
+  if (reviewer === CENTRAL) return null;
+  if (reviewer === unitCode) {
+    return problem(
+      field,
+      'a unit cannot review itself',
+      'Đơn vị không được tự thẩm định chính mình',
+    );
+  }
+  if (reviewer !== membership.lead && !membership.deputies.includes(reviewer)) {
+    return problem(
+      field,
+      `${reviewer} is neither the lead nor a deputy of ${membership.clusterCode} this year`,
+      `${reviewer} không phải cụm trưởng hay cụm phó của ${membership.clusterCode} trong năm`,
+    );
+  }
+  return null;
+}

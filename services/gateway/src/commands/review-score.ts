@@ -1,0 +1,66 @@
+import { decimal, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { randomUUID } from 'node:crypto';
+import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
+import { findScoredUnit } from './scored-unit.ts';
+
+export interface ReviewScoreInput {
+  unitCode: string;
+  periodId: string;
+  criterion: string;
+  reviewedScore: string;
+  reason: string;
+  reviewer: string;
+}
+
+/** Records the reviewed score (thẩm định) of a unit's SELF_ASSESSED criterion, with a reason. */
+export const reviewScore =
+  (input: ReviewScoreInput): Command<ReviewScoreInput> =>
+  async ({ trx, now }) => {
+    const found = await findScoredUnit(trx, { ...input, actor: input.reviewer }, 'reviewer');
+    if (!found.ok) return invalid(found.problems);
+    const { membership, scheme } = found;
+    const problems: SubmissionProblem[] = [];
+    const criterion = scheme.headings
+      .flatMap((h) => h.criteria)
+      .find((c) => c.code === input.criterion);
+    if (criterion?.method !== 'SELF_ASSESSED') {
+      problems.push(
+        problem(
+          'criterion',
+          `${input.criterion} is not a self-assessed criterion of the scheme`,
+          `${input.criterion} không phải tiêu chí tự chấm trong bảng điểm`,
+        ),
+      );
+    }
+    const score = decimal.safeParse(input.reviewedScore);
+    if (!score.success) problems.push(...zodProblems(score.error, 'reviewedScore'));
+    else if (criterion !== undefined && toCents(score.data) > toCents(criterion.maxPoints)) {
+      problems.push(
+        problem(
+          'reviewedScore',
+          `exceeds the criterion's maximum ${criterion.maxPoints}`,
+          `Vượt quá điểm tối đa ${criterion.maxPoints} của tiêu chí`,
+        ),
+      );
+    }
+    if (input.reason.trim() === '') {
+      problems.push(problem('reason', 'a review needs a reason', 'Cần nêu lý do thẩm định'));
+    }
+    if (problems.length > 0) return invalid(problems);
+    return accept(input, [
+      makeEvent('ScoreReviewed', {
+        id: randomUUID(),
+        occurredAt: now.toISOString(),
+        source: 'gateway',
+        clusterCode: membership.clusterCode,
+        causationId: null,
+        data: { ...input, reason: input.reason.trim() },
+      }),
+    ]);
+  };
+
+/** Exact hundredths of a checked decimal string, for comparisons. */
+function toCents(value: string): bigint {
+  const [whole = '0', cents = ''] = value.split('.');
+  return BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0'));
+}

@@ -1,0 +1,39 @@
+import { instant, makeEvent } from '@thidua/schema';
+import { randomUUID } from 'node:crypto';
+import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
+
+/** Moves an open period's deadline; every counted submission's lateness is measured anew. */
+export const setDeadline =
+  (input: {
+    clusterCode: string;
+    periodId: string;
+    deadline: string;
+  }): Command<{ clusterCode: string; periodId: string; deadline: string }> =>
+  async ({ trx, now }) => {
+    const deadline = instant.safeParse(input.deadline);
+    if (!deadline.success) return invalid(zodProblems(deadline.error, 'deadline'));
+    const moved = await trx
+      .updateTable('periods')
+      .set({ deadline: deadline.data })
+      .where('cluster_code', '=', input.clusterCode)
+      .where('period_id', '=', input.periodId)
+      .where('status', '=', 'OPEN')
+      .executeTakeFirst();
+    if (moved.numUpdatedRows === 0n) {
+      return refuse({
+        kind: 'NOT_FOUND',
+        message: `no open period ${input.periodId} in ${input.clusterCode}`,
+        messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
+      });
+    }
+    return accept({ ...input, deadline: deadline.data }, [
+      makeEvent('DeadlineSet', {
+        id: randomUUID(),
+        occurredAt: now.toISOString(),
+        source: 'gateway',
+        clusterCode: input.clusterCode,
+        causationId: null,
+        data: { periodId: input.periodId, deadline: deadline.data },
+      }),
+    ]);
+  };

@@ -1,0 +1,291 @@
+/**
+ * A period's summary for the central board (SCORING.md §8): counts of submissions, exact sums of
+ * every indicator and of the totals, the average and distribution of totals, classification counts
+ * and the leader(s). Everything is computed in exact hundredths held in bigints (SCORING.md §1), so
+ * a summary's figures equal the sums of the underlying scorecards exactly, and a roll-up over
+ * clusters equals the summary of all their scorecards taken together.
+ */
+
+export type Classification = 'XUAT_SAC' | 'TOT' | 'HOAN_THANH' | 'KHONG_HOAN_THANH';
+
+/** A unit's counted scorecard for the period. */
+export interface SummaryScorecard {
+  unitCode: string;
+  unitName: string;
+  total: string;
+  classification: Classification;
+  onTime: boolean;
+  /** The counted submission's indicator values. */
+  indicators: Readonly<Record<string, string>>;
+}
+
+export interface DistributionBand {
+  /** Inclusive lower bound, 2 decimals. */
+  from: string;
+  /** Exclusive upper bound, except for the last band, whose upper bound (maxTotal) is inclusive. */
+  to: string;
+  units: number;
+}
+
+export interface SummaryLeader {
+  unitCode: string;
+  unitName: string;
+  total: string;
+}
+
+export interface PeriodSummary {
+  members: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Per indicator code, the exact sum over the counted submissions; keys sorted. */
+  indicatorTotals: Record<string, string>;
+  /** Σ totals. */
+  totalSum: string;
+  /** totalSum / submitted rounded once, half up, to hundredths; null when none submitted. */
+  averageTotal: string | null;
+  /** 10-point bands [0,10), [10,20) … [last, maxTotal]; totals above maxTotal count in the last. */
+  distribution: DistributionBand[];
+  classifications: Record<Classification, number>;
+  /** The unit(s) with the highest total, all of them when equal, sorted by unitCode. */
+  leaders: SummaryLeader[];
+}
+
+/** The width of a distribution band: 10.00 points. */
+const bandWidth = 1000n;
+
+const decimalPattern = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+/** "12" → 1200n, "12.5" → 1250n, "62.47" → 6247n. Negative values are invalid (SCORING.md §1). */
+function parseHundredths(value: string, what: string): bigint {
+  const match = decimalPattern.exec(value);
+  if (match === null) {
+    throw new RangeError(`${what}: not a non-negative decimal with at most 2 decimals: "${value}"`);
+  }
+  const [, whole = '0', fraction = ''] = match;
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** 1250n → "12.50", 0n → "0.00": always exactly two decimals. Only non-negative values occur. */
+function formatHundredths(hundredths: bigint): string {
+  const cents = (hundredths % 100n).toString().padStart(2, '0');
+  return `${(hundredths / 100n).toString()}.${cents}`;
+}
+
+/** sum / count rounded once, half up, to hundredths: floor((2·sum + count) / 2·count). */
+function averageOf(sum: bigint, count: number): string | null {
+  if (count === 0) {
+    return null;
+  }
+  const n = BigInt(count);
+  return formatHundredths((2n * sum + n) / (2n * n));
+}
+
+/** Code-unit order, the same on every machine (no locale). */
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Own properties defined by entries, so a code such as "__proto__" stays an ordinary key. */
+function sortedRecord(sums: ReadonlyMap<string, bigint>): Record<string, string> {
+  const codes = [...sums.keys()].sort(compareCodes);
+  return Object.fromEntries(codes.map((code) => [code, formatHundredths(sums.get(code) ?? 0n)]));
+}
+
+function addInto(sums: Map<string, bigint>, code: string, value: bigint): void {
+  sums.set(code, (sums.get(code) ?? 0n) + value);
+}
+
+function countOf(value: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${what} must be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** The highest total among the candidates, all of them on a tie, sorted by unitCode. */
+function leadersOf(
+  candidates: readonly { leader: SummaryLeader; total: bigint }[],
+): SummaryLeader[] {
+  let best: bigint | null = null;
+  for (const { total } of candidates) {
+    if (best === null || total > best) {
+      best = total;
+    }
+  }
+  return candidates
+    .filter(({ total }) => total === best)
+    .map(({ leader }) => leader)
+    .sort((a, b) => compareCodes(a.unitCode, b.unitCode));
+}
+
+function emptyBands(maxTotal: bigint): DistributionBand[] {
+  const bands: DistributionBand[] = [];
+  for (let from = 0n; from < maxTotal; from += bandWidth) {
+    const to = from + bandWidth < maxTotal ? from + bandWidth : maxTotal;
+    bands.push({ from: formatHundredths(from), to: formatHundredths(to), units: 0 });
+  }
+  return bands;
+}
+
+/**
+ * Summarises one cluster's period from its members' counted scorecards (at most one per unit).
+ * Throws RangeError on a bug upstream: a unit counted twice, more scorecards than members, a
+ * maxTotal that is not positive, or a value that is not a non-negative 2-decimal string.
+ */
+export function summarizePeriod(
+  memberCount: number,
+  maxTotal: string,
+  scorecards: readonly SummaryScorecard[],
+): PeriodSummary {
+  const members = countOf(memberCount, 'memberCount');
+  const max = parseHundredths(maxTotal, 'maxTotal');
+  if (max === 0n) {
+    throw new RangeError('maxTotal must be positive, got "0"');
+  }
+  if (scorecards.length > members) {
+    throw new RangeError(
+      `${scorecards.length} scorecards counted for a period with ${members} members`,
+    );
+  }
+
+  const distribution = emptyBands(max);
+  const classifications: Record<Classification, number> = {
+    XUAT_SAC: 0,
+    TOT: 0,
+    HOAN_THANH: 0,
+    KHONG_HOAN_THANH: 0,
+  };
+  const indicatorSums = new Map<string, bigint>();
+  const seen = new Set<string>();
+  const candidates: { leader: SummaryLeader; total: bigint }[] = [];
+  let totalSum = 0n;
+  let onTime = 0;
+
+  for (const card of scorecards) {
+    if (seen.has(card.unitCode)) {
+      throw new RangeError(`unit "${card.unitCode}" has more than one counted scorecard`);
+    }
+    seen.add(card.unitCode);
+
+    const total = parseHundredths(card.total, `total of "${card.unitCode}"`);
+    totalSum += total;
+    if (card.onTime) {
+      onTime += 1;
+    }
+    classifications[card.classification] += 1;
+    for (const [code, value] of Object.entries(card.indicators)) {
+      addInto(indicatorSums, code, parseHundredths(value, `"${card.unitCode}" indicator ${code}`));
+    }
+    const bandIndex = Math.min(Number(total / bandWidth), distribution.length - 1);
+    const band = distribution[bandIndex];
+    if (band !== undefined) {
+      band.units += 1;
+    }
+    candidates.push({
+      leader: { unitCode: card.unitCode, unitName: card.unitName, total: formatHundredths(total) },
+      total,
+    });
+  }
+
+  const submitted = scorecards.length;
+  return {
+    members,
+    submitted,
+    onTime,
+    late: submitted - onTime,
+    missing: members - submitted,
+    indicatorTotals: sortedRecord(indicatorSums),
+    totalSum: formatHundredths(totalSum),
+    averageTotal: averageOf(totalSum, submitted),
+    distribution,
+    classifications,
+    leaders: leadersOf(candidates),
+  };
+}
+
+function sameBands(a: readonly DistributionBand[], b: readonly DistributionBand[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((band, i) => {
+      const other = b[i];
+      return other !== undefined && band.from === other.from && band.to === other.to;
+    })
+  );
+}
+
+function describeBands(bands: readonly DistributionBand[]): string {
+  return bands.map((band) => `[${band.from},${band.to}]`).join(' ');
+}
+
+/**
+ * Combines cluster summaries into an all-cluster one. Counts, sums, bands and classifications add
+ * up exactly; the average is recomputed from the combined totalSum and submitted; the leaders are
+ * the highest total over every cluster's leaders (all ties). Throws RangeError when there is no
+ * summary or the summaries' distribution bands differ.
+ */
+export function rollUp(summaries: readonly PeriodSummary[]): PeriodSummary {
+  const [first] = summaries;
+  if (first === undefined) {
+    throw new RangeError('cannot roll up zero summaries: the distribution bands are unknown');
+  }
+  for (const summary of summaries) {
+    if (!sameBands(first.distribution, summary.distribution)) {
+      throw new RangeError(
+        `summaries have different distribution bands: ${describeBands(first.distribution)} vs ${describeBands(summary.distribution)}`,
+      );
+    }
+  }
+
+  const distribution = first.distribution.map((band) => ({ ...band, units: 0 }));
+  const classifications: Record<Classification, number> = {
+    XUAT_SAC: 0,
+    TOT: 0,
+    HOAN_THANH: 0,
+    KHONG_HOAN_THANH: 0,
+  };
+  const indicatorSums = new Map<string, bigint>();
+  const candidates: { leader: SummaryLeader; total: bigint }[] = [];
+  let members = 0;
+  let submitted = 0;
+  let onTime = 0;
+  let totalSum = 0n;
+
+  for (const summary of summaries) {
+    members += summary.members;
+    submitted += summary.submitted;
+    onTime += summary.onTime;
+    totalSum += parseHundredths(summary.totalSum, 'totalSum');
+    for (const [code, value] of Object.entries(summary.indicatorTotals)) {
+      addInto(indicatorSums, code, parseHundredths(value, `indicator total ${code}`));
+    }
+    summary.distribution.forEach((band, i) => {
+      const target = distribution[i];
+      if (target !== undefined) {
+        target.units += band.units;
+      }
+    });
+    for (const key of Object.keys(classifications) as Classification[]) {
+      classifications[key] += summary.classifications[key];
+    }
+    for (const leader of summary.leaders) {
+      const total = parseHundredths(leader.total, `leader total of "${leader.unitCode}"`);
+      candidates.push({ leader: { ...leader, total: formatHundredths(total) }, total });
+    }
+  }
+
+  return {
+    members,
+    submitted,
+    onTime,
+    late: submitted - onTime,
+    missing: members - submitted,
+    indicatorTotals: sortedRecord(indicatorSums),
+    totalSum: formatHundredths(totalSum),
+    averageTotal: averageOf(totalSum, submitted),
+    distribution,
+    classifications,
+    leaders: leadersOf(candidates),
+  };
+}

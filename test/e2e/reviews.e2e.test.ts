@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+
+// Three units: "alpha" leads the cluster, "beta" is its deputy. Points below are worked out by
+// hand from SCORING.md, in the comments next to each expectation.
+const year = 2026;
+const periodId = `${year}-H1`;
+const scheme = {
+  code: 'review-scheme',
+  year,
+  title: 'Bảng điểm thử thẩm định',
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  headings: [
+    {
+      code: 'I',
+      title: 'Xây dựng Đảng',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Kết nạp đảng viên',
+          maxPoints: '50',
+          method: 'TARGET',
+          indicator: 'admitted',
+          direction: 'HIGHER_IS_BETTER',
+          defaultTarget: '100',
+        },
+        { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
+      ],
+    },
+  ],
+};
+
+interface Card {
+  total: string;
+  bonus: string;
+  lateness: string;
+  deductions: string;
+  classification: string;
+  disqualified: boolean;
+  onTime: boolean;
+  criteria: { code: string; points: string; inputs: Record<string, string> }[];
+}
+
+describe('reviews, pledges, bonus and deduction items, and a moved deadline', () => {
+  let system: RunningSystem;
+  const mutate = async (query: string, variables: Record<string, unknown> = {}) => {
+    const { data, errors } = await system.graphql(query, variables);
+    expect(errors).toBeUndefined();
+    return Object.values(data ?? {})[0] as { __typename: string; fields?: { path: string }[] };
+  };
+  const card = async (unit: string) => {
+    const { data } = await system.graphql(
+      `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
+         total bonus lateness deductions classification disqualified onTime
+         criteria { code points inputs } } }`,
+      { unit, period: periodId },
+    );
+    return (data as { scorecard: Card | null }).scorecard;
+  };
+  const submit = (unit: string, admitted: string, self: string) =>
+    system.graphql(
+      `mutation($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
+         submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
+           __typename ... on SubmissionAccepted { submittedAt } } }`,
+      {
+        unit,
+        period: periodId,
+        indicators: [{ code: 'admitted', value: admitted }],
+        selfScores: [{ criterion: '1.2', score: self }],
+      },
+    );
+  const review = (unit: string, score: string, reviewer: string) =>
+    mutate(
+      `mutation($unit: String!, $period: String!, $score: String!, $reviewer: String!) {
+         reviewScore(unitCode: $unit, periodId: $period, criterion: "1.2", reviewedScore: $score,
+           reason: "Thiếu minh chứng", reviewer: $reviewer) {
+           __typename ... on ValidationError { fields { path } } } }`,
+      { unit, period: periodId, score, reviewer },
+    );
+  let firstSubmittedAt = '';
+
+  beforeAll(async () => {
+    system = await startSystem();
+    await mutate(
+      `mutation { defineCluster(clusterCode: "cum-t", name: "Cụm thử", year: ${year}, lead: "alpha",
+         deputies: ["beta"], members: [{ unitCode: "alpha", name: "Ban Tổ chức Alpha" },
+         { unitCode: "beta", name: "Ban Tổ chức Beta" }, { unitCode: "gamma", name: "Ban Tổ chức Gamma" }]) { __typename } }`,
+    );
+    await mutate(
+      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-t", scheme: $s) { __typename } }`,
+      {
+        s: scheme,
+      },
+    );
+    await mutate(
+      `mutation($d: DateTime!) { openPeriod(clusterCode: "cum-t", periodId: "${periodId}", deadline: $d) { __typename } }`,
+      { d: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    const pledged = await mutate(
+      `mutation { registerPledges(unitCode: "gamma", year: ${year}, targets: [{ indicator: "admitted", target: "200" }]) { __typename } }`,
+    );
+    expect(pledged.__typename).toBe('PledgesRegistered');
+    const first = await submit('alpha', '100', '45');
+    firstSubmittedAt = (first.data as { submitResults: { submittedAt: string } }).submitResults
+      .submittedAt;
+    await submit('beta', '80', '44');
+    await submit('gamma', '150', '48');
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test('scores a TARGET criterion against the unit’s own pledge', async () => {
+    // gamma pledged 200: 50 × 150 / 200 = 37.50, plus its self-score 48 = 85.50.
+    const gamma = await eventually(async () => {
+      const c = await card('gamma');
+      return c?.total === '85.50' ? c : undefined;
+    });
+    expect(gamma.criteria[0]?.points).toBe('37.50');
+    expect(gamma.criteria[0]?.inputs).toMatchObject({ target: '200' });
+  });
+
+  test.each([
+    {
+      name: 'the lead reviewing itself',
+      unit: 'alpha',
+      score: '40',
+      reviewer: 'alpha',
+      path: 'reviewer',
+    },
+    {
+      name: 'a member that is neither lead nor deputy',
+      unit: 'beta',
+      score: '40',
+      reviewer: 'gamma',
+      path: 'reviewer',
+    },
+    {
+      name: 'a reviewed score above the maximum',
+      unit: 'gamma',
+      score: '50.01',
+      reviewer: 'alpha',
+      path: 'reviewedScore',
+    },
+  ])('refuses a review by $name', async ({ unit, score, reviewer, path }) => {
+    const refused = await review(unit, score, reviewer);
+    expect(refused.__typename).toBe('ValidationError');
+    expect(refused.fields?.map((f) => f.path)).toContain(path);
+  });
+
+  test('applies reviews, capped bonuses, a disqualifying deduction and lateness from a moved deadline', async () => {
+    expect((await review('gamma', '40', 'alpha')).__typename).toBe('ScoreReviewed');
+    expect((await review('alpha', '44', 'beta')).__typename).toBe('ScoreReviewed');
+    for (const points of ['3', '4']) {
+      const added = await mutate(
+        `mutation { addBonus(unitCode: "beta", periodId: "${periodId}", points: "${points}",
+           reason: "Mô hình đổi mới được Trung ương ghi nhận", addedBy: "central") { __typename } }`,
+      );
+      expect(added.__typename).toBe('AdjustmentAdded');
+    }
+    const deducted = await mutate(
+      `mutation { addDeduction(unitCode: "alpha", periodId: "${periodId}", points: "1",
+         reason: "Vi phạm kỷ luật", addedBy: "central", disqualifying: true) { __typename } }`,
+    );
+    expect(deducted.__typename).toBe('AdjustmentAdded');
+    // One second before the first submission: every submission is one started day late.
+    const deadline = new Date(Date.parse(firstSubmittedAt) - 1000).toISOString();
+    const moved = await mutate(
+      `mutation($d: DateTime!) { setDeadline(clusterCode: "cum-t", periodId: "${periodId}", deadline: $d) { __typename } }`,
+      { d: deadline },
+    );
+    expect(moved.__typename).toBe('PeriodPayload');
+
+    // alpha: 50 + 44 (reviewed) − 1 (late) − 1 (deduction) = 92.00, disqualified, so TOT not XUAT_SAC.
+    // beta: 40 + 44 + min(3 + 4, 5) − 1 = 88.00. gamma: 37.50 + 40 (reviewed) − 1 = 76.50.
+    const expected = { alpha: '92.00', beta: '88.00', gamma: '76.50' };
+    const cards = await eventually(async () => {
+      const all = {
+        alpha: await card('alpha'),
+        beta: await card('beta'),
+        gamma: await card('gamma'),
+      };
+      const totals = Object.fromEntries(Object.entries(all).map(([unit, c]) => [unit, c?.total]));
+      return JSON.stringify(totals) === JSON.stringify(expected) ? all : undefined;
+    });
+    expect(cards.alpha).toMatchObject({
+      classification: 'TOT',
+      disqualified: true,
+      deductions: '2.00',
+      lateness: '1.00',
+      onTime: false,
+    });
+    expect(cards.beta).toMatchObject({ bonus: '5.00', lateness: '1.00' });
+    expect(cards.gamma?.criteria[1]?.inputs).toMatchObject({
+      reviewedScore: '40',
+      scoreUsed: 'reviewed',
+    });
+
+    const ranking = await eventually(async () => {
+      const { data } = await system.graphql(
+        `{ ranking(cluster: "cum-t", period: "${periodId}") { entries { unitCode rank total } } }`,
+      );
+      const entries = (
+        data as { ranking: { entries: { unitCode: string; rank: number; total: string }[] } | null }
+      ).ranking?.entries;
+      return entries?.[0]?.total === '92.00' && entries[2]?.total === '76.50' ? entries : undefined;
+    });
+    expect(ranking.map((e) => [e.unitCode, e.rank, e.total])).toEqual([
+      ['alpha', 1, '92.00'],
+      ['beta', 2, '88.00'],
+      ['gamma', 3, '76.50'],
+    ]);
+  });
+});
