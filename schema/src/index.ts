@@ -16,3 +16,4 @@ export * from './events/scheme-assigned.v1.ts';
 export * from './events/scorecard-computed.v1.ts';
 export * from './events/standings-changed.v1.ts';
 export * from './validate-submission.ts';
+export * from './views/period-summary.ts';

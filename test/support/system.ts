@@ -1,6 +1,7 @@
 import type { CommonSettings } from '@thidua/kit';
 import { createGatewayService, type GatewayService } from '@thidua/gateway';
 import { createRankingService } from '@thidua/ranking';
+import { createReportingService } from '@thidua/reporting';
 import { createScoringService } from '@thidua/scoring';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
@@ -30,7 +31,7 @@ export function testSettings(): CommonSettings {
 }
 
 /**
- * Starts the gateway, scoring and ranking services in this process, against the real broker and
+ * Starts the gateway, scoring, ranking and reporting services in this process, against the real broker and
  * database, exactly as their own main modules wire them.
  */
 export async function startSystem(
@@ -38,8 +39,9 @@ export async function startSystem(
 ): Promise<RunningSystem> {
   const scoring = createScoringService(settings, 0);
   const ranking = createRankingService(settings, 0);
+  const reporting = createReportingService(settings, 0);
   const gateway = createGatewayService(settings, { port: 0, development: true });
-  await Promise.all([scoring.start(), ranking.start(), gateway.start()]);
+  await Promise.all([scoring.start(), ranking.start(), reporting.start(), gateway.start()]);
   return {
     settings,
     gateway,
@@ -52,7 +54,7 @@ export async function startSystem(
       return (await response.json()) as GraphqlResponse;
     },
     async stop() {
-      await Promise.all([gateway.stop(), ranking.stop(), scoring.stop()]);
+      await Promise.all([gateway.stop(), reporting.stop(), ranking.stop(), scoring.stop()]);
     },
   };
 }

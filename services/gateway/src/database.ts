@@ -1,5 +1,11 @@
 import type { Json, KitTables } from '@thidua/kit';
-import type { ClusterDefinedV1, Scheme, ScorecardComputedV1, StandingEntry } from '@thidua/schema';
+import type {
+  ClusterDefinedV1,
+  PeriodSummary,
+  Scheme,
+  ScorecardComputedV1,
+  StandingEntry,
+} from '@thidua/schema';
 
 /** The gateway's own tables: the contest facts it has accepted. */
 export interface ContestTables {
@@ -43,6 +49,11 @@ export interface PublishedViews {
     revision: number;
     changed_at: Date;
     entries: StandingEntry[];
+  };
+  'reporting.published_summaries': {
+    cluster_code: string;
+    period_id: string;
+    summary: PeriodSummary;
   };
   'scoring.published_scorecards': {
     cluster_code: string;

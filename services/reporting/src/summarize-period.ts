@@ -6,7 +6,14 @@
  * clusters equals the summary of all their scorecards taken together.
  */
 
-export type Classification = 'XUAT_SAC' | 'TOT' | 'HOAN_THANH' | 'KHONG_HOAN_THANH';
+import type {
+  Classification,
+  DistributionBand,
+  PeriodSummary,
+  SummaryLeader,
+} from '@thidua/schema';
+
+export type { PeriodSummary };
 
 /** A unit's counted scorecard for the period. */
 export interface SummaryScorecard {
@@ -17,39 +24,6 @@ export interface SummaryScorecard {
   onTime: boolean;
   /** The counted submission's indicator values. */
   indicators: Readonly<Record<string, string>>;
-}
-
-export interface DistributionBand {
-  /** Inclusive lower bound, 2 decimals. */
-  from: string;
-  /** Exclusive upper bound, except for the last band, whose upper bound (maxTotal) is inclusive. */
-  to: string;
-  units: number;
-}
-
-export interface SummaryLeader {
-  unitCode: string;
-  unitName: string;
-  total: string;
-}
-
-export interface PeriodSummary {
-  members: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  /** Per indicator code, the exact sum over the counted submissions; keys sorted. */
-  indicatorTotals: Record<string, string>;
-  /** Σ totals. */
-  totalSum: string;
-  /** totalSum / submitted rounded once, half up, to hundredths; null when none submitted. */
-  averageTotal: string | null;
-  /** 10-point bands [0,10), [10,20) … [last, maxTotal]; totals above maxTotal count in the last. */
-  distribution: DistributionBand[];
-  classifications: Record<Classification, number>;
-  /** The unit(s) with the highest total, all of them when equal, sorted by unitCode. */
-  leaders: SummaryLeader[];
 }
 
 /** The width of a distribution band: 10.00 points. */

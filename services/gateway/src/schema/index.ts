@@ -6,6 +6,7 @@ import './submissions.ts';
 import './reviews.ts';
 import './ranking.ts';
 import './scorecards.ts';
+import './summary.ts';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,37 @@
+import type { Classification } from '../events/scorecard-computed.v1.ts';
+
+// The summaries the reporting service publishes (view reporting.published_summaries) and the
+// gateway serves: the shape both sides agree on.
+
+export interface DistributionBand {
+  /** Inclusive lower bound, 2 decimals. */
+  from: string;
+  /** Exclusive upper bound, except for the last band, whose upper bound (maxTotal) is inclusive. */
+  to: string;
+  units: number;
+}
+
+export interface SummaryLeader {
+  unitCode: string;
+  unitName: string;
+  total: string;
+}
+
+export interface PeriodSummary {
+  members: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Per indicator code, the exact sum over the counted submissions; keys sorted. */
+  indicatorTotals: Record<string, string>;
+  /** Σ totals. */
+  totalSum: string;
+  /** totalSum / submitted rounded once, half up, to hundredths; null when none submitted. */
+  averageTotal: string | null;
+  /** 10-point bands [0,10), [10,20) … [last, maxTotal]; totals above maxTotal count in the last. */
+  distribution: DistributionBand[];
+  classifications: Record<Classification, number>;
+  /** The unit(s) with the highest total, all of them when equal, sorted by unitCode. */
+  leaders: SummaryLeader[];
+}

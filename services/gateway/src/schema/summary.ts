@@ -1,0 +1,80 @@
+import type { DistributionBand, PeriodSummary, SummaryLeader } from '@thidua/schema';
+import { builder } from '../builder.ts';
+
+/** How the reporting service names the summary over all clusters. */
+const ALL_CLUSTERS = '*';
+
+const IndicatorTotal = builder
+  .objectRef<{ code: string; total: string }>('IndicatorTotal')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      total: t.field({ type: 'Decimal', resolve: (i) => i.total }),
+    }),
+  });
+
+const Band = builder.objectRef<DistributionBand>('DistributionBand').implement({
+  description: 'Units whose total lies in [from, to) (the last band includes `to`)',
+  fields: (t) => ({
+    from: t.field({ type: 'Decimal', resolve: (b) => b.from }),
+    to: t.field({ type: 'Decimal', resolve: (b) => b.to }),
+    units: t.exposeInt('units'),
+  }),
+});
+
+const Leader = builder.objectRef<SummaryLeader>('SummaryLeader').implement({
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    total: t.field({ type: 'Decimal', resolve: (l) => l.total }),
+  }),
+});
+
+const ClassificationCounts = builder
+  .objectRef<PeriodSummary['classifications']>('ClassificationCounts')
+  .implement({
+    fields: (t) => ({
+      xuatSac: t.int({ resolve: (c) => c.XUAT_SAC }),
+      tot: t.int({ resolve: (c) => c.TOT }),
+      hoanThanh: t.int({ resolve: (c) => c.HOAN_THANH }),
+      khongHoanThanh: t.int({ resolve: (c) => c.KHONG_HOAN_THANH }),
+    }),
+  });
+
+const Summary = builder.objectRef<PeriodSummary>('PeriodSummary').implement({
+  description: 'A period summary (sơ kết / tổng kết): exact sums of the counted scorecards',
+  fields: (t) => ({
+    members: t.exposeInt('members'),
+    submitted: t.exposeInt('submitted'),
+    onTime: t.exposeInt('onTime'),
+    late: t.exposeInt('late'),
+    missing: t.exposeInt('missing'),
+    indicatorTotals: t.field({
+      type: [IndicatorTotal],
+      resolve: (s) => Object.entries(s.indicatorTotals).map(([code, total]) => ({ code, total })),
+    }),
+    totalSum: t.field({ type: 'Decimal', resolve: (s) => s.totalSum }),
+    averageTotal: t.field({ type: 'Decimal', nullable: true, resolve: (s) => s.averageTotal }),
+    distribution: t.field({ type: [Band], resolve: (s) => s.distribution }),
+    classifications: t.field({ type: ClassificationCounts, resolve: (s) => s.classifications }),
+    leaders: t.field({ type: [Leader], resolve: (s) => s.leaders }),
+  }),
+});
+
+builder.queryField('summary', (t) =>
+  t.field({
+    description: "A period's summary for one cluster, or over all clusters when none is named",
+    type: Summary,
+    nullable: true,
+    args: { period: t.arg.string({ required: true }), cluster: t.arg.string() },
+    resolve: async (_root, { period, cluster }, { db }) => {
+      const row = await db
+        .selectFrom('reporting.published_summaries')
+        .select('summary')
+        .where('period_id', '=', period)
+        .where('cluster_code', '=', cluster ?? ALL_CLUSTERS)
+        .executeTakeFirst();
+      return row?.summary ?? null;
+    },
+  }),
+);

@@ -1,0 +1,111 @@
+import type { ContestEvent, ScoresEvent } from '@thidua/schema';
+import type { Transaction } from 'kysely';
+import type { ReportingDatabase } from './database.ts';
+
+/** A cluster's period whose summary must be worked out again. */
+export interface StaleSummary {
+  clusterCode: string;
+  periodId: string;
+}
+
+/** Records what the summaries need from an event; says which summaries are stale. */
+export async function applyEvent(
+  trx: Transaction<ReportingDatabase>,
+  event: ContestEvent | ScoresEvent,
+): Promise<StaleSummary[]> {
+  const clusterCode = event.clusterCode;
+  const periodsOfYear = async (year: number) =>
+    (
+      await trx
+        .selectFrom('periods')
+        .select('period_id')
+        .where('cluster_code', '=', clusterCode)
+        .where('period_id', 'like', `${year}-%`)
+        .execute()
+    ).map((row) => ({ clusterCode, periodId: row.period_id }));
+
+  switch (event.type) {
+    case 'ClusterDefined': {
+      const members = JSON.stringify(event.data.members);
+      await trx
+        .insertInto('clusters')
+        .values({ cluster_code: clusterCode, year: event.data.year, members })
+        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ members }))
+        .execute();
+      return periodsOfYear(event.data.year);
+    }
+    case 'SchemeAssigned': {
+      const { year, maxTotal } = event.data.scheme;
+      await trx
+        .insertInto('max_totals')
+        .values({ cluster_code: clusterCode, year, max_total: maxTotal })
+        .onConflict((oc) =>
+          oc.columns(['cluster_code', 'year']).doUpdateSet({ max_total: maxTotal }),
+        )
+        .execute();
+      return periodsOfYear(year);
+    }
+    case 'PeriodOpened': {
+      await trx
+        .insertInto('periods')
+        .values({ cluster_code: clusterCode, period_id: event.data.periodId })
+        .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doNothing())
+        .execute();
+      return [{ clusterCode, periodId: event.data.periodId }];
+    }
+    case 'ResultsSubmitted': {
+      const { unitCode, periodId, submissionVersion, indicators } = event.data;
+      await trx
+        .insertInto('submissions')
+        .values({
+          cluster_code: clusterCode,
+          period_id: periodId,
+          unit_code: unitCode,
+          submission_version: submissionVersion,
+          indicators: JSON.stringify(indicators),
+        })
+        .onConflict((oc) =>
+          oc.columns(['cluster_code', 'period_id', 'unit_code', 'submission_version']).doNothing(),
+        )
+        .execute();
+      return [{ clusterCode, periodId }];
+    }
+    case 'ScorecardComputed': {
+      const card = event.data;
+      const values = {
+        submission_version: card.submissionVersion,
+        total: card.total,
+        classification: card.classification,
+        on_time: card.onTime,
+      };
+      await trx
+        .insertInto('scorecards')
+        .values({
+          cluster_code: clusterCode,
+          period_id: card.periodId,
+          unit_code: card.unitCode,
+          ...values,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['cluster_code', 'period_id', 'unit_code'])
+            .doUpdateSet(values)
+            .where('scorecards.submission_version', '<=', card.submissionVersion),
+        )
+        .execute();
+      return [{ clusterCode, periodId: card.periodId }];
+    }
+    case 'PeriodClosed':
+    case 'DeadlineSet':
+    case 'PledgesRegistered':
+    case 'ScoreReviewed':
+    case 'BonusAdded':
+    case 'DeductionAdded':
+      // These reach the summaries through the scorecards they lead to.
+      return [];
+    default: {
+      const unhandled: never = event;
+      throw new TypeError(`unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { loadDemo } from '@thidua/infra';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import facts from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+
+describe('the demo year loaded by npm start', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    expect(await loadDemo(system.gateway.db)).toBeGreaterThan(14);
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test('ranks the 14 units of Cluster No. 2 for 2023-H1', async () => {
+    const entries = await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ ranking(cluster: "cum-2", period: "2023-H1") { entries { unitCode status rank } } }',
+      );
+      const ranking = (data as { ranking: { entries: { status: string }[] } | null }).ranking;
+      const ranked = ranking?.entries.filter((e) => e.status === 'RANKED') ?? [];
+      return ranked.length === 14 ? ranking?.entries : undefined;
+    });
+    expect(entries).toHaveLength(14);
+  });
+
+  test("shows the cluster totals published for the H1 review in the period's summary", async () => {
+    const summary = await eventually(async () => {
+      const { data } = await system.graphql(
+        `{ summary(period: "2023-H1", cluster: "cum-2") {
+            members submitted onTime late missing totalSum averageTotal
+            indicatorTotals { code total } leaders { unitCode total }
+            classifications { xuatSac tot hoanThanh khongHoanThanh } } }`,
+      );
+      const found = (
+        data as {
+          summary: { submitted: number; indicatorTotals: { code: string; total: string }[] } | null;
+        }
+      ).summary;
+      return found?.submitted === 14 ? found : undefined;
+    });
+    const totals = Object.fromEntries(summary.indicatorTotals.map((i) => [i.code, i.total]));
+    for (const [indicator, published] of Object.entries(facts.h1Review.clusterTotals)) {
+      expect(totals[indicator], indicator).toBe(`${published}.00`);
+    }
+    expect(summary).toMatchObject({ members: 14, onTime: 13, late: 1, missing: 0 });
+  });
+
+  test('rolls the period up over all clusters with the same figures when one cluster reported', async () => {
+    const [cluster, all] = await Promise.all(
+      ['cluster: "cum-2"', ''].map(async (filter) => {
+        const { data } = await system.graphql(
+          `{ summary(period: "2023-H1" ${filter}) { members submitted totalSum indicatorTotals { code total } } }`,
+        );
+        return (data as { summary: unknown }).summary;
+      }),
+    );
+    expect(all).toEqual(cluster);
+  });
+});
