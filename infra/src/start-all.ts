@@ -17,12 +17,14 @@ const env = readEnvironment({
   GATEWAY_PORT: z.coerce.number().int().default(4000),
   SCORING_HEALTH_PORT: z.coerce.number().int().default(4101),
   RANKING_HEALTH_PORT: z.coerce.number().int().default(4102),
+  AWARDS_HEALTH_PORT: z.coerce.number().int().default(4103),
   REPORTING_HEALTH_PORT: z.coerce.number().int().default(4104),
 });
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const services = [
   { name: 'scoring', readyz: `http://127.0.0.1:${env.SCORING_HEALTH_PORT}/readyz` },
   { name: 'ranking', readyz: `http://127.0.0.1:${env.RANKING_HEALTH_PORT}/readyz` },
+  { name: 'awards', readyz: `http://127.0.0.1:${env.AWARDS_HEALTH_PORT}/readyz` },
   { name: 'reporting', readyz: `http://127.0.0.1:${env.REPORTING_HEALTH_PORT}/readyz` },
   { name: 'gateway', readyz: `http://127.0.0.1:${env.GATEWAY_PORT}/readyz` },
 ];

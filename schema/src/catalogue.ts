@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { envelope, type Envelope, type Event } from './envelope.ts';
 import { bonusAddedV1, deductionAddedV1 } from './events/adjustment-added.v1.ts';
+import { awardDecidedV1 } from './events/award-decided.v1.ts';
+import { awardsChangedV1 } from './events/awards-changed.v1.ts';
+import { tieVoteRecordedV1 } from './events/tie-vote-recorded.v1.ts';
 import { clusterDefinedV1 } from './events/cluster-defined.v1.ts';
 import { deadlineSetV1 } from './events/deadline-set.v1.ts';
 import { pledgesRegisteredV1 } from './events/pledges-registered.v1.ts';
@@ -25,8 +28,11 @@ export const eventCatalogue = {
   ScoreReviewed: { version: 1, topic: 'contest', data: scoreReviewedV1 },
   BonusAdded: { version: 1, topic: 'contest', data: bonusAddedV1 },
   DeductionAdded: { version: 1, topic: 'contest', data: deductionAddedV1 },
+  TieVoteRecorded: { version: 1, topic: 'contest', data: tieVoteRecordedV1 },
+  AwardDecided: { version: 1, topic: 'contest', data: awardDecidedV1 },
   ScorecardComputed: { version: 1, topic: 'scores', data: scorecardComputedV1 },
   StandingsChanged: { version: 1, topic: 'rankings', data: standingsChangedV1 },
+  AwardsChanged: { version: 1, topic: 'awards', data: awardsChangedV1 },
 } as const satisfies Record<string, { version: number; topic: TopicId; data: z.ZodType }>;
 
 export type EventType = keyof typeof eventCatalogue;
@@ -53,6 +59,7 @@ export type EventOnTopic<Topic extends TopicId> = Extract<
 export type ContestEvent = EventOnTopic<'contest'>;
 export type ScoresEvent = EventOnTopic<'scores'>;
 export type RankingsEvent = EventOnTopic<'rankings'>;
+export type AwardsEvent = EventOnTopic<'awards'>;
 
 export type ParseResult<E> = { ok: true; event: E } | { ok: false; reason: string };
 

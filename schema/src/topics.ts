@@ -16,6 +16,12 @@ export const topics = {
     partitions: 6,
     about: 'standings of a cluster and period after every change, keyed by cluster',
   },
+  awards: {
+    name: 'thidua.awards.v1',
+    partitions: 6,
+    about:
+      "a cluster's award proposal, the central board's decisions and the awards, keyed by cluster",
+  },
   dlq: {
     name: 'thidua.dlq.v1',
     partitions: 1,

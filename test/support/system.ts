@@ -1,4 +1,5 @@
 import type { CommonSettings } from '@thidua/kit';
+import { createAwardsService } from '@thidua/awards';
 import { createGatewayService, type GatewayService } from '@thidua/gateway';
 import { createRankingService } from '@thidua/ranking';
 import { createReportingService } from '@thidua/reporting';
@@ -31,7 +32,7 @@ export function testSettings(): CommonSettings {
 }
 
 /**
- * Starts the gateway, scoring, ranking and reporting services in this process, against the real broker and
+ * Starts the gateway, scoring, ranking, reporting and awards services in this process, against the real broker and
  * database, exactly as their own main modules wire them.
  */
 export async function startSystem(
@@ -40,8 +41,15 @@ export async function startSystem(
   const scoring = createScoringService(settings, 0);
   const ranking = createRankingService(settings, 0);
   const reporting = createReportingService(settings, 0);
+  const awards = createAwardsService(settings, 0);
   const gateway = createGatewayService(settings, { port: 0, development: true });
-  await Promise.all([scoring.start(), ranking.start(), reporting.start(), gateway.start()]);
+  await Promise.all([
+    scoring.start(),
+    ranking.start(),
+    reporting.start(),
+    awards.start(),
+    gateway.start(),
+  ]);
   return {
     settings,
     gateway,
@@ -54,7 +62,13 @@ export async function startSystem(
       return (await response.json()) as GraphqlResponse;
     },
     async stop() {
-      await Promise.all([gateway.stop(), reporting.stop(), ranking.stop(), scoring.stop()]);
+      await Promise.all([
+        gateway.stop(),
+        awards.stop(),
+        reporting.stop(),
+        ranking.stop(),
+        scoring.stop(),
+      ]);
     },
   };
 }

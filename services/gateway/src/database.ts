@@ -1,5 +1,6 @@
 import type { Json, KitTables } from '@thidua/kit';
 import type {
+  AwardsChangedV1,
   ClusterDefinedV1,
   PeriodSummary,
   Scheme,
@@ -36,6 +37,12 @@ export interface ContestTables {
 
 /** The views other services publish for the gateway to read (never written here). */
 export interface PublishedViews {
+  'awards.published_award_sheets': {
+    cluster_code: string;
+    year: number;
+    revision: number;
+    sheet: Omit<AwardsChangedV1, 'year' | 'revision'>;
+  };
   'ranking.published_standings': {
     cluster_code: string;
     period_id: string;

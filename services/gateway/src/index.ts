@@ -5,7 +5,7 @@ export { openPeriod } from './commands/open-period.ts';
 export { closePeriod } from './commands/close-period.ts';
 export { assignScheme } from './commands/assign-scheme.ts';
 export { submitResults } from './commands/submit-results.ts';
-export { printedSchema } from './print-schema.ts';
+export { printedSchema } from './schema/printed-schema.ts';
 export type { GatewayDatabase } from './database.ts';
 export type { Command } from './commands/command.ts';
 export type { SubmitResultsInput } from './commands/submit-results.ts';

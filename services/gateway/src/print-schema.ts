@@ -1,10 +1,7 @@
-import { printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
-import { schema } from './schema/index.ts';
+import { printedSchema } from './schema/printed-schema.ts';
 
-/** Writes the SDL that `schema/graphql/schema.graphql` must hold (a test checks it is current). */
-export const printedSchema = () => `${printSchema(schema)}\n`;
-
-if (process.argv[2] !== undefined) {
-  writeFileSync(process.argv[2], printedSchema());
-}
+// `npm run print-schema -w @thidua/gateway` writes the committed SDL file named on the command line.
+const target = process.argv[2];
+if (target === undefined) throw new Error('usage: print-schema <file>');
+writeFileSync(target, printedSchema());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { printedSchema } from '../src/print-schema.ts';
+import { printedSchema } from '../src/schema/printed-schema.ts';
 
 const committed = fileURLToPath(new URL('../../../schema/graphql/schema.graphql', import.meta.url));
 

@@ -67,6 +67,8 @@ export async function applyEvent(
     case 'ScoreReviewed':
     case 'BonusAdded':
     case 'DeductionAdded':
+    case 'TieVoteRecorded':
+    case 'AwardDecided':
       // These change the order only through the scorecards they lead to.
       return [];
     case 'ScorecardComputed': {

@@ -101,6 +101,8 @@ export async function applyEvent(
     case 'ScoreReviewed':
     case 'BonusAdded':
     case 'DeductionAdded':
+    case 'TieVoteRecorded':
+    case 'AwardDecided':
       // These reach the summaries through the scorecards they lead to.
       return [];
     default: {

@@ -157,6 +157,10 @@ export async function applyContestEvent(
         .execute();
       return [stale(item.periodId)];
     }
+    case 'TieVoteRecorded':
+    case 'AwardDecided':
+      // Awards do not change a scorecard.
+      return [];
     default: {
       const unhandled: never = event;
       throw new TypeError(`unhandled contest event ${JSON.stringify(unhandled)}`);

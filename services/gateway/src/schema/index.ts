@@ -7,6 +7,7 @@ import './reviews.ts';
 import './ranking.ts';
 import './scorecards.ts';
 import './summary.ts';
+import './awards.ts';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,1 @@
+export { createAwardsService } from './awards-service.ts';

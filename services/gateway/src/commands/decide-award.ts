@@ -1,0 +1,96 @@
+import { awardDecision, awardKind, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { publishedAwardSheet } from './award-sheet.ts';
+import { accept, invalid, problem, type Command } from './command.ts';
+
+export interface DecideAwardInput {
+  clusterCode: string;
+  year: number;
+  unitCode: string;
+  award: string;
+  decision: string;
+  reason: string;
+  decisionNumber: string;
+  decidedOn: string;
+  signer: string;
+}
+
+const isoDate = z.iso.date();
+
+/**
+ * The central board's decision on one proposed line: approve, approve as a lower award (flag →
+ * certificate of merit), return to the cluster, or reject; always with reason, number, date, signer.
+ */
+export const decideAward =
+  (input: DecideAwardInput): Command<{ clusterCode: string; year: number; unitCode: string }> =>
+  async ({ trx, now }) => {
+    const problems: SubmissionProblem[] = [];
+    const award = awardKind.safeParse(input.award);
+    if (!award.success)
+      problems.push(problem('award', 'must be FLAG or MERIT', 'Phải là FLAG hoặc MERIT'));
+    const decision = awardDecision.safeParse(input.decision);
+    if (!decision.success) {
+      problems.push(
+        problem(
+          'decision',
+          'must be APPROVE, APPROVE_LOWER, RETURN or REJECT',
+          'Quyết định không hợp lệ',
+        ),
+      );
+    }
+    const required = [
+      ['reason', 'Cần nêu lý do'],
+      ['decisionNumber', 'Cần số quyết định'],
+      ['signer', 'Cần người ký'],
+    ] as const;
+    for (const [field, messageVi] of required) {
+      if (input[field].trim() === '')
+        problems.push(problem(field, `${field} is required`, messageVi));
+    }
+    if (!isoDate.safeParse(input.decidedOn).success) {
+      problems.push(problem('decidedOn', 'must be a date such as 2024-01-15', 'Ngày không hợp lệ'));
+    }
+    const sheet = await publishedAwardSheet(trx, input.clusterCode, input.year);
+    const line = sheet?.lines.find(
+      (l) => l.unitCode === input.unitCode && l.proposed === input.award,
+    );
+    if (line?.status !== 'PROPOSED') {
+      problems.push(
+        problem(
+          'unitCode',
+          `${input.unitCode} has no proposed ${input.award} line in ${input.clusterCode} for ${input.year}`,
+          `Không có đề nghị ${input.award} cho đơn vị ${input.unitCode} trong cụm ${input.clusterCode} năm ${input.year}`,
+        ),
+      );
+    }
+    if (decision.success && decision.data === 'APPROVE_LOWER' && input.award !== 'FLAG') {
+      problems.push(
+        problem(
+          'decision',
+          'only a flag can be approved as a lower award',
+          'Chỉ Cờ thi đua mới được hạ mức khen',
+        ),
+      );
+    }
+    if (!award.success || !decision.success || problems.length > 0) return invalid(problems);
+    return accept({ clusterCode: input.clusterCode, year: input.year, unitCode: input.unitCode }, [
+      makeEvent('AwardDecided', {
+        id: randomUUID(),
+        occurredAt: now.toISOString(),
+        source: 'gateway',
+        clusterCode: input.clusterCode,
+        causationId: null,
+        data: {
+          year: input.year,
+          unitCode: input.unitCode,
+          award: award.data,
+          decision: decision.data,
+          reason: input.reason.trim(),
+          decisionNumber: input.decisionNumber.trim(),
+          decidedOn: input.decidedOn,
+          signer: input.signer.trim(),
+        },
+      }),
+    ]);
+  };
