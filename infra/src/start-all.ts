@@ -120,16 +120,16 @@ async function main(): Promise<void> {
     const loaded = await loadDemo(db);
     say(
       loaded > 0
-        ? `demo data loaded (${loaded} commands: Cluster No. 2, 2023-H1)`
+        ? `demo data loaded (${loaded} commands: clusters cum-1, cum-2 and cum-3, 2023-H1 and 2023-FY)`
         : 'demo data already present',
     );
   } finally {
     await db.destroy();
   }
   say(`GraphiQL: http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
-  say(
-    'try: { ranking(cluster: "cum-2", period: "2023-H1") { entries { rank unitName total classification } } }',
-  );
+  say('try: { ranking(cluster: "cum-2", period: "2023-H1") { entries { rank unitName total } } }');
+  say('and: { awards(cluster: "cum-2", year: 2023) { lines { unitCode proposed status } } }');
+  say('and: { summary(period: "2023-H1") { members submitted indicatorTotals { code total } } }');
   say('Ctrl-C stops everything started here');
 }
 

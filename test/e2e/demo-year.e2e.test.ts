@@ -49,15 +49,45 @@ describe('the demo year loaded by npm start', () => {
     expect(summary).toMatchObject({ members: 14, onTime: 13, late: 1, missing: 0 });
   });
 
-  test('rolls the period up over all clusters with the same figures when one cluster reported', async () => {
-    const [cluster, all] = await Promise.all(
-      ['cluster: "cum-2"', ''].map(async (filter) => {
-        const { data } = await system.graphql(
-          `{ summary(period: "2023-H1" ${filter}) { members submitted totalSum indicatorTotals { code total } } }`,
-        );
-        return (data as { summary: unknown }).summary;
-      }),
+  test('rolls the period up over the three demo clusters, adding their figures exactly', async () => {
+    type Summary = { members: number; submitted: number; totalSum: string };
+    const read = async (filter: string) => {
+      const { data } = await system.graphql(
+        `{ summary(period: "2023-H1" ${filter}) { members submitted totalSum } }`,
+      );
+      return (data as { summary: Summary | null }).summary;
+    };
+    const all = await eventually(async () => {
+      const found = await read('');
+      return found?.submitted === 37 ? found : undefined;
+    });
+    const parts = await Promise.all(
+      ['cum-1', 'cum-2', 'cum-3'].map((c) => read(`cluster: "${c}"`)),
     );
-    expect(all).toEqual(cluster);
+    const cents = (s: Summary | null) => BigInt((s?.totalSum ?? '0').replace('.', ''));
+    expect(all.members).toBe(37);
+    expect(cents(all)).toBe(parts.reduce((sum, p) => sum + cents(p), 0n));
+  });
+
+  test('proposes year-end awards for Cluster No. 2 once its FY period closed', async () => {
+    const sheet = await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ awards(cluster: "cum-2", year: 2023) { meritSeats lines { unitCode proposed status } ineligible { unitCode reasons } } }',
+      );
+      return (
+        (
+          data as {
+            awards: {
+              meritSeats: number;
+              lines: unknown[];
+              ineligible: { unitCode: string; reasons: string[] }[];
+            } | null;
+          }
+        ).awards ?? undefined
+      );
+    });
+    // 20% of 14 members, rounded down.
+    expect(sheet.meritSeats).toBe(2);
+    expect(sheet.lines.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { executeCommand, type GatewayDatabase } from '@thidua/gateway';
 import type { Kysely } from 'kysely';
-import { cluster2, cluster2FirstHalf2023 } from './cluster-2-2023.ts';
+import { cluster2, demoClusters } from './demo-clusters.ts';
+import { demoYear } from './demo-year.ts';
 import type { DemoStep } from './demo-step.ts';
 
 /** Thrown when a demo command is refused: the demo data itself is wrong. */
@@ -18,12 +19,12 @@ export async function loadDemo(db: Kysely<GatewayDatabase>): Promise<number> {
     .selectFrom('clusters')
     .select('cluster_code')
     .where('cluster_code', '=', cluster2.code)
-    .where('year', '=', cluster2.year)
+    .where('year', '=', 2023)
     .executeTakeFirst();
   if (existing !== undefined) return 0;
-  const steps: DemoStep[] = [...cluster2FirstHalf2023()].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at),
-  );
+  const steps: DemoStep[] = demoClusters
+    .flatMap(demoYear)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const step of steps) {
     const result = await executeCommand(db, null, step.command, new Date(step.at));
     if (!result.ok) {
