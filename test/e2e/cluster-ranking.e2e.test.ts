@@ -320,4 +320,65 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
       'ranking-scores': 14,
     });
   });
+
+  test('answers the ranking as it stood at an earlier instant', async () => {
+    const asOf = async (instant: string) => {
+      const { data } = await system.graphql(
+        `query($at: DateTime!) { ranking(cluster: "cum-2", period: "${periodId}", asOf: $at) {
+           entries { status } } }`,
+        { at: instant },
+      );
+      const ranking = (data as { ranking: { entries: { status: string }[] } | null }).ranking;
+      return ranking?.entries.filter((e) => e.status === 'RANKED').length ?? null;
+    };
+    // The period opened before any submission: then every member was NOT_SUBMITTED.
+    const firstSubmission = await system.gateway.db
+      .selectFrom('submissions')
+      .select(({ fn }) => fn.min('submitted_at').as('at'))
+      .executeTakeFirstOrThrow();
+    const before = new Date(new Date(firstSubmission.at).getTime() - 1).toISOString();
+    expect(await asOf(before)).toBe(0);
+    expect(await asOf(new Date().toISOString())).toBe(14);
+  });
+
+  test('counts a revision made after the deadline as late, with its own submission time', async () => {
+    const moved = await system.graphql(
+      `mutation($d: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $d) { __typename } }`,
+      { d: new Date().toISOString() },
+    );
+    expect(moved.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const figures = figuresOf(0);
+    const revised = await system.graphql(submitMutation, {
+      unit: members[0]?.unitCode,
+      period: periodId,
+      indicators: [
+        { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
+        { code: 'documentsAdvised', value: String(figures.documents) },
+      ],
+      selfScores: [{ criterion: '1.2', score: figures.selfScore }],
+    });
+    expect(revised.data).toMatchObject({
+      submitResults: { __typename: 'SubmissionAccepted', version: 2, onTime: false },
+    });
+    const card = await eventually(async () => {
+      const { data } = await system.graphql(
+        `{ scorecard(unit: "${members[0]?.unitCode ?? ''}", period: "${periodId}") { submissionVersion onTime lateness total } }`,
+      );
+      const found = (
+        data as {
+          scorecard: {
+            submissionVersion: number;
+            onTime: boolean;
+            lateness: string;
+            total: string;
+          } | null;
+        }
+      ).scorecard;
+      return found?.submissionVersion === 2 ? found : undefined;
+    });
+    const onTimeTotal = expectedTotal(figures);
+    expect(card).toMatchObject({ onTime: false, lateness: '1.00' });
+    expect(toCents(card.total)).toBe(onTimeTotal - 100n);
+  });
 });

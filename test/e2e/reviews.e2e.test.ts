@@ -212,4 +212,15 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
       ['gamma', 3, '76.50'],
     ]);
   });
+
+  test('gives review rights to the lead and deputies set for the year, and takes them from the former lead', async () => {
+    const set = await mutate(
+      `mutation { setLead(clusterCode: "cum-t", year: ${year}, lead: "gamma", deputies: ["beta"]) { __typename } }`,
+    );
+    expect(set.__typename).toBe('ClusterDefined');
+    const formerLead = await review('beta', '44', 'alpha');
+    expect(formerLead.__typename).toBe('ValidationError');
+    expect(formerLead.fields?.map((f) => f.path)).toContain('reviewer');
+    expect((await review('beta', '44', 'gamma')).__typename).toBe('ScoreReviewed');
+  });
 });

@@ -15,3 +15,4 @@ export { setDeadline } from './commands/set-deadline.ts';
 export { registerPledges } from './commands/register-pledges.ts';
 export { recordTieVote } from './commands/record-tie-vote.ts';
 export { decideAward } from './commands/decide-award.ts';
+export { setLead } from './commands/set-lead.ts';

@@ -138,7 +138,10 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         joined = false;
-        log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+        // kafkajs restarts the consumer after a retriable error (e.g. the group coordinator is
+        // still loading at start); only a crash it does not recover from is an error.
+        if (payload.restart) log.warn({ err: payload.error }, 'consumer restarting after an error');
+        else log.error({ err: payload.error }, 'consumer crashed');
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [...topicIds.keys()], fromBeginning: true });

@@ -4,6 +4,7 @@ import { closePeriod } from '../commands/close-period.ts';
 import { defineCluster } from '../commands/define-cluster.ts';
 import { openPeriod } from '../commands/open-period.ts';
 import { setDeadline } from '../commands/set-deadline.ts';
+import { setLead } from '../commands/set-lead.ts';
 import { resultUnion, runMutation, type Accepted } from './results.ts';
 
 const MemberInput = builder.inputType('MemberInput', {
@@ -109,5 +110,19 @@ builder.mutationField('setDeadline', (t) =>
       deadline: t.arg({ type: 'DateTime', required: true }),
     },
     resolve: (_root, args, context) => runMutation(context, setDeadline(args)),
+  }),
+);
+
+builder.mutationField('setLead', (t) =>
+  t.field({
+    description: "Sets a cluster's lead (cụm trưởng) and deputies (cụm phó) for a year",
+    type: resultUnion('SetLead', ClusterDefined),
+    args: {
+      clusterCode: t.arg.string({ required: true }),
+      year: t.arg.int({ required: true }),
+      lead: t.arg.string({ required: true }),
+      deputies: t.arg.stringList({ required: true }),
+    },
+    resolve: (_root, args, context) => runMutation(context, setLead(args)),
   }),
 );
