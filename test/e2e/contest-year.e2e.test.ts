@@ -225,10 +225,13 @@ describe('a contest year from submissions to awards', () => {
     const summary = await eventually(async () => {
       const { data } = await system.graphql(
         `{ summary(period: "${periodId}", cluster: "cum-y") { members submitted onTime late missing totalSum
-            leaders { unitCode total } classifications { xuatSac tot } } }`,
+            leaders { unitCode total } classifications { xuatSac tot }
+            awards { proposedFlags proposedMerits tied approved rejected undecided grantedFlags grantedMerits } } }`,
       );
-      const found = (data as { summary: { totalSum: string } | null }).summary;
-      return found?.totalSum === '458.00' ? found : undefined;
+      const found = (
+        data as { summary: { totalSum: string; awards: { undecided: number } | null } | null }
+      ).summary;
+      return found?.totalSum === '458.00' && found.awards?.undecided === 0 ? found : undefined;
     });
     // 97 + 95 + 95 + 91 + 80 = 458.
     expect(summary).toEqual({
@@ -240,6 +243,16 @@ describe('a contest year from submissions to awards', () => {
       totalSum: '458.00',
       leaders: [{ unitCode: 'u6', total: '97.00' }],
       classifications: { xuatSac: 4, tot: 1 },
+      awards: {
+        proposedFlags: 1,
+        proposedMerits: 2,
+        tied: 0,
+        approved: 2,
+        rejected: 1,
+        undecided: 0,
+        grantedFlags: 1,
+        grantedMerits: 1,
+      },
     });
   });
 });

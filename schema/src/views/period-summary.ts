@@ -35,3 +35,23 @@ export interface PeriodSummary {
   /** The unit(s) with the highest total, all of them when equal, sorted by unitCode. */
   leaders: SummaryLeader[];
 }
+
+/** The year-end award proposals and the central board's decisions, counted (SCORING.md §8). */
+export interface AwardCounts {
+  proposedFlags: number;
+  proposedMerits: number;
+  /** Units proposed as TIED, awaiting the cluster's vote. */
+  tied: number;
+  approved: number;
+  approvedLower: number;
+  returned: number;
+  rejected: number;
+  undecided: number;
+  grantedFlags: number;
+  grantedMerits: number;
+}
+
+/** What the reporting service publishes: the summary, and for a year-end period the awards. */
+export interface PublishedSummary extends PeriodSummary {
+  awards: AwardCounts | null;
+}

@@ -2,7 +2,7 @@ import type { Json, KitTables } from '@thidua/kit';
 import type {
   AwardsChangedV1,
   ClusterDefinedV1,
-  PeriodSummary,
+  PublishedSummary,
   Scheme,
   ScorecardComputedV1,
   StandingEntry,
@@ -60,7 +60,7 @@ export interface PublishedViews {
   'reporting.published_summaries': {
     cluster_code: string;
     period_id: string;
-    summary: PeriodSummary;
+    summary: PublishedSummary;
   };
   'scoring.published_scorecards': {
     cluster_code: string;

@@ -1,4 +1,4 @@
-import type { ContestEvent, ScoresEvent } from '@thidua/schema';
+import type { AwardsEvent, ContestEvent, ScoresEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { ReportingDatabase } from './database.ts';
 
@@ -11,7 +11,7 @@ export interface StaleSummary {
 /** Records what the summaries need from an event; says which summaries are stale. */
 export async function applyEvent(
   trx: Transaction<ReportingDatabase>,
-  event: ContestEvent | ScoresEvent,
+  event: ContestEvent | ScoresEvent | AwardsEvent,
 ): Promise<StaleSummary[]> {
   const clusterCode = event.clusterCode;
   const periodsOfYear = async (year: number) =>
@@ -94,6 +94,21 @@ export async function applyEvent(
         )
         .execute();
       return [{ clusterCode, periodId: card.periodId }];
+    }
+    case 'AwardsChanged': {
+      const { year, revision, lines } = event.data;
+      const json = JSON.stringify(lines);
+      await trx
+        .insertInto('award_sheets')
+        .values({ cluster_code: clusterCode, year, revision, lines: json })
+        .onConflict((oc) =>
+          oc
+            .columns(['cluster_code', 'year'])
+            .doUpdateSet({ revision, lines: json })
+            .where('award_sheets.revision', '<', revision),
+        )
+        .execute();
+      return [{ clusterCode, periodId: `${year}-FY` }];
     }
     case 'PeriodClosed':
     case 'DeadlineSet':

@@ -1,6 +1,5 @@
 import type { Json, KitTables } from '@thidua/kit';
-import type { Classification, ClusterDefinedV1 } from '@thidua/schema';
-import type { PeriodSummary } from './summarize-period.ts';
+import type { AwardLine, Classification, ClusterDefinedV1, PublishedSummary } from '@thidua/schema';
 
 /** The reporting service's tables (its own schema). */
 export interface ReportingDatabase extends KitTables {
@@ -23,5 +22,6 @@ export interface ReportingDatabase extends KitTables {
     classification: Classification;
     on_time: boolean;
   };
-  summaries: { cluster_code: string; period_id: string; summary: Json<PeriodSummary> };
+  award_sheets: { cluster_code: string; year: number; revision: number; lines: Json<AwardLine[]> };
+  summaries: { cluster_code: string; period_id: string; summary: Json<PublishedSummary> };
 }

@@ -1,12 +1,12 @@
 import type { BatchContext } from '@thidua/kit';
-import type { ContestEvent, ScoresEvent } from '@thidua/schema';
+import type { AwardsEvent, ContestEvent, ScoresEvent } from '@thidua/schema';
 import { applyEvent, type StaleSummary } from './apply-event.ts';
 import type { ReportingDatabase } from './database.ts';
 import { resummarizeCluster, rollUpPeriod } from './resummarize.ts';
 
 /** Applies a batch, then summarises each touched period once and rolls each touched period up. */
 export async function handleBatch(
-  events: (ContestEvent | ScoresEvent)[],
+  events: (ContestEvent | ScoresEvent | AwardsEvent)[],
   { trx }: BatchContext<ReportingDatabase>,
 ): Promise<void> {
   const stale = new Map<string, StaleSummary>();

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { StaleSummary } from './apply-event.ts';
 import type { ReportingDatabase } from './database.ts';
+import { addAwardCounts, countAwards, noAwards } from './count-awards.ts';
 import { rollUp, summarizePeriod, type SummaryScorecard } from './summarize-period.ts';
 
 /** The cluster code under which a period's summary over all clusters is kept. */
@@ -56,9 +57,24 @@ export async function resummarizeCluster(
           },
         ];
   });
-  const summary = JSON.stringify(
-    summarizePeriod(cluster.members.length, maxTotal.max_total, scorecards),
-  );
+  const sheet = periodId.endsWith('-FY')
+    ? await trx
+        .selectFrom('award_sheets')
+        .select('lines')
+        .where('cluster_code', '=', clusterCode)
+        .where('year', '=', year)
+        .executeTakeFirst()
+    : undefined;
+  const summary = JSON.stringify({
+    ...summarizePeriod(cluster.members.length, maxTotal.max_total, scorecards),
+    // Only a year-end period has awards; before its sheet exists, nothing is proposed yet.
+    awards: periodId.endsWith('-FY')
+      ? sheet === undefined
+        ? noAwards
+        : countAwards(sheet.lines)
+      : null,
+  });
+
   await trx
     .insertInto('summaries')
     .values({ cluster_code: clusterCode, period_id: periodId, summary })
@@ -81,7 +97,12 @@ export async function rollUpPeriod(
     .orderBy('cluster_code')
     .execute();
   if (clusters.length === 0) return;
-  const summary = JSON.stringify(rollUp(clusters.map((row) => row.summary)));
+  const parts = clusters.map((row) => row.summary);
+  const awards = parts.flatMap((part) => (part.awards === null ? [] : [part.awards]));
+  const summary = JSON.stringify({
+    ...rollUp(parts),
+    awards: periodId.endsWith('-FY') ? addAwardCounts(awards) : null,
+  });
   await trx
     .insertInto('summaries')
     .values({ cluster_code: ALL_CLUSTERS, period_id: periodId, summary })

@@ -1,4 +1,9 @@
-import type { DistributionBand, PeriodSummary, SummaryLeader } from '@thidua/schema';
+import type {
+  AwardCounts,
+  DistributionBand,
+  PublishedSummary,
+  SummaryLeader,
+} from '@thidua/schema';
 import { builder } from '../builder.ts';
 
 /** How the reporting service names the summary over all clusters. */
@@ -31,7 +36,7 @@ const Leader = builder.objectRef<SummaryLeader>('SummaryLeader').implement({
 });
 
 const ClassificationCounts = builder
-  .objectRef<PeriodSummary['classifications']>('ClassificationCounts')
+  .objectRef<PublishedSummary['classifications']>('ClassificationCounts')
   .implement({
     fields: (t) => ({
       xuatSac: t.int({ resolve: (c) => c.XUAT_SAC }),
@@ -41,7 +46,23 @@ const ClassificationCounts = builder
     }),
   });
 
-const Summary = builder.objectRef<PeriodSummary>('PeriodSummary').implement({
+const Awards = builder.objectRef<AwardCounts>('AwardCounts').implement({
+  description: 'Year-end award proposals and decisions, counted',
+  fields: (t) => ({
+    proposedFlags: t.exposeInt('proposedFlags'),
+    proposedMerits: t.exposeInt('proposedMerits'),
+    tied: t.exposeInt('tied', { description: 'units proposed as TIED, awaiting a vote' }),
+    approved: t.exposeInt('approved'),
+    approvedLower: t.exposeInt('approvedLower'),
+    returned: t.exposeInt('returned'),
+    rejected: t.exposeInt('rejected'),
+    undecided: t.exposeInt('undecided'),
+    grantedFlags: t.exposeInt('grantedFlags'),
+    grantedMerits: t.exposeInt('grantedMerits'),
+  }),
+});
+
+const Summary = builder.objectRef<PublishedSummary>('PeriodSummary').implement({
   description: 'A period summary (sơ kết / tổng kết): exact sums of the counted scorecards',
   fields: (t) => ({
     members: t.exposeInt('members'),
@@ -58,6 +79,12 @@ const Summary = builder.objectRef<PeriodSummary>('PeriodSummary').implement({
     distribution: t.field({ type: [Band], resolve: (s) => s.distribution }),
     classifications: t.field({ type: ClassificationCounts, resolve: (s) => s.classifications }),
     leaders: t.field({ type: [Leader], resolve: (s) => s.leaders }),
+    awards: t.field({
+      type: Awards,
+      nullable: true,
+      description: 'for a year-end period only',
+      resolve: (s) => s.awards,
+    }),
   }),
 });
 
