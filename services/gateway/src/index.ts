@@ -16,3 +16,4 @@ export { registerPledges } from './commands/register-pledges.ts';
 export { recordTieVote } from './commands/record-tie-vote.ts';
 export { decideAward } from './commands/decide-award.ts';
 export { setLead } from './commands/set-lead.ts';
+export { gatewayMigrations } from './migrations/index.ts';

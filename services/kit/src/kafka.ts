@@ -40,6 +40,8 @@ export async function ensureTopics(kafka: Kafka, namespace: string): Promise<voi
           topic: topicName(namespace, id),
           numPartitions: topics[id].partitions,
           replicationFactor: 1,
+          // Room for a large event (a whole award sheet); the relay keeps its sends under 1 MB.
+          configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
         })),
       });
     }

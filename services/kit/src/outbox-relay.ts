@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   namespace: string;
   log: Logger;
   batchSize?: number;
+  /** At most this many bytes of values per send, below the broker's 1 MB default request batch. */
+  batchBytes?: number;
   /** How often to look for rows when nobody said there are some. */
   pollMs?: number;
 }
@@ -28,7 +30,15 @@ export interface OutboxRelay {
  * between the two publishes the rows again on restart; consumers drop them by event id.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { kafka, schema, namespace, log, batchSize = 1000, pollMs = 250 } = options;
+  const {
+    kafka,
+    schema,
+    namespace,
+    log,
+    batchSize = 1000,
+    batchBytes = 800_000,
+    pollMs = 250,
+  } = options;
   const db = options.db as Kysely<KitTables>;
   let producer: Producer | null = null;
   let loop: Promise<void> = Promise.resolve();
@@ -49,13 +59,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         locked: boolean;
       }>`SELECT pg_try_advisory_xact_lock(hashtext(${`outbox:${schema}`})) AS locked`.execute(trx);
       if (rows[0]?.locked !== true) return 0;
-      const batch = await trx
+      const unsent = await trx
         .selectFrom('outbox')
         .select(['seq', 'topic', 'key', 'value'])
         .where('sent_at', 'is', null)
         .orderBy('seq')
         .limit(batchSize)
         .execute();
+      const batch = withinBytes(unsent, batchBytes);
       if (batch.length === 0) return 0;
       const byTopic = new Map<string, { key: string; value: string }[]>();
       for (const row of batch) {
@@ -68,12 +79,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      const last = batch.at(-1)?.seq ?? '0';
+      // Exactly the rows sent: a row with a lower seq whose transaction committed after the select
+      // was not sent, and must stay for the next round.
       await trx
         .updateTable('outbox')
         .set({ sent_at: new Date() })
-        .where('sent_at', 'is', null)
-        .where('seq', '<=', last)
+        .where(
+          'seq',
+          'in',
+          batch.map((row) => row.seq),
+        )
         .execute();
       return batch.length;
     });
@@ -127,4 +142,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       producer = null;
     },
   };
+}
+
+/** The first rows whose values fit in `budget` bytes; always at least one row. */
+function withinBytes<Row extends { value: string }>(rows: readonly Row[], budget: number): Row[] {
+  let used = 0;
+  const taken: Row[] = [];
+  for (const row of rows) {
+    used += Buffer.byteLength(row.value);
+    if (taken.length > 0 && used > budget) break;
+    taken.push(row);
+  }
+  return taken;
 }

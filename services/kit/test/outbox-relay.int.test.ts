@@ -1,0 +1,96 @@
+import { topicName } from '@thidua/schema';
+import type { Kafka } from 'kafkajs';
+import { sql, type Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createDb, ensureDatabase } from '../src/db.ts';
+import { createKafka, ensureTopics } from '../src/kafka.ts';
+import type { KitTables } from '../src/kit-tables.ts';
+import { createLogger } from '../src/logger.ts';
+import { migrateToLatest } from '../src/migrate.ts';
+import { appendToOutbox } from '../src/outbox.ts';
+import { createOutboxRelay, type OutboxRelay } from '../src/outbox-relay.ts';
+
+const namespace = `t-${randomBytes(4).toString('hex')}`;
+const schema = `relay_${randomBytes(4).toString('hex')}`;
+const log = createLogger('relay-test', 'silent');
+
+class Rollback extends Error {}
+
+describe('the outbox relay against a real broker and database', () => {
+  let kafka: Kafka;
+  let db: Kysely<KitTables>;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    const databaseUrl = inject('databaseUrl');
+    await ensureDatabase(databaseUrl);
+    db = createDb<KitTables>(databaseUrl, schema, 20);
+    await migrateToLatest(db as Kysely<unknown>, schema, {});
+    kafka = createKafka(inject('kafkaBrokers'), 'relay-test', log);
+    await ensureTopics(kafka, namespace);
+    // A small byte budget makes the relay split its work into many sends.
+    relay = createOutboxRelay({
+      kafka,
+      db: db as Kysely<unknown>,
+      schema,
+      namespace,
+      log,
+      batchBytes: 2_000,
+      pollMs: 5,
+    });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+    await db.destroy();
+  });
+
+  test('publishes every committed row exactly once and nothing of 100 rolled-back transactions, while they run in parallel', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        db.transaction().execute(async (trx) => {
+          await appendToOutbox(trx, [
+            {
+              topic: 'contest',
+              key: `cum-${String(i % 7)}`,
+              value: JSON.stringify({ n: i, pad: 'x'.repeat(2_000) }),
+            },
+          ]);
+          relay.wake();
+          // Hold some transactions open a little, so commits land out of sequence order.
+          await new Promise((resolve) => setTimeout(resolve, (i * 37) % 400));
+          if (i % 2 === 1) throw new Rollback();
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(100);
+
+    const seen: number[] = [];
+    const reader = kafka.consumer({ groupId: `${namespace}.reader` });
+    await reader.connect();
+    await reader.subscribe({ topic: topicName(namespace, 'contest'), fromBeginning: true });
+    await reader.run({
+      eachMessage: ({ message }) => {
+        seen.push((JSON.parse(message.value?.toString() ?? '{}') as { n: number }).n);
+        return Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (seen.length < 100 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Anything published twice or rolled back would show up by now.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await reader.disconnect();
+
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i * 2));
+    const unsent = await db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('sent_at', 'is', null)
+      .execute();
+    expect(unsent).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// Summarises V8 CPU profiles (`--cpu-prof`): the functions with the most self time, and the share
+// of time spent per package. `npx tsx test/bench/top-functions.ts FILE.cpuprofile [...] [--top N]`
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  idleMs: number;
+  functions: { name: string; selfMs: number; share: number }[];
+  packages: { name: string; selfMs: number; share: number }[];
+}
+
+/** Which package (or part of thidua) a script belongs to. */
+function packageOf(url: string): string {
+  if (url === '') return '(native / gc)';
+  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (modules?.[1] !== undefined) return modules[1];
+  const own = /\/(services\/[^/]+|schema|infra|test)\//.exec(url);
+  if (own?.[1] !== undefined) return `thidua ${own[1]}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url;
+}
+
+export function summarizeProfile(file: string, top = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const functions = new Map<string, number>();
+  const packages = new Map<string, number>();
+  let idleUs = 0;
+  let totalUs = 0;
+  for (const [id, us] of selfUs) {
+    const frame = byId.get(id)?.callFrame;
+    if (frame === undefined) continue;
+    totalUs += us;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') {
+      if (frame.functionName === '(idle)') idleUs += us;
+      continue;
+    }
+    const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
+    const name = `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
+    functions.set(name, (functions.get(name) ?? 0) + us);
+    const pkg =
+      frame.functionName === '(garbage collector)' ? '(garbage collector)' : packageOf(frame.url);
+    packages.set(pkg, (packages.get(pkg) ?? 0) + us);
+  }
+  const busyUs = Math.max(1, totalUs - idleUs);
+  const rank = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), share: us / busyUs }));
+  return {
+    file,
+    totalMs: Math.round(totalUs / 1000),
+    idleMs: Math.round(idleUs / 1000),
+    functions: rank(functions),
+    packages: rank(packages),
+  };
+}
+
+export function formatSummary(summary: ProfileSummary): string {
+  const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)}%`;
+  return [
+    `${basename(summary.file)}: ${summary.totalMs} ms sampled, ${summary.idleMs} ms idle`,
+    '  by package (share of busy time):',
+    ...summary.packages.map(
+      (p) => `    ${pct(p.share)} ${String(p.selfMs).padStart(7)} ms  ${p.name}`,
+    ),
+    '  by function (self time):',
+    ...summary.functions.map(
+      (f) => `    ${pct(f.share)} ${String(f.selfMs).padStart(7)} ms  ${f.name}`,
+    ),
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const topAt = args.indexOf('--top');
+  const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
+  const files = args.filter((arg, i) => !arg.startsWith('--') && (topAt < 0 || i !== topAt + 1));
+  for (const file of files)
+    process.stdout.write(`${formatSummary(summarizeProfile(file, top))}\n\n`);
+}
