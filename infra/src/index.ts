@@ -1,2 +1,8 @@
 export { ensureBroker, type BrokerHandle } from './ensure-broker.ts';
 export { loadDemo } from './demo/load-demo.ts';
+export {
+  dumpReadModels,
+  dropReadModel,
+  readModelServices,
+  type ReadModelDump,
+} from './read-models.ts';

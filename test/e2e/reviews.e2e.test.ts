@@ -223,4 +223,24 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
     expect(formerLead.fields?.map((f) => f.path)).toContain('reviewer');
     expect((await review('beta', '44', 'gamma')).__typename).toBe('ScoreReviewed');
   });
+
+  test('lets exactly one of two concurrent revisions from the same version win; the other gets a conflict', async () => {
+    const revise = () =>
+      system.graphql(
+        `mutation { submitResults(unitCode: "gamma", periodId: "${periodId}", expectedVersion: 1,
+           indicators: [{ code: "admitted", value: "150" }], selfScores: [{ criterion: "1.2", score: "48" }]) {
+           __typename ... on SubmissionAccepted { version } } }`,
+      );
+    const results = await Promise.all([revise(), revise()]);
+    const outcomes = results
+      .map(
+        (r) =>
+          (r.data as { submitResults: { __typename: string; version?: number } }).submitResults,
+      )
+      .sort((a, b) => a.__typename.localeCompare(b.__typename));
+    expect(outcomes).toEqual([
+      { __typename: 'ConflictError' },
+      { __typename: 'SubmissionAccepted', version: 2 },
+    ]);
+  });
 });
