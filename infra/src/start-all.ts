@@ -1,5 +1,5 @@
 import { commonSettings, createDb, ensureDatabase, readEnvironment } from '@thidua/kit';
-import type { GatewayDatabase } from '@thidua/gateway';
+import { developmentSecret, mintToken, type GatewayDatabase } from '@thidua/gateway';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ const env = readEnvironment({
   GATEWAY_PORT: z.coerce.number().int().default(4000),
   SCORING_HEALTH_PORT: z.coerce.number().int().default(4101),
   RANKING_HEALTH_PORT: z.coerce.number().int().default(4102),
+  AUTH_SECRET: z.string().min(32).default(developmentSecret),
   AWARDS_HEALTH_PORT: z.coerce.number().int().default(4103),
   REPORTING_HEALTH_PORT: z.coerce.number().int().default(4104),
 });
@@ -127,6 +128,12 @@ async function main(): Promise<void> {
     await db.destroy();
   }
   say(`GraphiQL: http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
+  const central = await mintToken(env.AUTH_SECRET, { subject: 'demo-central', central: true });
+  const haTinh = await mintToken(env.AUTH_SECRET, { subject: 'demo@ha-tinh', unitCode: 'ha-tinh' });
+  say('sign in with a header in GraphiQL, e.g. {"Authorization": "Bearer <token>"}:');
+  say(`  the central board: ${central}`);
+  say(`  Hà Tĩnh (lead of Cluster No. 2 in 2023): ${haTinh}`);
+  say('  other units: npm run token -- --unit <code>');
   say('try: { ranking(cluster: "cum-2", period: "2023-H1") { entries { rank unitName total } } }');
   say('and: { awards(cluster: "cum-2", year: 2023) { lines { unitCode proposed status } } }');
   say('and: { summary(period: "2023-H1") { members submitted indicatorTotals { code total } } }');

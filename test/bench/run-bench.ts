@@ -6,7 +6,13 @@
 // does), prints a table and writes test/bench/results/latest.json. Exits 1 when an event did not
 // arrive or a command was refused: the quick preset is the proof that the benchmark works.
 import { createDb, ensureDatabase, migrateToLatest } from '@thidua/kit';
-import { executeCommand, gatewayMigrations, type GatewayDatabase } from '@thidua/gateway';
+import {
+  developmentSecret,
+  executeCommand,
+  gatewayMigrations,
+  mintToken,
+  type GatewayDatabase,
+} from '@thidua/gateway';
 import {
   topicName,
   topics,
@@ -194,7 +200,11 @@ async function stopChildren(): Promise<void> {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function postJson(port: number, body: string): Promise<{ status: number; text: string }> {
+function postJson(
+  port: number,
+  body: string,
+  token: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -207,6 +217,7 @@ function postJson(port: number, body: string): Promise<{ status: number; text: s
           'content-type': 'application/json',
           accept: 'application/json',
           'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
         },
       },
       (response) => {
@@ -235,6 +246,7 @@ interface LoadResult {
 async function loadTest(
   port: number,
   body: string,
+  token: string,
   connections: number,
   seconds: number,
   label: string,
@@ -252,7 +264,7 @@ async function loadTest(
       while (performance.now() < end) {
         const t = performance.now();
         try {
-          const response = await postJson(port, body);
+          const response = await postJson(port, body, token);
           if (response.status !== 200 || response.text.includes('"errors"')) errors += 1;
         } catch {
           errors += 1;
@@ -743,7 +755,8 @@ async function main(): Promise<void> {
       query: rankingQuery,
       variables: { cluster, period },
     });
-    const sample = await postJson(gatewayPort, queryBody);
+    const centralToken = await mintToken(developmentSecret, { subject: 'bench', central: true });
+    const sample = await postJson(gatewayPort, queryBody, centralToken);
     const sampleBody = JSON.parse(sample.text) as {
       data?: { ranking?: { entries: StandingEntry[] } | null };
     };
@@ -755,8 +768,15 @@ async function main(): Promise<void> {
       `query: ranking(${cluster}, ${period}) at 20 connections for ${String(preset.querySeconds)} s…`,
     );
     const seconds = workload.preset.querySeconds;
-    await loadTest(gatewayPort, queryBody, 20, 1, 'warm-up');
-    const gatewayLoad = await loadTest(gatewayPort, queryBody, 20, seconds, 'gateway');
+    await loadTest(gatewayPort, queryBody, centralToken, 20, 1, 'warm-up');
+    const gatewayLoad = await loadTest(
+      gatewayPort,
+      queryBody,
+      centralToken,
+      20,
+      seconds,
+      'gateway',
+    );
     const bareChild = spawn(process.execPath, ['--import', 'tsx', 'test/bench/bare-yoga.ts'], {
       cwd: root,
       env: { ...process.env, BARE_STANDINGS: JSON.stringify(standings) },
@@ -768,12 +788,12 @@ async function main(): Promise<void> {
     });
     let bareLoad: LoadResult;
     try {
-      const bareSample = await postJson(barePort, queryBody);
+      const bareSample = await postJson(barePort, queryBody, centralToken);
       if (bareSample.text !== sample.text) {
         say(`  note: the bare endpoint's answer differs: ${bareSample.text.slice(0, 200)}`);
       }
-      await loadTest(barePort, queryBody, 20, 1, 'warm-up');
-      bareLoad = await loadTest(barePort, queryBody, 20, seconds, 'bare yoga');
+      await loadTest(barePort, queryBody, centralToken, 20, 1, 'warm-up');
+      bareLoad = await loadTest(barePort, queryBody, centralToken, 20, seconds, 'bare yoga');
     } finally {
       bareChild.kill('SIGTERM');
     }
@@ -928,7 +948,11 @@ async function measureVisible(
     sent += 1;
     const t = performance.now();
     inFlight.push(
-      postJson(gatewayPort, body).then(
+      postJson(
+        gatewayPort,
+        body,
+        await mintToken(developmentSecret, { subject: 'bench', unitCode: unit }),
+      ).then(
         (response) => {
           const answeredAt = performance.now();
           mutationMs.push(answeredAt - t);

@@ -1,6 +1,7 @@
 import {
   addAdjustment,
   assignScheme,
+  CENTRAL,
   defineCluster,
   openPeriod,
   registerPledges,
@@ -243,15 +244,20 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
           name: `Ban Tổ chức Tỉnh ủy số ${cluster.code.slice(4)}-${pad(u + 1)}`,
         })),
         lead,
+        actor: CENTRAL,
       }),
     );
-    setup(`${year}-01-08T09:00:00+07:00`, assignScheme({ clusterCode: cluster.code, scheme }));
+    setup(
+      `${year}-01-08T09:00:00+07:00`,
+      assignScheme({ clusterCode: cluster.code, scheme, actor: CENTRAL }),
+    );
     cluster.members.forEach((unitCode, u) => {
       if (random() >= preset.pledgeShare) return;
       setup(
         `${year}-02-01T${pad(8 + (u % 9))}:00:00+07:00`,
         registerPledges({
           unitCode,
+          actor: unitCode,
           year,
           targets: targeted.map((indicator) => ({
             indicator,
@@ -272,6 +278,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
           clusterCode: cluster.code,
           periodId,
           deadline: dates.deadline,
+          actor: CENTRAL,
         }),
       });
       counts.setup += 1;
@@ -294,6 +301,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
             kind: 'submission',
             command: submitResults({
               unitCode: up.unitCode,
+              actor: up.unitCode,
               periodId,
               ...figuresOf(scheme, random),
             }),

@@ -180,16 +180,20 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     const before = await eventually(async () =>
       (await contestTopicEnd(system)) === 3 ? 3 : undefined,
     );
-    const refused = await system.graphql(submitMutation, {
-      unit: 'ha-tinh',
-      period: periodId,
-      indicators: [
-        { code: 'newPartyMembersAdmitted', value: '10' },
-        { code: 'documentsAdvised', value: '1' },
-        { code: 'unknownIndicator', value: '1' },
-      ],
-      selfScores: [],
-    });
+    const refused = await system.graphql(
+      submitMutation,
+      {
+        unit: 'ha-tinh',
+        period: periodId,
+        indicators: [
+          { code: 'newPartyMembersAdmitted', value: '10' },
+          { code: 'documentsAdvised', value: '1' },
+          { code: 'unknownIndicator', value: '1' },
+        ],
+        selfScores: [],
+      },
+      'ha-tinh',
+    );
     expect(refused.data).toMatchObject({ submitResults: { __typename: 'ValidationError' } });
     const paths = (
       refused.data as { submitResults: { fields: { path: string }[] } }
@@ -246,12 +250,16 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
         const end = await contestTopicEnd(system);
         return end === 3 ? end : undefined;
       });
-      const refused = await system.graphql(submitMutation, {
-        unit: row.unit,
-        period: row.period,
-        indicators: row.indicators,
-        selfScores: row.selfScores,
-      });
+      const refused = await system.graphql(
+        submitMutation,
+        {
+          unit: row.unit,
+          period: row.period,
+          indicators: row.indicators,
+          selfScores: row.selfScores,
+        },
+        row.unit,
+      );
       const result = (
         refused.data as {
           submitResults: { __typename: string; fields?: { path: string; messageVi: string }[] };
@@ -268,15 +276,19 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     const submittedAt = new Map<string, string>();
     for (const [index, member] of members.entries()) {
       const figures = figuresOf(index);
-      const result = await system.graphql(submitMutation, {
-        unit: member.unitCode,
-        period: periodId,
-        indicators: [
-          { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
-          { code: 'documentsAdvised', value: String(figures.documents) },
-        ],
-        selfScores: [{ criterion: '1.2', score: figures.selfScore }],
-      });
+      const result = await system.graphql(
+        submitMutation,
+        {
+          unit: member.unitCode,
+          period: periodId,
+          indicators: [
+            { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
+            { code: 'documentsAdvised', value: String(figures.documents) },
+          ],
+          selfScores: [{ criterion: '1.2', score: figures.selfScore }],
+        },
+        member.unitCode,
+      );
       const accepted = result.data as {
         submitResults: { __typename: string; submittedAt: string };
       };
@@ -349,15 +361,19 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     expect(moved.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const figures = figuresOf(0);
-    const revised = await system.graphql(submitMutation, {
-      unit: members[0]?.unitCode,
-      period: periodId,
-      indicators: [
-        { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
-        { code: 'documentsAdvised', value: String(figures.documents) },
-      ],
-      selfScores: [{ criterion: '1.2', score: figures.selfScore }],
-    });
+    const revised = await system.graphql(
+      submitMutation,
+      {
+        unit: members[0]?.unitCode,
+        period: periodId,
+        indicators: [
+          { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
+          { code: 'documentsAdvised', value: String(figures.documents) },
+        ],
+        selfScores: [{ criterion: '1.2', score: figures.selfScore }],
+      },
+      members[0]?.unitCode,
+    );
     expect(revised.data).toMatchObject({
       submitResults: { __typename: 'SubmissionAccepted', version: 2, onTime: false },
     });

@@ -11,15 +11,24 @@ let broker: BrokerHandle | null = null;
 let dataDir: string | null = null;
 let databaseUrl: string | null = null;
 
-/** Dropping the test database must not wait on a pool some test forgot to close. */
-async function dropDatabase(url: string): Promise<void> {
+/**
+ * Drops the run's database and the per-file databases named after it; dropping must not wait on a
+ * pool some test forgot to close.
+ */
+async function dropDatabases(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   target.pathname = '/postgres';
   const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
+      [name, `${name}\\_%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
   } finally {
     await client.end();
   }
@@ -43,5 +52,5 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await broker?.stop();
   if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
-  if (databaseUrl !== null) await dropDatabase(databaseUrl);
+  if (databaseUrl !== null) await dropDatabases(databaseUrl);
 }

@@ -1,6 +1,6 @@
 import type { CommonSettings } from '@thidua/kit';
 import { createAwardsService } from '@thidua/awards';
-import { createGatewayService, type GatewayService } from '@thidua/gateway';
+import { createGatewayService, mintToken, type GatewayService } from '@thidua/gateway';
 import { createRankingService } from '@thidua/ranking';
 import { createReportingService } from '@thidua/reporting';
 import { createScoringService } from '@thidua/scoring';
@@ -16,17 +16,40 @@ export interface GraphqlResponse {
 export interface RunningSystem {
   settings: CommonSettings;
   gateway: GatewayService;
-  /** Posts a GraphQL operation to the gateway over HTTP and returns the parsed body. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
+  /**
+   * Posts a GraphQL operation to the gateway over HTTP, signed in as `as` (a unit's code,
+   * `central`, or null for no token), and returns the parsed body.
+   */
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: string | null,
+  ): Promise<GraphqlResponse>;
   stop(): Promise<void>;
 }
 
-/** Settings for one test file: the shared broker and database, and a topic namespace of its own. */
+/** The secret the tests' gateways verify tokens with. */
+export const authSecret = 'thidua-test-secret-0123456789abcdef';
+
+/** A signed token for a unit's staff, or for the central board when `who` is `central`. */
+export function tokenFor(who: string): Promise<string> {
+  return who === 'central'
+    ? mintToken(authSecret, { subject: 'test-central', central: true })
+    : mintToken(authSecret, { subject: `test-staff@${who}`, unitCode: who });
+}
+
+/**
+ * Settings for one test file: the shared broker, and a database and topic namespace of its own, so
+ * that no file sees another's events or rows.
+ */
 export function testSettings(): CommonSettings {
+  const suffix = randomBytes(4).toString('hex');
+  const database = new URL(inject('databaseUrl'));
+  database.pathname = `${database.pathname}_${suffix}`;
   return {
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: database.toString(),
     KAFKA_BROKERS: inject('kafkaBrokers'),
-    TOPIC_NAMESPACE: `t-${randomBytes(4).toString('hex')}`,
+    TOPIC_NAMESPACE: `t-${suffix}`,
     LOG_LEVEL: 'error',
   };
 }
@@ -42,7 +65,7 @@ export async function startSystem(
   const ranking = createRankingService(settings, 0);
   const reporting = createReportingService(settings, 0);
   const awards = createAwardsService(settings, 0);
-  const gateway = createGatewayService(settings, { port: 0, development: true });
+  const gateway = createGatewayService(settings, { port: 0, development: true, authSecret });
   await Promise.all([
     scoring.start(),
     ranking.start(),
@@ -53,10 +76,12 @@ export async function startSystem(
   return {
     settings,
     gateway,
-    async graphql(query, variables = {}) {
+    async graphql(query, variables = {}, as = 'central') {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;
       const response = await fetch(gateway.url(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphqlResponse;

@@ -1,7 +1,7 @@
 import type { SubmitResultsInput } from '@thidua/gateway';
 import { splitTotal } from './split-total.ts';
 
-export type Figures = Omit<SubmitResultsInput, 'unitCode' | 'periodId'>;
+export type Figures = Omit<SubmitResultsInput, 'unitCode' | 'periodId' | 'actor'>;
 
 /** The self-assessed criteria of the demo scheme and their maxima. */
 const selfAssessed: readonly (readonly [string, number])[] = [

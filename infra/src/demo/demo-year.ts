@@ -1,5 +1,6 @@
 import {
   addAdjustment,
+  CENTRAL,
   assignScheme,
   closePeriod,
   defineCluster,
@@ -36,12 +37,21 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         members: cluster.members,
         lead: cluster.lead,
         deputies: cluster.deputies,
+        actor: CENTRAL,
       }),
     },
-    { at: at(1, 12, 9), command: assignScheme({ clusterCode, scheme: demoScheme(year) }) },
+    {
+      at: at(1, 12, 9),
+      command: assignScheme({ clusterCode, scheme: demoScheme(year), actor: CENTRAL }),
+    },
     {
       at: at(6, 1, 8),
-      command: openPeriod({ clusterCode, periodId: `${year}-H1`, deadline: at(7, 10, 17) }),
+      command: openPeriod({
+        clusterCode,
+        periodId: `${year}-H1`,
+        deadline: at(7, 10, 17),
+        actor: CENTRAL,
+      }),
     },
   ];
 
@@ -52,7 +62,12 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       index === lateH1(cluster) ? at(7, 11, 19, 30) : at(7, 3 + (index % 7), 8 + (index % 9), 15);
     steps.push({
       at: when,
-      command: submitResults({ unitCode: member.unitCode, periodId: `${year}-H1`, ...figures }),
+      command: submitResults({
+        unitCode: member.unitCode,
+        periodId: `${year}-H1`,
+        ...figures,
+        actor: member.unitCode,
+      }),
     });
   });
   const reviser = 8 % members.length;
@@ -61,6 +76,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
     at: at(7, 10, 10),
     command: submitResults({
       unitCode: unit(reviser),
+      actor: unit(reviser),
       periodId: `${year}-H1`,
       indicators: revised.indicators,
       selfScores: revised.selfScores.map((s) =>
@@ -68,12 +84,20 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       ),
     }),
   });
-  steps.push({ at: at(7, 15, 18), command: closePeriod({ clusterCode, periodId: `${year}-H1` }) });
+  steps.push({
+    at: at(7, 15, 18),
+    command: closePeriod({ clusterCode, periodId: `${year}-H1`, actor: cluster.lead }),
+  });
 
   // FY: the last-but-one member does not submit; the sixth submits two days late.
   steps.push({
     at: at(11, 1, 8),
-    command: openPeriod({ clusterCode, periodId: `${year}-FY`, deadline: at(12, 10, 17) }),
+    command: openPeriod({
+      clusterCode,
+      periodId: `${year}-FY`,
+      deadline: at(12, 10, 17),
+      actor: CENTRAL,
+    }),
   });
   const missing = members.length - 2;
   members.forEach((member, index) => {
@@ -85,6 +109,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         unitCode: member.unitCode,
         periodId: `${year}-FY`,
         ...demoFigures({ index, period: 'FY' }),
+        actor: member.unitCode,
       }),
     });
   });
@@ -132,7 +157,10 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       disqualifying: false,
     }),
   });
-  steps.push({ at: at(12, 20, 17), command: closePeriod({ clusterCode, periodId: `${year}-FY` }) });
+  steps.push({
+    at: at(12, 20, 17),
+    command: closePeriod({ clusterCode, periodId: `${year}-FY`, actor: cluster.lead }),
+  });
   return steps;
 }
 

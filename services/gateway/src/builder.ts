@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import type { OutboxRelay } from '@thidua/kit';
 import type { Kysely } from 'kysely';
+import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
 
 /** What every resolver may use. */
@@ -8,6 +9,8 @@ export interface GatewayContext {
   db: Kysely<GatewayDatabase>;
   relay: Pick<OutboxRelay, 'wake'> | null;
   clock: () => Date;
+  /** The signed-in caller; null when the request carried no valid token. */
+  viewer: Viewer | null;
 }
 
 export interface GatewaySchemaTypes {

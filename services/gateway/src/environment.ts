@@ -1,9 +1,21 @@
-import { commonSettings, readEnvironment } from '@thidua/kit';
+import { commonSettings, ConfigurationError, readEnvironment } from '@thidua/kit';
 import { z } from 'zod';
 
-export const gatewayEnvironment = () =>
-  readEnvironment({
+/** Signs development tokens only; a production gateway refuses to start with it. */
+export const developmentSecret = 'thidua-development-only-secret-do-not-deploy';
+
+export const gatewayEnvironment = () => {
+  const env = readEnvironment({
     ...commonSettings,
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** The HS256 secret that signs bearer tokens: at least 32 characters. */
+    AUTH_SECRET: z.string().min(32).default(developmentSecret),
   });
+  if (env.NODE_ENV === 'production' && env.AUTH_SECRET === developmentSecret) {
+    throw new ConfigurationError([
+      'AUTH_SECRET: must be set to a secret of your own in production',
+    ]);
+  }
+  return env;
+};

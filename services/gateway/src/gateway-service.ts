@@ -28,6 +28,8 @@ export interface GatewayService extends Lifecycle {
 export interface GatewayOptions {
   port: number;
   development: boolean;
+  /** The HS256 secret bearer tokens are signed with. */
+  authSecret: string;
   clock?: () => Date;
 }
 
@@ -62,6 +64,7 @@ export function createGatewayService(
       const started = createGatewayServer({
         context: { db, relay, clock: options.clock ?? (() => new Date()) },
         isReady: () => relay !== null,
+        authSecret: options.authSecret,
         development: options.development,
       });
       await new Promise<void>((resolve) => started.listen(options.port, '0.0.0.0', resolve));

@@ -17,3 +17,6 @@ export { recordTieVote } from './commands/record-tie-vote.ts';
 export { decideAward } from './commands/decide-award.ts';
 export { setLead } from './commands/set-lead.ts';
 export { gatewayMigrations } from './migrations/index.ts';
+export { CENTRAL } from './auth/viewer.ts';
+export { mintToken } from './auth/tokens.ts';
+export { developmentSecret } from './environment.ts';

@@ -6,5 +6,6 @@ const env = gatewayEnvironment();
 const service = createGatewayService(env, {
   port: env.GATEWAY_PORT,
   development: env.NODE_ENV !== 'production',
+  authSecret: env.AUTH_SECRET,
 });
 runUntilSignalled('gateway', service, service.log);

@@ -1,10 +1,13 @@
 import { createYoga } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
+import { bearerToken, verifyToken } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { schema } from './schema/index.ts';
 
 export interface GatewayServerOptions {
-  context: GatewayContext;
+  context: Omit<GatewayContext, 'viewer'>;
+  /** Verifies the bearer tokens of requests. */
+  authSecret: string;
   isReady: () => boolean;
   /** Development shows GraphiQL and unmasked error details. */
   development: boolean;
@@ -15,7 +18,11 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
   const yoga = createYoga({
     schema,
     graphiql: { title: 'thidua – GraphQL' },
-    context: () => options.context,
+    context: async ({ request }): Promise<GatewayContext> => {
+      const token = bearerToken(request.headers.get('authorization'));
+      const viewer = token === null ? null : await verifyToken(options.authSecret, token);
+      return { ...options.context, viewer };
+    },
     maskedErrors: { isDev: options.development },
     landingPage: false,
   });

@@ -21,7 +21,8 @@ export const addAdjustment =
     input: AdjustmentInput & { disqualifying?: boolean | null },
   ): Command<{ itemId: string; unitCode: string; periodId: string }> =>
   async ({ trx, now }) => {
-    const found = await findScoredUnit(trx, { ...input, actor: input.addedBy }, 'addedBy');
+    const found = await findScoredUnit(trx, { ...input, actor: input.addedBy });
+    if (!found.ok && found.forbidden !== null) return found.forbidden;
     const problems: SubmissionProblem[] = found.ok ? [] : [...found.problems];
     const points = decimal.safeParse(input.points);
     if (!points.success) problems.push(...zodProblems(points.error, 'points'));

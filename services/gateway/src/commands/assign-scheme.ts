@@ -1,14 +1,18 @@
 import { makeEvent, scheme as schemeSchema } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
+import { unlessCentral } from './rights.ts';
 
 /** Assigns a year's scheme, with its full content, to a cluster. */
 export const assignScheme =
   (input: {
     clusterCode: string;
     scheme: unknown;
+    actor: string;
   }): Command<{ clusterCode: string; year: number; code: string }> =>
   async ({ trx, now }) => {
+    const refused = unlessCentral(input.actor);
+    if (refused !== null) return refused;
     const parsed = schemeSchema.safeParse(input.scheme);
     if (!parsed.success) return invalid(zodProblems(parsed.error, 'scheme'));
     const scheme = parsed.data;

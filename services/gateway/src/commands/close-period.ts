@@ -1,14 +1,19 @@
 import { makeEvent } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, refuse, type Command } from './command.ts';
+import { unlessManager } from './rights.ts';
 
 /** Closes an open period; submissions after this are refused. */
 export const closePeriod =
   (input: {
     clusterCode: string;
     periodId: string;
+    actor: string;
   }): Command<{ clusterCode: string; periodId: string }> =>
   async ({ trx, now }) => {
+    const year = Number(input.periodId.slice(0, 4));
+    const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
+    if (refused !== null) return refused;
     const closed = await trx
       .updateTable('periods')
       .set({ status: 'CLOSED' })
@@ -23,7 +28,7 @@ export const closePeriod =
         messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
       });
     }
-    return accept(input, [
+    return accept({ clusterCode: input.clusterCode, periodId: input.periodId }, [
       makeEvent('PeriodClosed', {
         id: randomUUID(),
         occurredAt: now.toISOString(),

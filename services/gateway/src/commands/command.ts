@@ -8,7 +8,8 @@ import type { GatewayDatabase } from '../database.ts';
 export type Refusal =
   | { kind: 'VALIDATION'; problems: SubmissionProblem[] }
   | { kind: 'NOT_FOUND'; message: string; messageVi: string }
-  | { kind: 'CONFLICT'; message: string; messageVi: string };
+  | { kind: 'CONFLICT'; message: string; messageVi: string }
+  | { kind: 'FORBIDDEN'; message: string; messageVi: string };
 
 export type CommandResult<Value> =
   { ok: true; value: Value; events: AnyEvent[] } | { ok: false; refusal: Refusal };
@@ -31,6 +32,9 @@ export const refuse = (refusal: Refusal): CommandResult<never> => ({ ok: false, 
 
 export const invalid = (problems: SubmissionProblem[]): CommandResult<never> =>
   refuse({ kind: 'VALIDATION', problems });
+
+export const forbidden = (message: string, messageVi: string): CommandResult<never> =>
+  refuse({ kind: 'FORBIDDEN', message, messageVi });
 
 export const problem = (path: string, message: string, messageVi: string): SubmissionProblem => ({
   path,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { publishedAwardSheet } from './award-sheet.ts';
 import { accept, invalid, problem, type Command } from './command.ts';
+import { unlessCentral } from './rights.ts';
 
 export interface DecideAwardInput {
   clusterCode: string;
@@ -14,6 +15,7 @@ export interface DecideAwardInput {
   decisionNumber: string;
   decidedOn: string;
   signer: string;
+  actor: string;
 }
 
 const isoDate = z.iso.date();
@@ -25,6 +27,8 @@ const isoDate = z.iso.date();
 export const decideAward =
   (input: DecideAwardInput): Command<{ clusterCode: string; year: number; unitCode: string }> =>
   async ({ trx, now }) => {
+    const refused = unlessCentral(input.actor);
+    if (refused !== null) return refused;
     const problems: SubmissionProblem[] = [];
     const award = awardKind.safeParse(input.award);
     if (!award.success)

@@ -1,6 +1,7 @@
 import { clusterDefinedV1, makeEvent, slug, type ClusterDefinedV1 } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
+import { unlessCentral } from './rights.ts';
 
 export interface DefineClusterInput {
   clusterCode: string;
@@ -9,12 +10,16 @@ export interface DefineClusterInput {
   members: ClusterDefinedV1['members'];
   lead: string | null;
   deputies?: string[] | null;
+  /** Who acts: `central`, or a unit's code. */
+  actor: string;
 }
 
 /** Defines (or redefines) a cluster's members and lead for a year. */
 export const defineCluster =
   (input: DefineClusterInput): Command<{ clusterCode: string; year: number }> =>
   async ({ trx, now }) => {
+    const refused = unlessCentral(input.actor);
+    if (refused !== null) return refused;
     const code = slug.safeParse(input.clusterCode);
     const data = clusterDefinedV1.safeParse({
       name: input.name,

@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SubmissionProblem } from '@thidua/schema';
 import type { GatewayDatabase } from '../database.ts';
+import { CENTRAL } from '../auth/viewer.ts';
 import { problem } from './command.ts';
 
 export interface Membership {
@@ -11,7 +12,7 @@ export interface Membership {
 
 /** The cluster a unit belongs to in a year, with that year's lead and deputies. */
 export async function findMembership(
-  trx: Transaction<GatewayDatabase>,
+  trx: Kysely<GatewayDatabase>,
   unitCode: string,
   year: number,
 ): Promise<Membership | null> {
@@ -33,34 +34,28 @@ export const notAMember = (unitCode: string, year: number): SubmissionProblem =>
     `Đơn vị ${unitCode} không là thành viên của cụm thi đua nào trong năm ${year}`,
   );
 
-/** The central board acting, rather than a unit. */
-export const CENTRAL = 'central';
-
 /**
  * Who may review a unit's scores or add bonus and deduction items (SCORING.md §3): the central
  * board, or the year's lead or a deputy of the unit's cluster, but never for the reviewer's own
- * unit (the lead's own scorecard is reviewed by a deputy or the central board).
+ * unit (the lead's own scorecard is reviewed by a deputy or the central board). Returns why not.
  */
-export function reviewerProblem(
+export function reviewerRefusal(
   membership: Membership,
   reviewer: string,
   unitCode: string,
-  field: string,
-): SubmissionProblem | null {
+): { message: string; messageVi: string } | null {
   if (reviewer === CENTRAL) return null;
   if (reviewer === unitCode) {
-    return problem(
-      field,
-      'a unit cannot review itself',
-      'Đơn vị không được tự thẩm định chính mình',
-    );
+    return {
+      message: 'a unit cannot review itself',
+      messageVi: 'Đơn vị không được tự thẩm định chính mình',
+    };
   }
   if (reviewer !== membership.lead && !membership.deputies.includes(reviewer)) {
-    return problem(
-      field,
-      `${reviewer} is neither the lead nor a deputy of ${membership.clusterCode} this year`,
-      `${reviewer} không phải cụm trưởng hay cụm phó của ${membership.clusterCode} trong năm`,
-    );
+    return {
+      message: `${reviewer} is neither the lead nor a deputy of ${membership.clusterCode} this year`,
+      messageVi: `${reviewer} không phải cụm trưởng hay cụm phó của ${membership.clusterCode} trong năm`,
+    };
   }
   return null;
 }

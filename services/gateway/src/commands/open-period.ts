@@ -1,12 +1,14 @@
 import { instant, makeEvent, periodId as periodIdSchema } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
+import { unlessManager } from './rights.ts';
 
 export interface OpenPeriodInput {
   clusterCode: string;
   periodId: string;
   /** An ISO instant with its offset, e.g. 2023-07-10T17:00:00+07:00 (Asia/Ho_Chi_Minh). */
   deadline: string;
+  actor: string;
 }
 
 /** Opens a period of a cluster for submissions, with its deadline. */
@@ -37,6 +39,8 @@ export const openPeriod =
         ),
       ]);
     }
+    const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
+    if (refused !== null) return refused;
     const existing = await trx
       .selectFrom('periods')
       .select('status')

@@ -1,8 +1,8 @@
 import { awardKind, makeEvent, type SubmissionProblem } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { publishedAwardSheet } from './award-sheet.ts';
-import { accept, invalid, problem, type Command } from './command.ts';
-import { CENTRAL } from './membership.ts';
+import { CENTRAL } from '../auth/viewer.ts';
+import { accept, forbidden, invalid, problem, type Command } from './command.ts';
 
 export interface RecordTieVoteInput {
   clusterCode: string;
@@ -41,12 +41,9 @@ export const recordTieVote =
       ]);
     }
     if (input.recordedBy !== CENTRAL && input.recordedBy !== cluster.lead) {
-      problems.push(
-        problem(
-          'recordedBy',
-          'only the lead of the year records the vote',
-          'Chỉ cụm trưởng của năm được ghi kết quả bình xét',
-        ),
+      return forbidden(
+        'only the lead of the year records the vote',
+        'Chỉ cụm trưởng của năm được ghi kết quả bình xét',
       );
     }
     const pending =

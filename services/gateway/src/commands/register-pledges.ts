@@ -2,11 +2,13 @@ import { decimal, makeEvent, type SubmissionProblem } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { findMembership, notAMember } from './membership.ts';
+import { unlessSelf } from './rights.ts';
 
 export interface RegisterPledgesInput {
   unitCode: string;
   year: number;
   targets: readonly { indicator: string; target: string }[];
+  actor: string;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface RegisterPledgesInput {
 export const registerPledges =
   (input: RegisterPledgesInput): Command<{ unitCode: string; year: number; targets: number }> =>
   async ({ trx, now }) => {
+    const refused = unlessSelf(input.actor, input.unitCode);
+    if (refused !== null) return refused;
     const membership = await findMembership(trx, input.unitCode, input.year);
     if (membership === null) return invalid([notAMember(input.unitCode, input.year)]);
     const scheme = await trx

@@ -16,8 +16,8 @@ export interface ReviewScoreInput {
 export const reviewScore =
   (input: ReviewScoreInput): Command<ReviewScoreInput> =>
   async ({ trx, now }) => {
-    const found = await findScoredUnit(trx, { ...input, actor: input.reviewer }, 'reviewer');
-    if (!found.ok) return invalid(found.problems);
+    const found = await findScoredUnit(trx, { ...input, actor: input.reviewer });
+    if (!found.ok) return found.forbidden ?? invalid(found.problems);
     const { membership, scheme } = found;
     const problems: SubmissionProblem[] = [];
     const criterion = scheme.headings

@@ -1,29 +1,33 @@
 import type { Scheme, SubmissionProblem } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { GatewayDatabase } from '../database.ts';
-import { problem } from './command.ts';
-import { findMembership, notAMember, reviewerProblem, type Membership } from './membership.ts';
+import { forbidden, problem, type CommandResult } from './command.ts';
+import { findMembership, notAMember, reviewerRefusal, type Membership } from './membership.ts';
+
+export type ScoredUnit =
+  | { ok: true; membership: Membership; scheme: Scheme }
+  | { ok: false; forbidden: CommandResult<never> | null; problems: SubmissionProblem[] };
 
 /**
- * Checks what reviewing a unit's period needs: the unit is a member, the period exists, the unit
- * has submitted, and `actor` may review it. Returns the membership and scheme, or every problem.
+ * Checks what reviewing a unit's period needs: the unit is a member, `actor` may review it, and
+ * the unit has submitted. Returns the membership and scheme, the refusal, or every problem.
  */
 export async function findScoredUnit(
   trx: Transaction<GatewayDatabase>,
   input: { unitCode: string; periodId: string; actor: string },
-  actorField: string,
-): Promise<
-  | { ok: true; membership: Membership; scheme: Scheme }
-  | { ok: false; problems: SubmissionProblem[] }
-> {
+): Promise<ScoredUnit> {
   const year = Number(input.periodId.slice(0, 4));
   const membership = Number.isInteger(year)
     ? await findMembership(trx, input.unitCode, year)
     : null;
-  if (membership === null) return { ok: false, problems: [notAMember(input.unitCode, year)] };
+  if (membership === null) {
+    return { ok: false, forbidden: null, problems: [notAMember(input.unitCode, year)] };
+  }
   const problems: SubmissionProblem[] = [];
-  const refused = reviewerProblem(membership, input.actor, input.unitCode, actorField);
-  if (refused !== null) problems.push(refused);
+  const refused = reviewerRefusal(membership, input.actor, input.unitCode);
+  if (refused !== null) {
+    return { ok: false, forbidden: forbidden(refused.message, refused.messageVi), problems: [] };
+  }
   const submitted = await trx
     .selectFrom('submissions')
     .select('version')
@@ -48,7 +52,7 @@ export async function findScoredUnit(
     .where('year', '=', year)
     .executeTakeFirst();
   if (scheme === undefined || problems.length > 0) {
-    return { ok: false, problems };
+    return { ok: false, forbidden: null, problems };
   }
   return { ok: true, membership, scheme: scheme.scheme };
 }

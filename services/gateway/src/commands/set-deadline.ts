@@ -1,6 +1,7 @@
 import { instant, makeEvent } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
+import { unlessManager } from './rights.ts';
 
 /** Moves an open period's deadline; every counted submission's lateness is measured anew. */
 export const setDeadline =
@@ -8,10 +9,14 @@ export const setDeadline =
     clusterCode: string;
     periodId: string;
     deadline: string;
+    actor: string;
   }): Command<{ clusterCode: string; periodId: string; deadline: string }> =>
   async ({ trx, now }) => {
     const deadline = instant.safeParse(input.deadline);
     if (!deadline.success) return invalid(zodProblems(deadline.error, 'deadline'));
+    const year = Number(input.periodId.slice(0, 4));
+    const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
+    if (refused !== null) return refused;
     const moved = await trx
       .updateTable('periods')
       .set({ deadline: deadline.data })
@@ -26,14 +31,17 @@ export const setDeadline =
         messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
       });
     }
-    return accept({ ...input, deadline: deadline.data }, [
-      makeEvent('DeadlineSet', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: { periodId: input.periodId, deadline: deadline.data },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, periodId: input.periodId, deadline: deadline.data },
+      [
+        makeEvent('DeadlineSet', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: { periodId: input.periodId, deadline: deadline.data },
+        }),
+      ],
+    );
   };

@@ -1,12 +1,14 @@
 import { makeEvent, type SubmissionProblem } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, type Command } from './command.ts';
+import { unlessCentral } from './rights.ts';
 
 export interface SetLeadInput {
   clusterCode: string;
   year: number;
   lead: string;
   deputies: readonly string[];
+  actor: string;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface SetLeadInput {
 export const setLead =
   (input: SetLeadInput): Command<{ clusterCode: string; year: number }> =>
   async ({ trx, now }) => {
+    const refused = unlessCentral(input.actor);
+    if (refused !== null) return refused;
     const cluster = await trx
       .selectFrom('clusters')
       .select(['name', 'members'])

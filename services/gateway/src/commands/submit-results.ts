@@ -9,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
 import { findMembership, notAMember } from './membership.ts';
+import { unlessSelf } from './rights.ts';
 
 export interface SubmitResultsInput {
   unitCode: string;
@@ -17,6 +18,7 @@ export interface SubmitResultsInput {
   selfScores: readonly { criterion: string; score: string }[];
   /** The version the unit last saw; when given, a newer one already submitted is a conflict. */
   expectedVersion?: number | null;
+  actor: string;
 }
 
 export interface AcceptedSubmission {
@@ -55,6 +57,8 @@ function toRecord(
 export const submitResults =
   (input: SubmitResultsInput): Command<AcceptedSubmission> =>
   async ({ trx, now }) => {
+    const refused = unlessSelf(input.actor, input.unitCode);
+    if (refused !== null) return refused;
     const problems: SubmissionProblem[] = [];
     const unit = slug.safeParse(input.unitCode);
     if (!unit.success) problems.push(...zodProblems(unit.error, 'unitCode'));

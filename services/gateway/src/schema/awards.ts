@@ -1,4 +1,6 @@
 import type { AwardLine, AwardsChangedV1 } from '@thidua/schema';
+import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
+import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
 import { decideAward } from '../commands/decide-award.ts';
 import { recordTieVote } from '../commands/record-tie-vote.ts';
@@ -88,7 +90,11 @@ builder.queryField('awards', (t) =>
     type: AwardSheet,
     nullable: true,
     args: { cluster: t.arg.string({ required: true }), year: t.arg.int({ required: true }) },
-    resolve: async (_root, { cluster, year }, { db }) => {
+    resolve: async (_root, { cluster, year }, context) => {
+      const { db } = context;
+      if (!(await maySeeCluster(db, requireViewer(context), cluster, year))) {
+        throw forbiddenToSee(`the awards of ${cluster}`);
+      }
       const row = await db
         .selectFrom('awards.published_award_sheets')
         .selectAll()
@@ -121,12 +127,9 @@ builder.mutationField('recordTieVote', (t) =>
       award: t.arg({ type: AwardKind, required: true }),
       rank: t.arg.int({ required: true }),
       winners: t.arg.stringList({ required: true }),
-      recordedBy: t.arg.string({
-        required: true,
-        description: 'the lead of the year, or "central"',
-      }),
     },
-    resolve: (_root, args, context) => runMutation(context, recordTieVote(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (recordedBy) => recordTieVote({ ...args, recordedBy })),
   }),
 );
 
@@ -148,6 +151,7 @@ builder.mutationField('decideAward', (t) =>
       decidedOn: t.arg.string({ required: true, description: 'a date, e.g. 2024-01-15' }),
       signer: t.arg.string({ required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, decideAward(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => decideAward({ ...args, actor })),
   }),
 );

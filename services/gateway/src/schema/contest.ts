@@ -36,9 +36,8 @@ builder.mutationField('defineCluster', (t) =>
       deputies: t.arg.stringList({ description: 'the cụm phó of the year' }),
     },
     resolve: (_root, args, context) =>
-      runMutation(
-        context,
-        defineCluster({ ...args, lead: args.lead ?? null, deputies: args.deputies ?? [] }),
+      runMutation(context, (actor) =>
+        defineCluster({ ...args, lead: args.lead ?? null, deputies: args.deputies ?? [], actor }),
       ),
   }),
 );
@@ -61,7 +60,8 @@ builder.mutationField('openPeriod', (t) =>
       periodId: t.arg.string({ required: true, description: '2023-H1 or 2023-FY' }),
       deadline: t.arg({ type: 'DateTime', required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, openPeriod(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => openPeriod({ ...args, actor })),
   }),
 );
 
@@ -73,7 +73,8 @@ builder.mutationField('closePeriod', (t) =>
       clusterCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, closePeriod(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => closePeriod({ ...args, actor })),
   }),
 );
 
@@ -96,7 +97,9 @@ builder.mutationField('assignScheme', (t) =>
       scheme: t.arg({ type: 'JSON', required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, assignScheme({ clusterCode: args.clusterCode, scheme: args.scheme })),
+      runMutation(context, (actor) =>
+        assignScheme({ clusterCode: args.clusterCode, scheme: args.scheme, actor }),
+      ),
   }),
 );
 
@@ -109,7 +112,8 @@ builder.mutationField('setDeadline', (t) =>
       periodId: t.arg.string({ required: true }),
       deadline: t.arg({ type: 'DateTime', required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, setDeadline(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => setDeadline({ ...args, actor })),
   }),
 );
 
@@ -123,6 +127,6 @@ builder.mutationField('setLead', (t) =>
       lead: t.arg.string({ required: true }),
       deputies: t.arg.stringList({ required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, setLead(args)),
+    resolve: (_root, args, context) => runMutation(context, (actor) => setLead({ ...args, actor })),
   }),
 );

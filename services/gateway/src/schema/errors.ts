@@ -49,4 +49,17 @@ export const ConflictError = builder
     isTypeOf: (value) => (value as Refusal).kind === 'CONFLICT',
   });
 
-export const refusalTypes = [ValidationError, NotFoundError, ConflictError] as const;
+export const ForbiddenError = builder
+  .objectRef<Extract<Refusal, { kind: 'FORBIDDEN' }>>('ForbiddenError')
+  .implement({
+    description: 'The signed-in unit or board may not do this',
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => (value as Refusal).kind === 'FORBIDDEN',
+  });
+
+export const refusalTypes = [
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  ForbiddenError,
+] as const;

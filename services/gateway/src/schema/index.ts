@@ -8,6 +8,7 @@ import './ranking.ts';
 import './scorecards.ts';
 import './summary.ts';
 import './awards.ts';
+import './me.ts';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

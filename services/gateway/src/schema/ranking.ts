@@ -1,4 +1,6 @@
 import type { StandingEntry } from '@thidua/schema';
+import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
+import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
 import type { PublishedViews } from '../database.ts';
 
@@ -70,7 +72,11 @@ builder.queryField('ranking', (t) =>
       period: t.arg.string({ required: true }),
       asOf: t.arg({ type: 'DateTime' }),
     },
-    resolve: async (_root, { cluster, period, asOf }, { db }) => {
+    resolve: async (_root, { cluster, period, asOf }, context) => {
+      const { db } = context;
+      if (!(await maySeeCluster(db, requireViewer(context), cluster, Number(period.slice(0, 4))))) {
+        throw forbiddenToSee(`the ranking of ${cluster}`);
+      }
       if (asOf == null) {
         const current = await db
           .selectFrom('ranking.published_standings')

@@ -3,6 +3,8 @@ import { builder } from '../builder.ts';
 import { executeCommand, type Command, type Refusal } from '../commands/command.ts';
 import type { GatewayContext, GatewayTypes } from '../builder.ts';
 import { refusalTypes } from './errors.ts';
+import { requireViewer } from '../auth/require-viewer.ts';
+import { actorOf } from '../auth/viewer.ts';
 
 /** The payload of an accepted mutation. */
 export interface Accepted<Value> {
@@ -13,6 +15,7 @@ const refusalTypeName: Record<Refusal['kind'], string> = {
   VALIDATION: 'ValidationError',
   NOT_FOUND: 'NotFoundError',
   CONFLICT: 'ConflictError',
+  FORBIDDEN: 'ForbiddenError',
 };
 
 /** A mutation's result: its success payload or one of the typed errors. */
@@ -29,8 +32,10 @@ export function resultUnion<Value>(
 /** Runs a command for a mutation and shapes its outcome for the result union. */
 export async function runMutation<Value>(
   context: GatewayContext,
-  command: Command<Value>,
+  command: (actor: string) => Command<Value>,
 ): Promise<Accepted<Value> | Refusal> {
-  const result = await executeCommand(context.db, context.relay, command, context.clock());
+  // Who acts comes from the signed token only, never from the arguments.
+  const actor = actorOf(requireViewer(context));
+  const result = await executeCommand(context.db, context.relay, command(actor), context.clock());
   return result.ok ? { accepted: result.value } : result.refusal;
 }

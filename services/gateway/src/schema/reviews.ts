@@ -30,7 +30,8 @@ builder.mutationField('registerPledges', (t) =>
       year: t.arg.int({ required: true }),
       targets: t.arg({ type: [TargetInput], required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, registerPledges(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => registerPledges({ ...args, actor })),
   }),
 );
 
@@ -53,12 +54,9 @@ builder.mutationField('reviewScore', (t) =>
       criterion: t.arg.string({ required: true }),
       reviewedScore: t.arg.string({ required: true }),
       reason: t.arg.string({ required: true }),
-      reviewer: t.arg.string({
-        required: true,
-        description: 'the reviewing unit (lead or deputy of the year) or "central"',
-      }),
     },
-    resolve: (_root, args, context) => runMutation(context, reviewScore(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (reviewer) => reviewScore({ ...args, reviewer })),
   }),
 );
 
@@ -81,12 +79,9 @@ builder.mutationField('addBonus', (t) =>
       periodId: t.arg.string({ required: true }),
       points: t.arg.string({ required: true }),
       reason: t.arg.string({ required: true }),
-      addedBy: t.arg.string({
-        required: true,
-        description: 'lead or deputy of the year, or "central"',
-      }),
     },
-    resolve: (_root, args, context) => runMutation(context, addAdjustment('BONUS', args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (addedBy) => addAdjustment('BONUS', { ...args, addedBy })),
   }),
 );
 
@@ -99,12 +94,9 @@ builder.mutationField('addDeduction', (t) =>
       periodId: t.arg.string({ required: true }),
       points: t.arg.string({ required: true }),
       reason: t.arg.string({ required: true }),
-      addedBy: t.arg.string({
-        required: true,
-        description: 'lead or deputy of the year, or "central"',
-      }),
       disqualifying: t.arg.boolean({ description: 'bars the unit from XUAT_SAC and awards' }),
     },
-    resolve: (_root, args, context) => runMutation(context, addAdjustment('DEDUCTION', args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (addedBy) => addAdjustment('DEDUCTION', { ...args, addedBy })),
   }),
 );

@@ -48,6 +48,7 @@ builder.mutationField('submitResults', (t) =>
         description: 'the latest version the unit has seen; a newer one makes this a conflict',
       }),
     },
-    resolve: (_root, args, context) => runMutation(context, submitResults(args)),
+    resolve: (_root, args, context) =>
+      runMutation(context, (actor) => submitResults({ ...args, actor })),
   }),
 );

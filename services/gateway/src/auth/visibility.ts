@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import { findMembership } from '../commands/membership.ts';
+import type { GatewayDatabase } from '../database.ts';
+import type { Viewer } from './viewer.ts';
+
+/** The central board sees everything; a unit sees its own cluster's ranking, summary and awards. */
+export async function maySeeCluster(
+  db: Kysely<GatewayDatabase>,
+  viewer: Viewer,
+  clusterCode: string,
+  year: number,
+): Promise<boolean> {
+  if (viewer.central) return true;
+  return (await findMembership(db, viewer.unitCode, year))?.clusterCode === clusterCode;
+}
+
+/**
+ * A scorecard in detail: the unit itself, its cluster's lead and deputies of the year, and the
+ * central board; once the period is closed, every member of the cluster.
+ */
+export async function maySeeScorecard(
+  db: Kysely<GatewayDatabase>,
+  viewer: Viewer,
+  unitCode: string,
+  periodId: string,
+): Promise<boolean> {
+  if (viewer.central || viewer.unitCode === unitCode) return true;
+  const year = Number(periodId.slice(0, 4));
+  const membership = await findMembership(db, unitCode, year);
+  if (membership === null) return false;
+  if (membership.lead === viewer.unitCode || membership.deputies.includes(viewer.unitCode))
+    return true;
+  const sameCluster =
+    (await findMembership(db, viewer.unitCode, year))?.clusterCode === membership.clusterCode;
+  if (!sameCluster) return false;
+  const period = await db
+    .selectFrom('periods')
+    .select('status')
+    .where('cluster_code', '=', membership.clusterCode)
+    .where('period_id', '=', periodId)
+    .executeTakeFirst();
+  return period?.status === 'CLOSED';
+}

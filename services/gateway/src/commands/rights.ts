@@ -1,0 +1,46 @@
+import type { Transaction } from 'kysely';
+import { CENTRAL } from '../auth/viewer.ts';
+import type { GatewayDatabase } from '../database.ts';
+import { forbidden, type CommandResult } from './command.ts';
+
+/** Only the central board sets up clusters, schemes and leads, and decides awards. */
+export function unlessCentral(actor: string): CommandResult<never> | null {
+  return actor === CENTRAL
+    ? null
+    : forbidden(
+        'only the central board may do this',
+        'Chỉ Ban Tổ chức Trung ương được thực hiện việc này',
+      );
+}
+
+/** The central board or the cluster's lead of the year manage its periods and votes. */
+export async function unlessManager(
+  trx: Transaction<GatewayDatabase>,
+  actor: string,
+  clusterCode: string,
+  year: number,
+): Promise<CommandResult<never> | null> {
+  if (actor === CENTRAL) return null;
+  const cluster = await trx
+    .selectFrom('clusters')
+    .select('lead')
+    .where('cluster_code', '=', clusterCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return cluster?.lead === actor
+    ? null
+    : forbidden(
+        `only the central board or the lead of ${clusterCode} in ${year} may do this`,
+        `Chỉ Ban Tổ chức Trung ương hoặc cụm trưởng ${clusterCode} năm ${year} được thực hiện việc này`,
+      );
+}
+
+/** A unit acts only for itself. */
+export function unlessSelf(actor: string, unitCode: string): CommandResult<never> | null {
+  return actor === unitCode
+    ? null
+    : forbidden(
+        `only ${unitCode} may do this for itself`,
+        `Chỉ đơn vị ${unitCode} được tự thực hiện việc này`,
+      );
+}

@@ -1,0 +1,248 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+
+// Cluster cum-a in 2026: a1 leads, a2 is a plain member (it led cum-a in 2025), a3 is the unit
+// whose data is at stake. Cluster cum-b in 2026: b1 leads, b2 is a member.
+const year = 2026;
+const periodId = `${year}-H1`;
+const scheme = {
+  code: 'auth-scheme',
+  year,
+  title: 'Bảng điểm thử phân quyền',
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  headings: [
+    {
+      code: 'I',
+      title: 'Xây dựng Đảng',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Kết nạp',
+          maxPoints: '50',
+          method: 'COUNT',
+          indicator: 'admitted',
+          pointsPerItem: '1',
+        },
+        { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
+      ],
+    },
+  ],
+};
+const roles = {
+  'no token': null,
+  central: 'central',
+  'own unit': 'a3',
+  'other unit': 'b2',
+  'lead of another cluster': 'b1',
+  'lead of this cluster in another year': 'a2',
+  lead: 'a1',
+} as const;
+type Role = keyof typeof roles;
+const everyone = Object.keys(roles) as Role[];
+
+const submit = `mutation { submitResults(unitCode: "a3", periodId: "${periodId}",
+  indicators: [{ code: "admitted", value: "12" }], selfScores: [{ criterion: "1.2", score: "40" }]) { __typename } }`;
+
+/** Each mutation and the roles allowed past authorization (they may still get a ValidationError). */
+const mutations: { operation: string; query: string; allowed: Role[] }[] = [
+  { operation: 'submitResults', query: submit, allowed: ['own unit'] },
+  {
+    operation: 'registerPledges',
+    query: `mutation { registerPledges(unitCode: "a3", year: ${year}, targets: []) { __typename } }`,
+    allowed: ['own unit'],
+  },
+  {
+    operation: 'reviewScore',
+    query: `mutation { reviewScore(unitCode: "a3", periodId: "${periodId}", criterion: "1.2", reviewedScore: "35",
+      reason: "Thiếu minh chứng") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'addBonus',
+    query: `mutation { addBonus(unitCode: "a3", periodId: "${periodId}", points: "1", reason: "Mô hình hay") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'addDeduction',
+    query: `mutation { addDeduction(unitCode: "a3", periodId: "${periodId}", points: "1", reason: "Chậm báo cáo") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'setDeadline',
+    query: `mutation { setDeadline(clusterCode: "cum-a", periodId: "${periodId}", deadline: "2026-12-31T17:00:00+07:00") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'openPeriod',
+    query: `mutation { openPeriod(clusterCode: "cum-a", periodId: "${year}-FY", deadline: "2027-01-10T17:00:00+07:00") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'recordTieVote',
+    query: `mutation { recordTieVote(clusterCode: "cum-a", year: ${year}, award: FLAG, rank: 1, winners: ["a3"]) { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'assignScheme',
+    query: `mutation { assignScheme(clusterCode: "cum-a", scheme: {}) { __typename } }`,
+    allowed: ['central'],
+  },
+  {
+    operation: 'setLead',
+    query: `mutation { setLead(clusterCode: "cum-a", year: ${year}, lead: "a1", deputies: []) { __typename } }`,
+    allowed: ['central'],
+  },
+  {
+    operation: 'defineCluster',
+    query: `mutation { defineCluster(clusterCode: "cum-z", name: "Cụm Z", year: ${year}, members: [{ unitCode: "z1", name: "Z1" }]) { __typename } }`,
+    allowed: ['central'],
+  },
+  {
+    operation: 'decideAward',
+    query: `mutation { decideAward(clusterCode: "cum-a", year: ${year}, unitCode: "a3", award: FLAG, decision: "APPROVE",
+      reason: "Đủ tiêu chuẩn", decisionNumber: "1/QĐ", decidedOn: "2027-01-15", signer: "Trưởng ban") { __typename } }`,
+    allowed: ['central'],
+  },
+  {
+    operation: 'closePeriod',
+    query: `mutation { closePeriod(clusterCode: "cum-b", periodId: "${periodId}") { __typename } }`,
+    // Only the lead of cum-b (b1) and the central board; it runs last for that reason.
+    allowed: ['central', 'lead of another cluster'],
+  },
+];
+
+/** Each query and the roles that may see its data while the period is open. */
+const queries: { operation: string; query: string; allowed: Role[] }[] = [
+  {
+    operation: 'ranking',
+    query: `{ ranking(cluster: "cum-a", period: "${periodId}") { revision } }`,
+    allowed: ['central', 'own unit', 'lead', 'lead of this cluster in another year'],
+  },
+  {
+    operation: 'scorecard',
+    query: `{ scorecard(unit: "a3", period: "${periodId}") { total } }`,
+    allowed: ['central', 'own unit', 'lead'],
+  },
+  {
+    operation: 'summary of the cluster',
+    query: `{ summary(period: "${periodId}", cluster: "cum-a") { members } }`,
+    allowed: ['central', 'own unit', 'lead', 'lead of this cluster in another year'],
+  },
+  {
+    operation: 'summary of all clusters',
+    query: `{ summary(period: "${periodId}") { members } }`,
+    allowed: ['central'],
+  },
+  {
+    operation: 'awards',
+    query: `{ awards(cluster: "cum-a", year: ${year}) { meritSeats } }`,
+    allowed: ['central', 'own unit', 'lead', 'lead of this cluster in another year'],
+  },
+];
+
+const rows = <T extends { operation: string; allowed: Role[] }>(table: T[]) =>
+  table.flatMap((row) =>
+    everyone.map((role) => ({ ...row, role, allowed: row.allowed.includes(role) })),
+  );
+
+describe('who may do what', () => {
+  let system: RunningSystem;
+  const outboxSize = async () => {
+    const { rows: counted } = await sql<{
+      n: string;
+    }>`SELECT count(*)::text AS n FROM gateway.outbox`.execute(system.gateway.db);
+    return Number(counted[0]?.n);
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    const central = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { data, errors } = await system.graphql(query, variables);
+      expect(errors).toBeUndefined();
+      expect(JSON.stringify(data)).not.toMatch(/Error"/);
+    };
+    const define = (cluster: string, y: number, units: string[], lead: string) =>
+      central(
+        `mutation($m: [MemberInput!]!) { defineCluster(clusterCode: "${cluster}", name: "${cluster}", year: ${y},
+           members: $m, lead: "${lead}") { __typename } }`,
+        { m: units.map((unitCode) => ({ unitCode, name: `Ban Tổ chức ${unitCode}` })) },
+      );
+    await define('cum-a', 2025, ['a1', 'a2', 'a3'], 'a2');
+    await define('cum-a', year, ['a1', 'a2', 'a3'], 'a1');
+    await define('cum-b', year, ['b1', 'b2'], 'b1');
+    for (const cluster of ['cum-a', 'cum-b']) {
+      await central(
+        `mutation($s: JSON!) { assignScheme(clusterCode: "${cluster}", scheme: $s) { __typename } }`,
+        {
+          s: scheme,
+        },
+      );
+      await central(
+        `mutation { openPeriod(clusterCode: "${cluster}", periodId: "${periodId}", deadline: "2026-12-31T17:00:00+07:00") { __typename } }`,
+      );
+    }
+    const { data } = await system.graphql(submit, {}, 'a3');
+    expect(data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    // The scorecard exists before anyone asks for it.
+    await eventually(async () => {
+      const { data: card } = await system.graphql(
+        `{ scorecard(unit: "a3", period: "${periodId}") { total } }`,
+      );
+      return (card as { scorecard: unknown }).scorecard ?? undefined;
+    });
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test.each(rows(mutations))(
+    '$operation by $role: allowed $allowed',
+    async ({ query, role, allowed }) => {
+      const before = await outboxSize();
+      const { data, errors } = await system.graphql(query, {}, roles[role]);
+      const typename = (Object.values(data ?? {})[0] as { __typename?: string } | undefined)
+        ?.__typename;
+      if (role === 'no token') {
+        expect(data ?? null).toBeNull();
+        expect(errors?.[0]?.message).toMatch(/sign in/);
+      } else if (allowed) {
+        expect(errors).toBeUndefined();
+        expect(typename).not.toBe('ForbiddenError');
+      } else {
+        expect(errors).toBeUndefined();
+        expect(typename).toBe('ForbiddenError');
+      }
+      if (!allowed) expect(await outboxSize()).toBe(before);
+    },
+  );
+
+  test.each(rows(queries))(
+    '$operation seen by $role: allowed $allowed',
+    async ({ query, role, allowed }) => {
+      const { data, errors } = await system.graphql(query, {}, roles[role]);
+      if (allowed) {
+        expect(errors).toBeUndefined();
+      } else {
+        expect(Object.values(data ?? {}).every((value) => value === null)).toBe(true);
+        expect(errors?.[0]?.message).toMatch(role === 'no token' ? /sign in/ : /may not see/);
+      }
+    },
+  );
+
+  test('a member of the cluster sees another member’s scorecard once the period is closed', async () => {
+    const ask = () =>
+      system.graphql(`{ scorecard(unit: "a3", period: "${periodId}") { total } }`, {}, 'a2');
+    expect((await ask()).errors?.[0]?.message).toMatch(/may not see/);
+    const { data } = await system.graphql(
+      `mutation { closePeriod(clusterCode: "cum-a", periodId: "${periodId}") { __typename } }`,
+      {},
+      'a1',
+    );
+    expect(data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    const seen = await ask();
+    expect(seen.errors).toBeUndefined();
+    expect((seen.data as { scorecard: { total: string } }).scorecard.total).toMatch(/^\d+\.\d{2}$/);
+  });
+});
