@@ -74,7 +74,11 @@ const Summary = builder.objectRef<PublishedSummary>('PeriodSummary').implement({
     missing: t.exposeInt('missing'),
     indicatorTotals: t.field({
       type: [IndicatorTotal],
-      resolve: (s) => Object.entries(s.indicatorTotals).map(([code, total]) => ({ code, total })),
+      // jsonb keeps keys in its own order; users expect the codes sorted.
+      resolve: (s) =>
+        Object.entries(s.indicatorTotals)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([code, total]) => ({ code, total })),
     }),
     totalSum: t.field({ type: 'Decimal', resolve: (s) => s.totalSum }),
     averageTotal: t.field({ type: 'Decimal', nullable: true, resolve: (s) => s.averageTotal }),
