@@ -20,3 +20,4 @@ export * from './events/scorecard-computed.v1.ts';
 export * from './events/standings-changed.v1.ts';
 export * from './validate-submission.ts';
 export * from './views/period-summary.ts';
+export * from './hundredths.ts';

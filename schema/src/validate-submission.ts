@@ -1,3 +1,4 @@
+import { tryParseHundredths } from './hundredths.ts';
 import type { Criterion, Scheme } from './scheme.ts';
 
 /** One reason a submission is refused; `path` points at the offending field. */
@@ -7,14 +8,10 @@ export interface SubmissionProblem {
   messageVi: string;
 }
 
-const decimalPattern = /^(\d+)(?:\.(\d{1,2}))?$/;
-
 /** Exact hundredths of a non-negative decimal, or null when it is not one. */
 function hundredths(value: string): bigint | null {
-  const match = decimalPattern.exec(value);
-  if (match === null) return null;
-  const [, whole = '0', fraction = ''] = match;
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const parsed = tryParseHundredths(value);
+  return parsed !== null && parsed >= 0n ? parsed : null;
 }
 
 function has(record: Readonly<Record<string, string>>, key: string): boolean {

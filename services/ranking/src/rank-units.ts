@@ -1,4 +1,9 @@
-import type { Classification, StandingEntry, TieBreak } from '@thidua/schema';
+import {
+  parseHundredths,
+  type Classification,
+  type StandingEntry,
+  type TieBreak,
+} from '@thidua/schema';
 
 export interface RankableScorecard {
   unitCode: string;
@@ -23,18 +28,7 @@ interface Ranked {
   submittedAtMs: number;
 }
 
-const decimalPattern = /^(\d+)(?:\.(\d{1,2}))?$/;
 const vietnamese = new Intl.Collator('vi');
-
-/** Exact hundredths, so decimals compare without binary floats (SCORING.md §1). */
-function hundredths(value: string): bigint {
-  const match = decimalPattern.exec(value);
-  if (match === null) {
-    throw new RangeError(`not a decimal with at most 2 decimals: "${value}"`);
-  }
-  const [, whole = '0', fraction = ''] = match;
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
 
 function epochMs(instant: string): number {
   const ms = Date.parse(instant);
@@ -110,9 +104,9 @@ export function rankUnits(
     ranked.push({
       member,
       scorecard,
-      total: hundredths(scorecard.total),
-      criteriaSum: hundredths(scorecard.criteriaSum),
-      deductions: hundredths(scorecard.deductions),
+      total: parseHundredths(scorecard.total),
+      criteriaSum: parseHundredths(scorecard.criteriaSum),
+      deductions: parseHundredths(scorecard.deductions),
       submittedAtMs: epochMs(scorecard.submittedAt),
     });
   }

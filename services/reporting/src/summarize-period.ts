@@ -6,11 +6,13 @@
  * clusters equals the summary of all their scorecards taken together.
  */
 
-import type {
-  Classification,
-  DistributionBand,
-  PeriodSummary,
-  SummaryLeader,
+import {
+  formatHundredths,
+  tryParseHundredths,
+  type Classification,
+  type DistributionBand,
+  type PeriodSummary,
+  type SummaryLeader,
 } from '@thidua/schema';
 
 export type { PeriodSummary };
@@ -29,22 +31,13 @@ export interface SummaryScorecard {
 /** The width of a distribution band: 10.00 points. */
 const bandWidth = 1000n;
 
-const decimalPattern = /^(\d+)(?:\.(\d{1,2}))?$/;
-
-/** "12" → 1200n, "12.5" → 1250n, "62.47" → 6247n. Negative values are invalid (SCORING.md §1). */
+/** Exact hundredths of a non-negative decimal; `what` names the value in the error (SCORING.md §1). */
 function parseHundredths(value: string, what: string): bigint {
-  const match = decimalPattern.exec(value);
-  if (match === null) {
+  const parsed = tryParseHundredths(value);
+  if (parsed === null || parsed < 0n) {
     throw new RangeError(`${what}: not a non-negative decimal with at most 2 decimals: "${value}"`);
   }
-  const [, whole = '0', fraction = ''] = match;
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
-
-/** 1250n → "12.50", 0n → "0.00": always exactly two decimals. Only non-negative values occur. */
-function formatHundredths(hundredths: bigint): string {
-  const cents = (hundredths % 100n).toString().padStart(2, '0');
-  return `${(hundredths / 100n).toString()}.${cents}`;
+  return parsed;
 }
 
 /** sum / count rounded once, half up, to hundredths: floor((2·sum + count) / 2·count). */

@@ -1,11 +1,7 @@
+import { formatHundredths, parseHundredths } from '@thidua/schema';
 import Fraction from 'fraction.js';
 
-/**
- * Points and decimal values are held as exact hundredths in a bigint (SCORING.md §1), so no binary
- * float ever touches a score. These helpers are the only way in and out of that form.
- */
-
-const decimalPattern = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+// Scoring's side of exact hundredths: the one rational step of a rule and its single rounding.
 
 /** A criterion's points in hundredths, with the inputs used and the formula that produced them. */
 export interface ExplainedPoints {
@@ -14,24 +10,7 @@ export interface ExplainedPoints {
   formula: string;
 }
 
-/** "12" → 1200n, "12.5" → 1250n, "62.47" → 6247n. Anything else is a bug upstream (zod checks it). */
-export function parseHundredths(value: string): bigint {
-  const match = decimalPattern.exec(value);
-  if (match === null) {
-    throw new RangeError(`not a decimal with at most 2 decimals: "${value}"`);
-  }
-  const [, sign = '', whole = '0', fraction = ''] = match;
-  const magnitude = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return sign === '-' ? -magnitude : magnitude;
-}
-
-/** 1250n → "12.50", 0n → "0.00", -5n → "-0.05": always exactly two decimals. */
-export function formatHundredths(hundredths: bigint): string {
-  const sign = hundredths < 0n ? '-' : '';
-  const magnitude = hundredths < 0n ? -hundredths : hundredths;
-  const cents = (magnitude % 100n).toString().padStart(2, '0');
-  return `${sign}${(magnitude / 100n).toString()}.${cents}`;
-}
+export { formatHundredths, parseHundredths };
 
 /** The exact rational value of a decimal string, for the one rational step of a rule. */
 export function decimalToFraction(value: string): Fraction {

@@ -1,4 +1,4 @@
-import { decimal, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { decimal, makeEvent, parseHundredths, type SubmissionProblem } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { findScoredUnit } from './scored-unit.ts';
@@ -34,7 +34,10 @@ export const reviewScore =
     }
     const score = decimal.safeParse(input.reviewedScore);
     if (!score.success) problems.push(...zodProblems(score.error, 'reviewedScore'));
-    else if (criterion !== undefined && toCents(score.data) > toCents(criterion.maxPoints)) {
+    else if (
+      criterion !== undefined &&
+      parseHundredths(score.data) > parseHundredths(criterion.maxPoints)
+    ) {
       problems.push(
         problem(
           'reviewedScore',
@@ -58,9 +61,3 @@ export const reviewScore =
       }),
     ]);
   };
-
-/** Exact hundredths of a checked decimal string, for comparisons. */
-function toCents(value: string): bigint {
-  const [whole = '0', cents = ''] = value.split('.');
-  return BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0'));
-}
