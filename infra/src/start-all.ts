@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const loaded = await loadDemo(db);
     say(
       loaded > 0
-        ? `demo data loaded (${loaded} commands: clusters cum-1, cum-2 and cum-3, 2023-H1 and 2023-FY)`
+        ? `demo data loaded (${loaded} commands: clusters cum-1, cum-2 and cum-3 in 2023, H1 and FY; the 2025 clusters after the merger)`
         : 'demo data already present',
     );
   } finally {

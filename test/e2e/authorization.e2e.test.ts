@@ -135,6 +135,11 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
     allowed: ['central'],
   },
   {
+    operation: 'unit history',
+    query: `{ unit(code: "a3") { history { periodId } } }`,
+    allowed: ['central', 'own unit'],
+  },
+  {
     operation: 'awards',
     query: `{ awards(cluster: "cum-a", year: ${year}) { meritSeats } }`,
     allowed: ['central', 'own unit', 'lead', 'lead of this cluster in another year'],

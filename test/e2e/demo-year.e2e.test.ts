@@ -90,4 +90,27 @@ describe('the demo year loaded by npm start', () => {
     expect(sheet.meritSeats).toBe(2);
     expect(sheet.lines.length).toBeGreaterThan(0);
   });
+
+  test("shows a merged unit's predecessors and their 2023 results in its history", async () => {
+    const { data, errors } = await system.graphql(
+      '{ unit(code: "ninh-binh") { memberships { clusterCode year } predecessors history { unitCode periodId } } }',
+    );
+    expect(errors).toBeUndefined();
+    const unit = (
+      data as {
+        unit: {
+          memberships: unknown[];
+          predecessors: string[];
+          history: { unitCode: string; periodId: string }[];
+        };
+      }
+    ).unit;
+    expect(unit.predecessors).toEqual(['ha-nam', 'nam-dinh']);
+    expect(unit.memberships).toEqual([
+      { clusterCode: 'cum-2', year: 2023 },
+      { clusterCode: 'cum-2', year: 2025 },
+    ]);
+    const h1 = unit.history.filter((row) => row.periodId === '2023-H1').map((row) => row.unitCode);
+    expect(h1).toEqual(['ha-nam', 'nam-dinh', 'ninh-binh']);
+  });
 });

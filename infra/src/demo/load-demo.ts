@@ -1,5 +1,6 @@
 import { executeCommand, type GatewayDatabase } from '@thidua/gateway';
 import type { Kysely } from 'kysely';
+import { clusters2025 } from './clusters-2025.ts';
 import { cluster2, demoClusters } from './demo-clusters.ts';
 import { demoYear } from './demo-year.ts';
 import type { DemoStep } from './demo-step.ts';
@@ -22,9 +23,9 @@ export async function loadDemo(db: Kysely<GatewayDatabase>): Promise<number> {
     .where('year', '=', 2023)
     .executeTakeFirst();
   if (existing !== undefined) return 0;
-  const steps: DemoStep[] = demoClusters
-    .flatMap(demoYear)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const steps: DemoStep[] = [...demoClusters.flatMap(demoYear), ...clusters2025()].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
   for (const step of steps) {
     const result = await executeCommand(db, null, step.command, new Date(step.at));
     if (!result.ok) {

@@ -6,7 +6,14 @@ export const clusterDefinedV1 = z.object({
   name: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
   members: z
-    .array(z.object({ unitCode: slug, name: z.string().min(1) }))
+    .array(
+      z.object({
+        unitCode: slug,
+        name: z.string().min(1),
+        /** The units merged into this one (SCORING.md §9); their history shows as its own. */
+        mergedFrom: z.array(slug).default([]),
+      }),
+    )
     .min(1)
     .refine((members) => new Set(members.map((m) => m.unitCode)).size === members.length, {
       message: 'a unit is listed twice',

@@ -1,4 +1,4 @@
-import { clusterDefinedV1, makeEvent, slug, type ClusterDefinedV1 } from '@thidua/schema';
+import { clusterDefinedV1, makeEvent, slug } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
@@ -7,7 +7,7 @@ export interface DefineClusterInput {
   clusterCode: string;
   name: string;
   year: number;
-  members: ClusterDefinedV1['members'];
+  members: readonly { unitCode: string; name: string; mergedFrom?: readonly string[] | null }[];
   lead: string | null;
   deputies?: string[] | null;
   /** Who acts: `central`, or a unit's code. */
@@ -24,7 +24,7 @@ export const defineCluster =
     const data = clusterDefinedV1.safeParse({
       name: input.name,
       year: input.year,
-      members: input.members,
+      members: input.members.map((m) => ({ ...m, mergedFrom: m.mergedFrom ?? [] })),
       lead: input.lead,
       deputies: input.deputies ?? [],
     });

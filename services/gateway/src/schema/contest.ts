@@ -11,6 +11,9 @@ const MemberInput = builder.inputType('MemberInput', {
   fields: (t) => ({
     unitCode: t.string({ required: true, description: 'e.g. ha-tinh' }),
     name: t.string({ required: true, description: 'e.g. Ban Tổ chức Tỉnh ủy Hà Tĩnh' }),
+    mergedFrom: t.stringList({
+      description: 'the units merged into this one, e.g. ["hai-phong", "hai-duong"]',
+    }),
   }),
 });
 

@@ -9,6 +9,7 @@ import './scorecards.ts';
 import './summary.ts';
 import './awards.ts';
 import './me.ts';
+import './units.ts';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });
