@@ -293,6 +293,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
         submitResults: { __typename: string; submittedAt: string };
       };
       expect(accepted.submitResults.__typename).toBe('SubmissionAccepted');
+      // Times are shown in Asia/Ho_Chi_Minh time.
+      expect(accepted.submitResults.submittedAt).toMatch(/\+07:00$/);
       submittedAt.set(member.unitCode, accepted.submitResults.submittedAt);
     }
 

@@ -17,9 +17,18 @@ builder.scalarType('Decimal', {
   parseValue: parseWith(decimal, 'a decimal with at most 2 decimals'),
 });
 
+/** Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh time is a fixed offset. */
+const vietnamOffsetMs = 7 * 60 * 60 * 1000;
+
+/** An instant written in Asia/Ho_Chi_Minh time, as users enter and read deadlines. */
+function inVietnamTime(value: string): string {
+  const shifted = new Date(Date.parse(value) + vietnamOffsetMs).toISOString();
+  return `${shifted.slice(0, -1)}+07:00`;
+}
+
 builder.scalarType('DateTime', {
-  description: 'An ISO 8601 instant with its offset, e.g. 2023-07-10T17:00:00+07:00',
-  serialize: (value) => value,
+  description: 'An ISO 8601 instant with its offset; shown in Asia/Ho_Chi_Minh time (+07:00)',
+  serialize: (value) => inVietnamTime(value),
   parseValue: parseWith(instant, 'an ISO 8601 instant with an offset'),
 });
 
