@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL database, brought up once by the global setup.
 // graphql ships both CommonJS and ESM files; Pothos loads the CommonJS one, so the tests must too,
 // or the schema's types would come from two copies of graphql.
-const resolve = { alias: { graphql: 'graphql/index.js' } };
+const resolve = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
 
 export default defineConfig({
   test: {

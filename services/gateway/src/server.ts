@@ -2,6 +2,7 @@ import { createYoga } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
 import { bearerToken, verifyToken } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
+import { limitPlugins, limits } from './limits.ts';
 import { schema } from './schema/index.ts';
 
 export interface GatewayServerOptions {
@@ -24,6 +25,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       return { ...options.context, viewer };
     },
     maskedErrors: { isDev: options.development },
+    plugins: limitPlugins(!options.development),
     landingPage: false,
   });
   return createServer((request, response) => {
@@ -38,6 +40,22 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
         .end(JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
       return;
+    }
+    // Bodies are bounded before GraphQL reads them; a body without a declared length is refused.
+    if (request.method === 'POST') {
+      const length = Number(request.headers['content-length'] ?? Number.NaN);
+      if (!Number.isFinite(length)) {
+        response
+          .writeHead(411, { 'content-type': 'application/json' })
+          .end('{"errors":[{"message":"Content-Length required"}]}');
+        return;
+      }
+      if (length > limits.bodyBytes) {
+        response
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end(`{"errors":[{"message":"request body over ${String(limits.bodyBytes)} bytes"}]}`);
+        return;
+      }
     }
     void yoga(request, response);
   });
