@@ -7,7 +7,6 @@
 // arrive or a command was refused: the quick preset is the proof that the benchmark works.
 import { createDb, ensureDatabase, migrateToLatest } from '@thidua/kit';
 import {
-  developmentSecret,
   executeCommand,
   gatewayMigrations,
   mintToken,
@@ -199,6 +198,9 @@ async function stopChildren(): Promise<void> {
 // HTTP load
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** The production gateway of a run signs and checks its tokens with this. */
+const benchSecret = `thidua-bench-${randomBytes(16).toString('hex')}`;
 
 function postJson(
   port: number,
@@ -659,7 +661,7 @@ async function main(): Promise<void> {
     const gatewayPort = await freePort();
     const gateway = spawnService(
       'gateway',
-      { ...common, NODE_ENV: 'production' },
+      { ...common, NODE_ENV: 'production', AUTH_SECRET: benchSecret },
       'GATEWAY_PORT',
       gatewayPort,
     );
@@ -755,7 +757,7 @@ async function main(): Promise<void> {
       query: rankingQuery,
       variables: { cluster, period },
     });
-    const centralToken = await mintToken(developmentSecret, { subject: 'bench', central: true });
+    const centralToken = await mintToken(benchSecret, { subject: 'bench', central: true });
     const sample = await postJson(gatewayPort, queryBody, centralToken);
     const sampleBody = JSON.parse(sample.text) as {
       data?: { ranking?: { entries: StandingEntry[] } | null };
@@ -951,7 +953,7 @@ async function measureVisible(
       postJson(
         gatewayPort,
         body,
-        await mintToken(developmentSecret, { subject: 'bench', unitCode: unit }),
+        await mintToken(benchSecret, { subject: 'bench', unitCode: unit }),
       ).then(
         (response) => {
           const answeredAt = performance.now();
