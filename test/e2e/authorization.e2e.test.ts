@@ -40,6 +40,7 @@ const roles = {
 } as const;
 type Role = keyof typeof roles;
 const everyone = Object.keys(roles) as Role[];
+const everyoneSignedIn = everyone.filter((role) => role !== 'no token');
 
 const submit = `mutation { submitResults(unitCode: "a3", periodId: "${periodId}",
   indicators: [{ code: "admitted", value: "12" }], selfScores: [{ criterion: "1.2", score: "40" }]) { __typename } }`;
@@ -133,6 +134,21 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
     operation: 'summary of all clusters',
     query: `{ summary(period: "${periodId}") { members } }`,
     allowed: ['central'],
+  },
+  {
+    operation: 'scheme',
+    query: `{ scheme(cluster: "cum-a", period: "${periodId}") }`,
+    allowed: ['central', 'own unit', 'lead', 'lead of this cluster in another year'],
+  },
+  {
+    operation: 'submissions',
+    query: `{ submissions(unit: "a3", period: "${periodId}") { version } }`,
+    allowed: ['central', 'own unit', 'lead'],
+  },
+  {
+    operation: 'cluster',
+    query: `{ cluster(code: "cum-a", year: ${year}) { lead periods { status } } }`,
+    allowed: everyoneSignedIn,
   },
   {
     operation: 'unit history',

@@ -113,4 +113,22 @@ describe('the demo year loaded by npm start', () => {
     const h1 = unit.history.filter((row) => row.periodId === '2023-H1').map((row) => row.unitCode);
     expect(h1).toEqual(['ha-nam', 'nam-dinh', 'ninh-binh']);
   });
+
+  test('describes Cluster No. 2 of 2023: its lead, deputies, members and closed periods', async () => {
+    const { data, errors } = await system.graphql(
+      '{ cluster(code: "cum-2", year: 2023) { lead deputies members { unitCode } periods { periodId status } } }',
+    );
+    expect(errors).toBeUndefined();
+    const cluster = (
+      data as {
+        cluster: { lead: string; deputies: string[]; members: unknown[]; periods: unknown[] };
+      }
+    ).cluster;
+    expect(cluster).toMatchObject({ lead: 'ha-tinh', deputies: ['lang-son', 'ninh-binh'] });
+    expect(cluster.members).toHaveLength(14);
+    expect(cluster.periods).toEqual([
+      { periodId: '2023-FY', status: 'CLOSED' },
+      { periodId: '2023-H1', status: 'CLOSED' },
+    ]);
+  });
 });

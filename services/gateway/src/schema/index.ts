@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import './scalars.ts';
 import './errors.ts';
 import './contest.ts';
+import './contest-queries.ts';
 import './submissions.ts';
 import './reviews.ts';
 import './ranking.ts';
