@@ -3,12 +3,15 @@ import type { OutboxRelay } from '@thidua/kit';
 import type { Kysely } from 'kysely';
 import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
+import type { StandingsPubSub } from './standings-feed.ts';
 
 /** What every resolver may use. */
 export interface GatewayContext {
   db: Kysely<GatewayDatabase>;
   relay: Pick<OutboxRelay, 'wake'> | null;
   clock: () => Date;
+  /** New standings as the ranking service publishes them, for subscriptions. */
+  standings: StandingsPubSub;
   /** The signed-in caller; null when the request carried no valid token. */
   viewer: Viewer | null;
 }
@@ -30,3 +33,4 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({ defaultFieldNulla
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

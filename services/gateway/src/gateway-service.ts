@@ -17,6 +17,7 @@ import type { Server } from 'node:http';
 import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer } from './server.ts';
+import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
 
 export interface GatewayService extends Lifecycle {
   readonly db: Kysely<GatewayDatabase>;
@@ -43,6 +44,7 @@ export function createGatewayService(
   const kafka = createKafka(settings.KAFKA_BROKERS, 'thidua-gateway', log);
   let relay: OutboxRelay | null = null;
   let server: Server | null = null;
+  let feed: StandingsFeed | null = null;
   let port = options.port;
 
   return {
@@ -61,8 +63,10 @@ export function createGatewayService(
         log,
       });
       await relay.start();
+      feed = createStandingsFeed(kafka, settings.TOPIC_NAMESPACE, log);
+      await feed.start();
       const started = createGatewayServer({
-        context: { db, relay, clock: options.clock ?? (() => new Date()) },
+        context: { db, relay, clock: options.clock ?? (() => new Date()), standings: feed.pubSub },
         isReady: () => relay !== null,
         authSecret: options.authSecret,
         development: options.development,
@@ -76,6 +80,8 @@ export function createGatewayService(
       const running = server;
       server = null;
       if (running !== null) await new Promise<void>((resolve) => running.close(() => resolve()));
+      await feed?.stop();
+      feed = null;
       await relay?.stop();
       relay = null;
       await db.destroy();

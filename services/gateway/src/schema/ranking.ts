@@ -2,6 +2,7 @@ import type { StandingEntry } from '@thidua/schema';
 import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
 import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
+import { filter, pipe } from 'graphql-yoga';
 import type { PublishedViews } from '../database.ts';
 
 type StandingsRow = PublishedViews['ranking.published_standings'];
@@ -51,7 +52,7 @@ const Standing = builder.objectRef<StandingEntry>('Standing').implement({
   }),
 });
 
-const Standings = builder.objectRef<StandingsRow>('Standings').implement({
+export const Standings = builder.objectRef<StandingsRow>('Standings').implement({
   description: "A cluster's ranking (xếp hạng) for a period, as of one change",
   fields: (t) => ({
     clusterCode: t.string({ resolve: (row) => row.cluster_code }),
@@ -97,5 +98,33 @@ builder.queryField('ranking', (t) =>
         .executeTakeFirst();
       return then ?? null;
     },
+  }),
+);
+
+builder.subscriptionField('rankingChanged', (t) =>
+  t.field({
+    description: "A cluster's standings for a period each time they change (server-sent events)",
+    type: Standings,
+    args: {
+      cluster: t.arg.string({ required: true }),
+      period: t.arg.string({ required: true }),
+    },
+    subscribe: async (_root, { cluster, period }, context) => {
+      if (
+        !(await maySeeCluster(
+          context.db,
+          requireViewer(context),
+          cluster,
+          Number(period.slice(0, 4)),
+        ))
+      ) {
+        throw forbiddenToSee(`the ranking of ${cluster}`);
+      }
+      return pipe(
+        context.standings.subscribe('rankingChanged'),
+        filter((row) => row.cluster_code === cluster && row.period_id === period),
+      );
+    },
+    resolve: (row) => row,
   }),
 );

@@ -1,0 +1,69 @@
+import { createLogger, type Logger } from '@thidua/kit';
+import { parseEvent, topicName } from '@thidua/schema';
+import { createPubSub, type PubSub } from 'graphql-yoga';
+import type { Consumer, Kafka } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import type { PublishedViews } from './database.ts';
+
+export type StandingsRow = PublishedViews['ranking.published_standings'];
+
+export type StandingsPubSub = PubSub<{ rankingChanged: [standings: StandingsRow] }>;
+
+export interface StandingsFeed {
+  pubSub: StandingsPubSub;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Follows the rankings topic and publishes every new standings to this gateway's subscribers.
+ * Each gateway instance reads the whole topic in a group of its own, from the end: subscribers
+ * only want what changes after they subscribed.
+ */
+export function createStandingsFeed(
+  kafka: Kafka,
+  namespace: string,
+  log: Logger = createLogger('gateway', 'info'),
+): StandingsFeed {
+  const pubSub: StandingsPubSub = createPubSub();
+  let consumer: Consumer | null = null;
+  const prefix = namespace === '' ? '' : `${namespace}.`;
+  return {
+    pubSub,
+    async start() {
+      consumer = kafka.consumer({ groupId: `${prefix}thidua-gateway-feed-${randomUUID()}` });
+      await consumer.connect();
+      await consumer.subscribe({ topic: topicName(namespace, 'rankings'), fromBeginning: false });
+      // Started means listening: a subscriber must not miss a change made right after the start.
+      const active = consumer;
+      const joined = new Promise<void>((resolve) => {
+        active.on(active.events.GROUP_JOIN, () => {
+          resolve();
+        });
+      });
+      await consumer.run({
+        eachMessage: ({ message }) => {
+          const parsed = parseEvent('rankings', message.value?.toString('utf8') ?? '');
+          if (!parsed.ok) {
+            log.warn({ reason: parsed.reason }, 'unreadable standings event skipped by the feed');
+            return Promise.resolve();
+          }
+          const { clusterCode, occurredAt, data } = parsed.event;
+          pubSub.publish('rankingChanged', {
+            cluster_code: clusterCode,
+            period_id: data.periodId,
+            revision: data.revision,
+            changed_at: new Date(occurredAt),
+            entries: data.entries,
+          });
+          return Promise.resolve();
+        },
+      });
+      await joined;
+    },
+    async stop() {
+      await consumer?.disconnect();
+      consumer = null;
+    },
+  };
+}
