@@ -26,6 +26,11 @@ const scheme = {
   ],
 };
 
+interface Standings {
+  revision: number;
+  entries: { unitCode: string; rank: number; total: string }[];
+}
+
 const submit = (system: RunningSystem, unit: string, admitted: string) =>
   system.graphql(
     `mutation { submitResults(unitCode: "${unit}", periodId: "${periodId}",
@@ -93,10 +98,7 @@ describe('the rankingChanged subscription over server-sent events', () => {
 
     const decoder = new TextDecoder();
     let text = '';
-    let received: {
-      revision: number;
-      entries: { unitCode: string; rank: number; total: string }[];
-    } | null = null;
+    let received: Standings | null = null;
     const deadline = Date.now() + 30_000;
     while (received === null && Date.now() < deadline) {
       const chunk = await reader.read();
@@ -104,9 +106,7 @@ describe('the rankingChanged subscription over server-sent events', () => {
       text += decoder.decode(chunk.value, { stream: true });
       for (const line of text.split('\n')) {
         if (!line.startsWith('data:')) continue;
-        const payload = JSON.parse(line.slice(5)) as {
-          data?: { rankingChanged: NonNullable<typeof received> };
-        };
+        const payload = JSON.parse(line.slice(5)) as { data?: { rankingChanged: Standings } };
         const standings = payload.data?.rankingChanged;
         if (standings?.entries.some((e) => e.unitCode === 's2')) received = standings;
       }
