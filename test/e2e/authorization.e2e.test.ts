@@ -142,8 +142,18 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
   },
   {
     operation: 'submissions',
-    query: `{ submissions(unit: "a3", period: "${periodId}") { version } }`,
+    query: `{ submissions(unit: "a3", period: "${periodId}") { edges { node { version } } } }`,
     allowed: ['central', 'own unit', 'lead'],
+  },
+  {
+    operation: 'clusters',
+    query: `{ clusters(year: ${year}) { totalCount edges { node { code } } } }`,
+    allowed: everyoneSignedIn,
+  },
+  {
+    operation: 'me',
+    query: `{ me { subject } }`,
+    allowed: everyoneSignedIn,
   },
   {
     operation: 'cluster',
@@ -152,7 +162,7 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
   },
   {
     operation: 'unit history',
-    query: `{ unit(code: "a3") { history { periodId } } }`,
+    query: `{ unit(code: "a3") { history { edges { node { periodId } } } } }`,
     allowed: ['central', 'own unit'],
   },
   {

@@ -93,7 +93,7 @@ describe('the demo year loaded by npm start', () => {
 
   test("shows a merged unit's predecessors and their 2023 results in its history", async () => {
     const { data, errors } = await system.graphql(
-      '{ unit(code: "ninh-binh") { memberships { clusterCode year } predecessors history { unitCode periodId } } }',
+      '{ unit(code: "ninh-binh") { memberships { clusterCode year } predecessors history(first: 100) { totalCount edges { node { unitCode periodId } } } } }',
     );
     expect(errors).toBeUndefined();
     const unit = (
@@ -101,7 +101,10 @@ describe('the demo year loaded by npm start', () => {
         unit: {
           memberships: unknown[];
           predecessors: string[];
-          history: { unitCode: string; periodId: string }[];
+          history: {
+            totalCount: number;
+            edges: { node: { unitCode: string; periodId: string } }[];
+          };
         };
       }
     ).unit;
@@ -110,8 +113,43 @@ describe('the demo year loaded by npm start', () => {
       { clusterCode: 'cum-2', year: 2023 },
       { clusterCode: 'cum-2', year: 2025 },
     ]);
-    const h1 = unit.history.filter((row) => row.periodId === '2023-H1').map((row) => row.unitCode);
+    expect(unit.history.edges).toHaveLength(unit.history.totalCount);
+    const h1 = unit.history.edges
+      .map((edge) => edge.node)
+      .filter((row) => row.periodId === '2023-H1')
+      .map((row) => row.unitCode);
     expect(h1).toEqual(['ha-nam', 'nam-dinh', 'ninh-binh']);
+  });
+
+  test('pages through the clusters of 2023, each with its own periods', async () => {
+    const page = async (after: string | null) => {
+      const { data, errors } = await system.graphql(
+        `query ($after: String) { clusters(year: 2023, first: 2, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { node { code periods { periodId } } } } }`,
+        { after },
+      );
+      expect(errors).toBeUndefined();
+      return (
+        data as {
+          clusters: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: { node: { code: string; periods: { periodId: string }[] } }[];
+          };
+        }
+      ).clusters;
+    };
+    const first = await page(null);
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first.pageInfo.endCursor);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const clusters = [...first.edges, ...second.edges].map((edge) => edge.node);
+    expect(clusters.map((c) => c.code)).toEqual(['cum-1', 'cum-2', 'cum-3']);
+    for (const cluster of clusters) {
+      expect(cluster.periods.map((p) => p.periodId)).toEqual(['2023-FY', '2023-H1']);
+    }
   });
 
   test('describes Cluster No. 2 of 2023: its lead, deputies, members and closed periods', async () => {

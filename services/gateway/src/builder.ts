@@ -1,6 +1,10 @@
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { OutboxRelay } from '@thidua/kit';
 import type { Kysely } from 'kysely';
+import { refusalOf, scopesOf, type GatewayAuthScopes } from './auth/scopes.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
 import type { StandingsPubSub } from './standings-feed.ts';
@@ -18,6 +22,8 @@ export interface GatewayContext {
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
+  AuthScopes: GatewayAuthScopes;
+  Connection: { totalCount: number };
   DefaultFieldNullability: false;
   Scalars: {
     Decimal: { Input: string; Output: string };
@@ -28,9 +34,27 @@ export interface GatewaySchemaTypes {
 
 export type GatewayTypes = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTypes>;
 
-/** The one schema builder; scalars are declared here once. */
-export const builder = new SchemaBuilder<GatewaySchemaTypes>({ defaultFieldNullability: false });
+/** The one schema builder; plugins and scalars are declared here once. */
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({
+  // Scope checks run before any other plugin wraps a resolver.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    // Scope parameters are small objects built from arguments; key the cache by their content.
+    cacheKey: (value) => JSON.stringify(value),
+    authScopes: scopesOf,
+    unauthorizedError: (_parent, context, info) => refusalOf(context, info),
+  },
+  // thidua's objects are addressed by their codes, not by global ids.
+  relay: { nodeQueryOptions: false, nodesQueryOptions: false },
+});
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'items in the whole list, over all pages', resolve: (c) => c.totalCount }),
+);
+
+// No operation but the health endpoints works without a token.
+builder.queryType({ authScopes: { signedIn: true } });
+builder.mutationType({ authScopes: { signedIn: true } });
+builder.subscriptionType({ authScopes: { signedIn: true } });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { findMembership } from '../commands/membership.ts';
 import type { GatewayDatabase } from '../database.ts';
 import type { Viewer } from './viewer.ts';
+import { yearOf } from '../period-year.ts';
 
 /** The central board sees everything; a unit sees its own cluster's ranking, summary and awards. */
 export async function maySeeCluster(
@@ -25,7 +26,7 @@ export async function maySeeScorecard(
   periodId: string,
 ): Promise<boolean> {
   if (viewer.central || viewer.unitCode === unitCode) return true;
-  const year = Number(periodId.slice(0, 4));
+  const year = yearOf(periodId);
   const membership = await findMembership(db, unitCode, year);
   if (membership === null) return false;
   if (membership.lead === viewer.unitCode || membership.deputies.includes(viewer.unitCode))

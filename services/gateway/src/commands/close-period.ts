@@ -2,6 +2,7 @@ import { makeEvent } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, refuse, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
+import { yearOf } from '../period-year.ts';
 
 /** Closes an open period; submissions after this are refused. */
 export const closePeriod =
@@ -11,7 +12,7 @@ export const closePeriod =
     actor: string;
   }): Command<{ clusterCode: string; periodId: string }> =>
   async ({ trx, now }) => {
-    const year = Number(input.periodId.slice(0, 4));
+    const year = yearOf(input.periodId);
     const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
     if (refused !== null) return refused;
     const closed = await trx

@@ -2,6 +2,7 @@ import { instant, makeEvent, periodId as periodIdSchema } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
+import { yearOf } from '../period-year.ts';
 
 export interface OpenPeriodInput {
   clusterCode: string;
@@ -23,7 +24,7 @@ export const openPeriod =
         ...(deadline.success ? [] : zodProblems(deadline.error, 'deadline')),
       ]);
     }
-    const year = Number(period.data.slice(0, 4));
+    const year = yearOf(period.data);
     const cluster = await trx
       .selectFrom('clusters')
       .select('cluster_code')

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { GatewayDatabase } from '../database.ts';
 import { forbidden, problem, type CommandResult } from './command.ts';
 import { findMembership, notAMember, reviewerRefusal, type Membership } from './membership.ts';
+import { yearOf } from '../period-year.ts';
 
 export type ScoredUnit =
   | { ok: true; membership: Membership; scheme: Scheme }
@@ -16,7 +17,7 @@ export async function findScoredUnit(
   trx: Transaction<GatewayDatabase>,
   input: { unitCode: string; periodId: string; actor: string },
 ): Promise<ScoredUnit> {
-  const year = Number(input.periodId.slice(0, 4));
+  const year = yearOf(input.periodId);
   const membership = Number.isInteger(year)
     ? await findMembership(trx, input.unitCode, year)
     : null;

@@ -2,6 +2,7 @@ import { instant, makeEvent } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
+import { yearOf } from '../period-year.ts';
 
 /** Moves an open period's deadline; every counted submission's lateness is measured anew. */
 export const setDeadline =
@@ -14,7 +15,7 @@ export const setDeadline =
   async ({ trx, now }) => {
     const deadline = instant.safeParse(input.deadline);
     if (!deadline.success) return invalid(zodProblems(deadline.error, 'deadline'));
-    const year = Number(input.periodId.slice(0, 4));
+    const year = yearOf(input.periodId);
     const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
     if (refused !== null) return refused;
     const moved = await trx

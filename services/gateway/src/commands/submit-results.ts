@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
 import { findMembership, notAMember } from './membership.ts';
 import { unlessSelf } from './rights.ts';
+import { yearOf } from '../period-year.ts';
 
 export interface SubmitResultsInput {
   unitCode: string;
@@ -76,7 +77,7 @@ export const submitResults =
     );
     if (!unit.success || !period.success) return invalid(problems);
 
-    const year = Number(period.data.slice(0, 4));
+    const year = yearOf(period.data);
     const membership = await findMembership(trx, unit.data, year);
     if (membership === null) return invalid([...problems, notAMember(unit.data, year)]);
     const { clusterCode } = membership;

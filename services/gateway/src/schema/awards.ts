@@ -1,6 +1,4 @@
 import type { AwardLine, AwardsChangedV1 } from '@thidua/schema';
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
-import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
 import { decideAward } from '../commands/decide-award.ts';
 import { recordTieVote } from '../commands/record-tie-vote.ts';
@@ -90,11 +88,8 @@ builder.queryField('awards', (t) =>
     type: AwardSheet,
     nullable: true,
     args: { cluster: t.arg.string({ required: true }), year: t.arg.int({ required: true }) },
-    resolve: async (_root, { cluster, year }, context) => {
-      const { db } = context;
-      if (!(await maySeeCluster(db, requireViewer(context), cluster, year))) {
-        throw forbiddenToSee(`the awards of ${cluster}`);
-      }
+    authScopes: (_root, { cluster, year }) => ({ seeCluster: { cluster, year } }),
+    resolve: async (_root, { cluster, year }, { db }) => {
       const row = await db
         .selectFrom('awards.published_award_sheets')
         .selectAll()

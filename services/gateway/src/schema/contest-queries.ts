@@ -1,6 +1,6 @@
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
-import { maySeeCluster, maySeeScorecard } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
+import { yearOf } from '../period-year.ts';
+import { pageOf } from './pages.ts';
 
 interface ClusterView {
   code: string;
@@ -34,6 +34,21 @@ const toCluster = (row: {
   members: row.members,
 });
 
+const toPeriod = (row: {
+  cluster_code: string;
+  period_id: string;
+  deadline: Date | string;
+  status: string;
+}): PeriodView => ({
+  clusterCode: row.cluster_code,
+  periodId: row.period_id,
+  deadline: new Date(row.deadline).toISOString(),
+  status: row.status,
+});
+
+/** The dataloader key of a cluster's periods in a year. */
+const periodsKey = (clusterCode: string, year: number): string => `${clusterCode} ${String(year)}`;
+
 const Member = builder.objectRef<ClusterView['members'][number]>('ClusterMember').implement({
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
@@ -61,43 +76,43 @@ const Cluster = builder.objectRef<ClusterView>('Cluster').implement({
     lead: t.exposeString('lead', { nullable: true }),
     deputies: t.exposeStringList('deputies'),
     members: t.field({ type: [Member], resolve: (c) => c.members }),
-    periods: t.field({
-      type: [Period],
-      resolve: async (c, _args, { db }) =>
+    // A page of clusters asks for its periods in one query, not one per cluster.
+    periods: t.loadableGroup({
+      type: Period,
+      load: async (keys: string[], { db }) =>
         (
           await db
             .selectFrom('periods')
-            .select(['period_id', 'deadline', 'status'])
-            .where('cluster_code', '=', c.code)
-            .where('period_id', 'like', `${String(c.year)}-%`)
+            .select(['cluster_code', 'period_id', 'deadline', 'status'])
+            .where('cluster_code', 'in', [...new Set(keys.map((key) => key.split(' ')[0] ?? ''))])
             .orderBy('period_id')
             .execute()
-        ).map((p) => ({
-          clusterCode: c.code,
-          periodId: p.period_id,
-          deadline: new Date(p.deadline).toISOString(),
-          status: p.status,
-        })),
+        ).map(toPeriod),
+      group: (period) => periodsKey(period.clusterCode, yearOf(period.periodId)),
+      resolve: (c) => periodsKey(c.code, c.year),
     }),
   }),
 });
 
 builder.queryField('clusters', (t) =>
-  t.field({
-    description: 'Every cluster of a year, or of every year',
-    type: [Cluster],
-    args: { year: t.arg.int() },
-    resolve: async (_root, { year }, context) => {
-      requireViewer(context);
-      let query = context.db
-        .selectFrom('clusters')
-        .selectAll()
-        .orderBy('year')
-        .orderBy('cluster_code');
-      if (year != null) query = query.where('year', '=', year);
-      return (await query.execute()).map(toCluster);
+  t.connection(
+    {
+      description: 'Every cluster of a year, or of every year, by year then code',
+      type: Cluster,
+      args: { year: t.arg.int() },
+      resolve: async (_root, args, context) => {
+        let query = context.db
+          .selectFrom('clusters')
+          .selectAll()
+          .orderBy('year')
+          .orderBy('cluster_code');
+        if (args.year != null) query = query.where('year', '=', args.year);
+        return pageOf(args, (await query.execute()).map(toCluster));
+      },
     },
-  }),
+    { name: 'ClusterConnection' },
+    { name: 'ClusterEdge' },
+  ),
 );
 
 builder.queryField('cluster', (t) =>
@@ -107,7 +122,6 @@ builder.queryField('cluster', (t) =>
     nullable: true,
     args: { code: t.arg.string({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_root, { code, year }, context) => {
-      requireViewer(context);
       const row = await context.db
         .selectFrom('clusters')
         .selectAll()
@@ -126,21 +140,13 @@ builder.queryField('period', (t) =>
     nullable: true,
     args: { cluster: t.arg.string({ required: true }), id: t.arg.string({ required: true }) },
     resolve: async (_root, { cluster, id }, context) => {
-      requireViewer(context);
       const row = await context.db
         .selectFrom('periods')
-        .select(['period_id', 'deadline', 'status'])
+        .select(['cluster_code', 'period_id', 'deadline', 'status'])
         .where('cluster_code', '=', cluster)
         .where('period_id', '=', id)
         .executeTakeFirst();
-      return row === undefined
-        ? null
-        : {
-            clusterCode: cluster,
-            periodId: row.period_id,
-            deadline: new Date(row.deadline).toISOString(),
-            status: row.status,
-          };
+      return row === undefined ? null : toPeriod(row);
     },
   }),
 );
@@ -151,16 +157,15 @@ builder.queryField('scheme', (t) =>
     type: 'JSON',
     nullable: true,
     args: { cluster: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
+    authScopes: (_root, { cluster, period }) => ({
+      seeCluster: { cluster, year: yearOf(period) },
+    }),
     resolve: async (_root, { cluster, period }, context) => {
-      const year = Number(period.slice(0, 4));
-      if (!(await maySeeCluster(context.db, requireViewer(context), cluster, year))) {
-        throw forbiddenToSee(`the scheme of ${cluster}`);
-      }
       const row = await context.db
         .selectFrom('schemes')
         .select('scheme')
         .where('cluster_code', '=', cluster)
-        .where('year', '=', year)
+        .where('year', '=', yearOf(period))
         .executeTakeFirst();
       return row?.scheme ?? null;
     },
@@ -178,25 +183,31 @@ const Submission = builder
   });
 
 builder.queryField('submissions', (t) =>
-  t.field({
-    description: "Every version of a unit's results for a period, oldest first",
-    type: [Submission],
-    args: { unit: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
-    resolve: async (_root, { unit, period }, context) => {
-      if (!(await maySeeScorecard(context.db, requireViewer(context), unit, period))) {
-        throw forbiddenToSee(`the submissions of ${unit}`);
-      }
-      const rows = await context.db
-        .selectFrom('submissions')
-        .select(['version', 'submitted_at'])
-        .where('unit_code', '=', unit)
-        .where('period_id', '=', period)
-        .orderBy('version')
-        .execute();
-      return rows.map((r) => ({
-        version: r.version,
-        submittedAt: new Date(r.submitted_at).toISOString(),
-      }));
+  t.connection(
+    {
+      description: "Every version of a unit's results for a period, oldest first",
+      type: Submission,
+      args: { unit: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
+      authScopes: (_root, { unit, period }) => ({ seeUnitPeriod: { unit, period } }),
+      resolve: async (_root, args, context) => {
+        const { unit, period } = args;
+        const rows = await context.db
+          .selectFrom('submissions')
+          .select(['version', 'submitted_at'])
+          .where('unit_code', '=', unit)
+          .where('period_id', '=', period)
+          .orderBy('version')
+          .execute();
+        return pageOf(
+          args,
+          rows.map((r) => ({
+            version: r.version,
+            submittedAt: new Date(r.submitted_at).toISOString(),
+          })),
+        );
+      },
     },
-  }),
+    { name: 'SubmissionVersionConnection' },
+    { name: 'SubmissionVersionEdge' },
+  ),
 );

@@ -1,7 +1,6 @@
 import type { StandingEntry } from '@thidua/schema';
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
-import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
+import { yearOf } from '../period-year.ts';
 import { filter, pipe } from 'graphql-yoga';
 import type { PublishedViews } from '../database.ts';
 
@@ -73,11 +72,10 @@ builder.queryField('ranking', (t) =>
       period: t.arg.string({ required: true }),
       asOf: t.arg({ type: 'DateTime' }),
     },
-    resolve: async (_root, { cluster, period, asOf }, context) => {
-      const { db } = context;
-      if (!(await maySeeCluster(db, requireViewer(context), cluster, Number(period.slice(0, 4))))) {
-        throw forbiddenToSee(`the ranking of ${cluster}`);
-      }
+    authScopes: (_root, { cluster, period }) => ({
+      seeCluster: { cluster, year: yearOf(period) },
+    }),
+    resolve: async (_root, { cluster, period, asOf }, { db }) => {
       if (asOf == null) {
         const current = await db
           .selectFrom('ranking.published_standings')
@@ -109,22 +107,14 @@ builder.subscriptionField('rankingChanged', (t) =>
       cluster: t.arg.string({ required: true }),
       period: t.arg.string({ required: true }),
     },
-    subscribe: async (_root, { cluster, period }, context) => {
-      if (
-        !(await maySeeCluster(
-          context.db,
-          requireViewer(context),
-          cluster,
-          Number(period.slice(0, 4)),
-        ))
-      ) {
-        throw forbiddenToSee(`the ranking of ${cluster}`);
-      }
-      return pipe(
+    authScopes: (_root, { cluster, period }) => ({
+      seeCluster: { cluster, year: yearOf(period) },
+    }),
+    subscribe: (_root, { cluster, period }, context) =>
+      pipe(
         context.standings.subscribe('rankingChanged'),
         filter((row) => row.cluster_code === cluster && row.period_id === period),
-      );
-    },
+      ),
     resolve: (row) => row,
   }),
 );

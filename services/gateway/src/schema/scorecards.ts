@@ -1,6 +1,4 @@
 import type { CriterionScore, ScorecardComputedV1 } from '@thidua/schema';
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
-import { maySeeScorecard } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
 
 const CriterionPoints = builder.objectRef<CriterionScore>('CriterionPoints').implement({
@@ -61,11 +59,8 @@ builder.queryField('scorecard', (t) =>
     type: Scorecard,
     nullable: true,
     args: { unit: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
-    resolve: async (_root, { unit, period }, context) => {
-      const { db } = context;
-      if (!(await maySeeScorecard(db, requireViewer(context), unit, period))) {
-        throw forbiddenToSee(`the scorecard of ${unit}`);
-      }
+    authScopes: (_root, { unit, period }) => ({ seeUnitPeriod: { unit, period } }),
+    resolve: async (_root, { unit, period }, { db }) => {
       const row = await db
         .selectFrom('scoring.published_scorecards')
         .select('scorecard')

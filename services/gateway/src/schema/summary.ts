@@ -4,9 +4,8 @@ import type {
   PublishedSummary,
   SummaryLeader,
 } from '@thidua/schema';
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
-import { maySeeCluster } from '../auth/visibility.ts';
 import { builder } from '../builder.ts';
+import { yearOf } from '../period-year.ts';
 
 /** How the reporting service names the summary over all clusters. */
 const ALL_CLUSTERS = '*';
@@ -100,16 +99,10 @@ builder.queryField('summary', (t) =>
     type: Summary,
     nullable: true,
     args: { period: t.arg.string({ required: true }), cluster: t.arg.string() },
-    resolve: async (_root, { period, cluster }, context) => {
-      const { db } = context;
-      const viewer = requireViewer(context);
-      const year = Number(period.slice(0, 4));
-      const allowed =
-        cluster == null ? viewer.central : await maySeeCluster(db, viewer, cluster, year);
-      if (!allowed)
-        throw forbiddenToSee(
-          cluster == null ? 'the summary of all clusters' : `the summary of ${cluster}`,
-        );
+    // Only the central board sees the roll-up over every cluster.
+    authScopes: (_root, { period, cluster }) =>
+      cluster == null ? { centralBoard: true } : { seeCluster: { cluster, year: yearOf(period) } },
+    resolve: async (_root, { period, cluster }, { db }) => {
       const row = await db
         .selectFrom('reporting.published_summaries')
         .select('summary')

@@ -1,5 +1,5 @@
-import { forbiddenToSee, requireViewer } from '../auth/require-viewer.ts';
 import { builder } from '../builder.ts';
+import { pageOf } from './pages.ts';
 
 interface Membership {
   clusterCode: string;
@@ -52,29 +52,34 @@ const UnitRef = builder.objectRef<UnitView>('Unit').implement({
       description: 'the units merged into it, directly or through earlier merges',
       resolve: (u) => u.lineage.filter((code) => code !== u.code),
     }),
-    history: t.field({
-      type: [HistoryRef],
-      description:
-        "every period result of the unit and its predecessors (the unit's own staff and the central board)",
-      resolve: async (unit, _args, context) => {
-        const viewer = requireViewer(context);
-        if (!viewer.central && viewer.unitCode !== unit.code)
-          throw forbiddenToSee(`the history of ${unit.code}`);
-        const rows = await context.db
-          .selectFrom('scoring.published_scorecards')
-          .select(['unit_code', 'period_id', 'scorecard'])
-          .where('unit_code', 'in', unit.lineage)
-          .orderBy('period_id')
-          .orderBy('unit_code')
-          .execute();
-        return rows.map((row) => ({
-          unitCode: row.unit_code,
-          periodId: row.period_id,
-          total: row.scorecard.total,
-          classification: row.scorecard.classification,
-        }));
+    history: t.connection(
+      {
+        type: HistoryRef,
+        description:
+          "every period result of the unit and its predecessors, oldest first (the unit's own staff and the central board)",
+        authScopes: (unit) => ({ centralBoard: true, ownUnit: unit.code }),
+        resolve: async (unit, args, context) => {
+          const rows = await context.db
+            .selectFrom('scoring.published_scorecards')
+            .select(['unit_code', 'period_id', 'scorecard'])
+            .where('unit_code', 'in', unit.lineage)
+            .orderBy('period_id')
+            .orderBy('unit_code')
+            .execute();
+          return pageOf(
+            args,
+            rows.map((row) => ({
+              unitCode: row.unit_code,
+              periodId: row.period_id,
+              total: row.scorecard.total,
+              classification: row.scorecard.classification,
+            })),
+          );
+        },
       },
-    }),
+      { name: 'UnitHistoryConnection' },
+      { name: 'UnitHistoryEdge' },
+    ),
   }),
 });
 
@@ -85,7 +90,6 @@ builder.queryField('unit', (t) =>
     nullable: true,
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, context) => {
-      requireViewer(context);
       const clusters = await context.db
         .selectFrom('clusters')
         .select(['cluster_code', 'year', 'members'])

@@ -1,0 +1,43 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../builder.ts';
+import { signInError } from './require-viewer.ts';
+import { maySeeCluster, maySeeScorecard } from './visibility.ts';
+
+/** What a field may demand of the caller; each is checked once per request and parameter. */
+export interface GatewayAuthScopes {
+  /** Any valid token. */
+  signedIn: boolean;
+  centralBoard: boolean;
+  /** The caller is this unit's staff. */
+  ownUnit: string;
+  /** The cluster's ranking, summary, scheme and awards in a year. */
+  seeCluster: { cluster: string; year: number };
+  /** A unit's scorecard and submissions for a period, in detail. */
+  seeUnitPeriod: { unit: string; period: string };
+}
+
+/** The scopes of one request, from its verified token and the contest facts. */
+export function scopesOf(context: GatewayContext) {
+  const { viewer, db } = context;
+  return {
+    signedIn: viewer !== null,
+    centralBoard: viewer?.central === true,
+    ownUnit: (unitCode: string) => viewer?.unitCode === unitCode,
+    seeCluster: ({ cluster, year }: GatewayAuthScopes['seeCluster']) =>
+      viewer !== null && maySeeCluster(db, viewer, cluster, year),
+    seeUnitPeriod: ({ unit, period }: GatewayAuthScopes['seeUnitPeriod']) =>
+      viewer !== null && maySeeScorecard(db, viewer, unit, period),
+  };
+}
+
+/**
+ * Why a field was refused: no token at all, or a token whose holder may not see this. Either way
+ * the field gives no data.
+ */
+export function refusalOf(context: GatewayContext, info: GraphQLResolveInfo): GraphQLError {
+  if (context.viewer === null) return signInError();
+  const what = `\`${info.fieldName}\` with these arguments`;
+  return new GraphQLError(`you may not see ${what} (Bạn không được xem ${what})`, {
+    extensions: { code: 'FORBIDDEN' },
+  });
+}

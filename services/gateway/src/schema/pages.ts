@@ -1,0 +1,12 @@
+import { resolveArrayConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
+
+/** Pages of every connection: 20 items unless `first`/`last` asks for others, never over 100. */
+const pageSizes = { defaultSize: 20, maxSize: 100 } as const;
+
+/**
+ * One page of an ordered list that is small enough to read whole (a cluster's years, a unit's
+ * versions), with its total count.
+ */
+export function pageOf<Item>(args: DefaultConnectionArguments, items: Item[]) {
+  return { ...resolveArrayConnection({ args, ...pageSizes }, items), totalCount: items.length };
+}
