@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { OutboxRelay } from '@thidua/kit';
@@ -37,7 +38,7 @@ export type GatewayTypes = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTyp
 /** The one schema builder; plugins and scalars are declared here once. */
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   // Scope checks run before any other plugin wraps a resolver.
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -45,6 +46,14 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     cacheKey: (value) => JSON.stringify(value),
     authScopes: scopesOf,
     unauthorizedError: (_parent, context, info) => refusalOf(context, info),
+  },
+  // A mutation answers with its payload or a refusal: `SubmitResultsResult = SubmissionAccepted |
+  // ValidationError | …`. The refusal classes are registered in schema/errors.ts.
+  errors: {
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Result`,
+    },
   },
   // thidua's objects are addressed by their codes, not by global ids.
   relay: { nodeQueryOptions: false, nodesQueryOptions: false },

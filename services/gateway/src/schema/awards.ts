@@ -2,7 +2,8 @@ import type { AwardLine, AwardsChangedV1 } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { decideAward } from '../commands/decide-award.ts';
 import { recordTieVote } from '../commands/record-tie-vote.ts';
-import { resultUnion, runMutation, type Accepted } from './results.ts';
+import { refusalTypes } from './errors.ts';
+import { runMutation, type Accepted } from './results.ts';
 
 type Sheet = Omit<AwardsChangedV1, 'year' | 'revision'> & {
   clusterCode: string;
@@ -115,7 +116,8 @@ const AwardsPayload = builder
 builder.mutationField('recordTieVote', (t) =>
   t.field({
     description: 'Records which units of a tied group take the seats, as the cluster voted',
-    type: resultUnion('RecordTieVote', AwardsPayload),
+    type: AwardsPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       year: t.arg.int({ required: true }),
@@ -131,7 +133,8 @@ builder.mutationField('recordTieVote', (t) =>
 builder.mutationField('decideAward', (t) =>
   t.field({
     description: "The central board's decision on one proposed line",
-    type: resultUnion('DecideAward', AwardsPayload),
+    type: AwardsPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       year: t.arg.int({ required: true }),

@@ -5,7 +5,8 @@ import { defineCluster } from '../commands/define-cluster.ts';
 import { openPeriod } from '../commands/open-period.ts';
 import { setDeadline } from '../commands/set-deadline.ts';
 import { setLead } from '../commands/set-lead.ts';
-import { resultUnion, runMutation, type Accepted } from './results.ts';
+import { refusalTypes } from './errors.ts';
+import { runMutation, type Accepted } from './results.ts';
 
 const MemberInput = builder.inputType('MemberInput', {
   fields: (t) => ({
@@ -29,7 +30,8 @@ const ClusterDefined = builder
 builder.mutationField('defineCluster', (t) =>
   t.field({
     description: 'Defines a cluster (cụm thi đua), its members and its lead for a year',
-    type: resultUnion('DefineCluster', ClusterDefined),
+    type: ClusterDefined,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       name: t.arg.string({ required: true }),
@@ -57,7 +59,8 @@ const PeriodPayload = builder
 builder.mutationField('openPeriod', (t) =>
   t.field({
     description: 'Opens a period (kỳ) of a cluster for submissions, with its deadline',
-    type: resultUnion('OpenPeriod', PeriodPayload),
+    type: PeriodPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true, description: '2023-H1 or 2023-FY' }),
@@ -71,7 +74,8 @@ builder.mutationField('openPeriod', (t) =>
 builder.mutationField('closePeriod', (t) =>
   t.field({
     description: 'Closes a period; later submissions are refused',
-    type: resultUnion('ClosePeriod', PeriodPayload),
+    type: PeriodPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
@@ -94,7 +98,8 @@ const SchemeAssignedPayload = builder
 builder.mutationField('assignScheme', (t) =>
   t.field({
     description: "Assigns a year's scheme (bảng chấm điểm), with its full content, to a cluster",
-    type: resultUnion('AssignScheme', SchemeAssignedPayload),
+    type: SchemeAssignedPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       scheme: t.arg({ type: 'JSON', required: true }),
@@ -109,7 +114,8 @@ builder.mutationField('assignScheme', (t) =>
 builder.mutationField('setDeadline', (t) =>
   t.field({
     description: "Moves an open period's deadline; lateness is measured from the new one",
-    type: resultUnion('SetDeadline', PeriodPayload),
+    type: PeriodPayload,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
@@ -123,7 +129,8 @@ builder.mutationField('setDeadline', (t) =>
 builder.mutationField('setLead', (t) =>
   t.field({
     description: "Sets a cluster's lead (cụm trưởng) and deputies (cụm phó) for a year",
-    type: resultUnion('SetLead', ClusterDefined),
+    type: ClusterDefined,
+    errors: { types: refusalTypes },
     args: {
       clusterCode: t.arg.string({ required: true }),
       year: t.arg.int({ required: true }),

@@ -2,7 +2,8 @@ import { builder } from '../builder.ts';
 import { addAdjustment } from '../commands/add-adjustment.ts';
 import { registerPledges } from '../commands/register-pledges.ts';
 import { reviewScore, type ReviewScoreInput } from '../commands/review-score.ts';
-import { resultUnion, runMutation, type Accepted } from './results.ts';
+import { refusalTypes } from './errors.ts';
+import { runMutation, type Accepted } from './results.ts';
 
 const TargetInput = builder.inputType('TargetInput', {
   fields: (t) => ({
@@ -24,7 +25,8 @@ const PledgesRegistered = builder
 builder.mutationField('registerPledges', (t) =>
   t.field({
     description: "Registers a unit's targets (đăng ký giao ước) for a year",
-    type: resultUnion('RegisterPledges', PledgesRegistered),
+    type: PledgesRegistered,
+    errors: { types: refusalTypes },
     args: {
       unitCode: t.arg.string({ required: true }),
       year: t.arg.int({ required: true }),
@@ -47,7 +49,8 @@ const ScoreReviewed = builder.objectRef<Accepted<ReviewScoreInput>>('ScoreReview
 builder.mutationField('reviewScore', (t) =>
   t.field({
     description: "Sets the reviewed score (thẩm định) of a unit's self-assessed criterion",
-    type: resultUnion('ReviewScore', ScoreReviewed),
+    type: ScoreReviewed,
+    errors: { types: refusalTypes },
     args: {
       unitCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
@@ -73,7 +76,8 @@ const AdjustmentAdded = builder
 builder.mutationField('addBonus', (t) =>
   t.field({
     description: "Adds a bonus item (điểm thưởng) to a unit's period; the scheme caps their sum",
-    type: resultUnion('AddBonus', AdjustmentAdded),
+    type: AdjustmentAdded,
+    errors: { types: refusalTypes },
     args: {
       unitCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
@@ -88,7 +92,8 @@ builder.mutationField('addBonus', (t) =>
 builder.mutationField('addDeduction', (t) =>
   t.field({
     description: "Adds a deduction item (điểm trừ) to a unit's period, optionally disqualifying",
-    type: resultUnion('AddDeduction', AdjustmentAdded),
+    type: AdjustmentAdded,
+    errors: { types: refusalTypes },
     args: {
       unitCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { submitResults, type AcceptedSubmission } from '../commands/submit-results.ts';
-import { resultUnion, runMutation, type Accepted } from './results.ts';
+import { refusalTypes } from './errors.ts';
+import { runMutation, type Accepted } from './results.ts';
 
 const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
   fields: (t) => ({
@@ -38,7 +39,8 @@ const SubmissionAccepted = builder
 builder.mutationField('submitResults', (t) =>
   t.field({
     description: "Submits a new version of a unit's results (báo cáo kết quả) for a period",
-    type: resultUnion('SubmitResults', SubmissionAccepted),
+    type: SubmissionAccepted,
+    errors: { types: refusalTypes },
     args: {
       unitCode: t.arg.string({ required: true }),
       periodId: t.arg.string({ required: true }),
