@@ -3,8 +3,10 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
 import type { OutboxRelay } from '@thidua/kit';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { refusalOf, scopesOf, type GatewayAuthScopes } from './auth/scopes.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
@@ -35,10 +37,12 @@ export interface GatewaySchemaTypes {
 
 export type GatewayTypes = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTypes>;
 
+const pageSize = z.number().int().min(0).max(100, 'a page holds at most 100 items');
+
 /** The one schema builder; plugins and scalars are declared here once. */
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   // Scope checks run before any other plugin wraps a resolver.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -56,7 +60,13 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     },
   },
   // thidua's objects are addressed by their codes, not by global ids.
-  relay: { nodeQueryOptions: false, nodesQueryOptions: false },
+  // A page holds at most 100 items; asking for more is an error, not a silent cut.
+  relay: {
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    firstArgOptions: { validate: pageSize },
+    lastArgOptions: { validate: pageSize },
+  },
 });
 
 builder.globalConnectionField('totalCount', (t) =>

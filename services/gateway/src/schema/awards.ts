@@ -1,3 +1,4 @@
+import { slug } from '@thidua/schema';
 import type { AwardLine, AwardsChangedV1 } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { decideAward } from '../commands/decide-award.ts';
@@ -88,7 +89,10 @@ builder.queryField('awards', (t) =>
     description: "A cluster's award sheet for a year (after its year-end period closed)",
     type: AwardSheet,
     nullable: true,
-    args: { cluster: t.arg.string({ required: true }), year: t.arg.int({ required: true }) },
+    args: {
+      cluster: t.arg.string({ required: true, validate: slug }),
+      year: t.arg.int({ required: true }),
+    },
     authScopes: (_root, { cluster, year }) => ({ seeCluster: { cluster, year } }),
     resolve: async (_root, { cluster, year }, { db }) => {
       const row = await db

@@ -1,3 +1,4 @@
+import { periodId, slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { pageOf } from './pages.ts';
@@ -120,7 +121,10 @@ builder.queryField('cluster', (t) =>
     description: 'One cluster in a year, with its members and periods',
     type: Cluster,
     nullable: true,
-    args: { code: t.arg.string({ required: true }), year: t.arg.int({ required: true }) },
+    args: {
+      code: t.arg.string({ required: true, validate: slug }),
+      year: t.arg.int({ required: true }),
+    },
     resolve: async (_root, { code, year }, context) => {
       const row = await context.db
         .selectFrom('clusters')
@@ -138,7 +142,10 @@ builder.queryField('period', (t) =>
     description: "A cluster's period, e.g. cum-2 / 2023-H1",
     type: Period,
     nullable: true,
-    args: { cluster: t.arg.string({ required: true }), id: t.arg.string({ required: true }) },
+    args: {
+      cluster: t.arg.string({ required: true, validate: slug }),
+      id: t.arg.string({ required: true, validate: periodId }),
+    },
     resolve: async (_root, { cluster, id }, context) => {
       const row = await context.db
         .selectFrom('periods')
@@ -156,7 +163,10 @@ builder.queryField('scheme', (t) =>
     description: "The scheme (bảng chấm điểm) a cluster is scored by in a period's year, in full",
     type: 'JSON',
     nullable: true,
-    args: { cluster: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
+    args: {
+      cluster: t.arg.string({ required: true, validate: slug }),
+      period: t.arg.string({ required: true, validate: periodId }),
+    },
     authScopes: (_root, { cluster, period }) => ({
       seeCluster: { cluster, year: yearOf(period) },
     }),
@@ -187,7 +197,10 @@ builder.queryField('submissions', (t) =>
     {
       description: "Every version of a unit's results for a period, oldest first",
       type: Submission,
-      args: { unit: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
+      args: {
+        unit: t.arg.string({ required: true, validate: slug }),
+        period: t.arg.string({ required: true, validate: periodId }),
+      },
       authScopes: (_root, { unit, period }) => ({ seeUnitPeriod: { unit, period } }),
       resolve: async (_root, args, context) => {
         const { unit, period } = args;

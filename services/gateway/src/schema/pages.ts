@@ -1,6 +1,9 @@
 import { resolveArrayConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 
-/** Pages of every connection: 20 items unless `first`/`last` asks for others, never over 100. */
+/**
+ * Pages of every connection: 20 items unless `first`/`last` asks for others, never over 100 (the
+ * builder already refuses a larger `first` or `last`; this is the backstop).
+ */
 const pageSizes = { defaultSize: 20, maxSize: 100 } as const;
 
 /**

@@ -1,3 +1,4 @@
+import { periodId, slug } from '@thidua/schema';
 import type { StandingEntry } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
@@ -68,8 +69,8 @@ builder.queryField('ranking', (t) =>
     type: Standings,
     nullable: true,
     args: {
-      cluster: t.arg.string({ required: true }),
-      period: t.arg.string({ required: true }),
+      cluster: t.arg.string({ required: true, validate: slug }),
+      period: t.arg.string({ required: true, validate: periodId }),
       asOf: t.arg({ type: 'DateTime' }),
     },
     authScopes: (_root, { cluster, period }) => ({
@@ -104,8 +105,8 @@ builder.subscriptionField('rankingChanged', (t) =>
     description: "A cluster's standings for a period each time they change (server-sent events)",
     type: Standings,
     args: {
-      cluster: t.arg.string({ required: true }),
-      period: t.arg.string({ required: true }),
+      cluster: t.arg.string({ required: true, validate: slug }),
+      period: t.arg.string({ required: true, validate: periodId }),
     },
     authScopes: (_root, { cluster, period }) => ({
       seeCluster: { cluster, year: yearOf(period) },

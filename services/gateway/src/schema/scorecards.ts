@@ -1,3 +1,4 @@
+import { periodId, slug } from '@thidua/schema';
 import type { CriterionScore, ScorecardComputedV1 } from '@thidua/schema';
 import { builder } from '../builder.ts';
 
@@ -58,7 +59,10 @@ builder.queryField('scorecard', (t) =>
     description: "A unit's scorecard for a period, criterion by criterion",
     type: Scorecard,
     nullable: true,
-    args: { unit: t.arg.string({ required: true }), period: t.arg.string({ required: true }) },
+    args: {
+      unit: t.arg.string({ required: true, validate: slug }),
+      period: t.arg.string({ required: true, validate: periodId }),
+    },
     authScopes: (_root, { unit, period }) => ({ seeUnitPeriod: { unit, period } }),
     resolve: async (_root, { unit, period }, { db }) => {
       const row = await db

@@ -1,3 +1,4 @@
+import { periodId, slug } from '@thidua/schema';
 import type {
   AwardCounts,
   DistributionBand,
@@ -98,7 +99,10 @@ builder.queryField('summary', (t) =>
     description: "A period's summary for one cluster, or over all clusters when none is named",
     type: Summary,
     nullable: true,
-    args: { period: t.arg.string({ required: true }), cluster: t.arg.string() },
+    args: {
+      period: t.arg.string({ required: true, validate: periodId }),
+      cluster: t.arg.string({ validate: slug }),
+    },
     // Only the central board sees the roll-up over every cluster.
     authScopes: (_root, { period, cluster }) =>
       cluster == null ? { centralBoard: true } : { seeCluster: { cluster, year: yearOf(period) } },

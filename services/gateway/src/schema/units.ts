@@ -1,3 +1,4 @@
+import { slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { pageOf } from './pages.ts';
 
@@ -88,7 +89,7 @@ builder.queryField('unit', (t) =>
     description: 'A unit, the clusters it belonged to each year, and its predecessors',
     type: UnitRef,
     nullable: true,
-    args: { code: t.arg.string({ required: true }) },
+    args: { code: t.arg.string({ required: true, validate: slug }) },
     resolve: async (_root, { code }, context) => {
       const clusters = await context.db
         .selectFrom('clusters')
