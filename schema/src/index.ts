@@ -21,3 +21,4 @@ export * from './events/standings-changed.v1.ts';
 export * from './validate-submission.ts';
 export * from './views/period-summary.ts';
 export * from './hundredths.ts';
+export * from './operations.ts';

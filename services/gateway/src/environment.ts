@@ -11,6 +11,8 @@ export const gatewayEnvironment = () => {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** The HS256 secret that signs bearer tokens: at least 32 characters. */
     AUTH_SECRET: z.string().min(32).default(developmentSecret),
+    /** `true`: run only the operations of schema/graphql/operations, sent by their sha256. */
+    PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
   });
   if (env.NODE_ENV === 'production' && env.AUTH_SECRET === developmentSecret) {
     throw new ConfigurationError([

@@ -31,6 +31,8 @@ export interface GatewayOptions {
   development: boolean;
   /** The HS256 secret bearer tokens are signed with. */
   authSecret: string;
+  /** Refuse every document but the persisted operations (sent by sha256). */
+  persistedOperationsOnly?: boolean;
   clock?: () => Date;
 }
 
@@ -70,6 +72,7 @@ export function createGatewayService(
         isReady: () => relay !== null,
         authSecret: options.authSecret,
         development: options.development,
+        persistedOperationsOnly: options.persistedOperationsOnly ?? false,
       });
       await new Promise<void>((resolve) => started.listen(options.port, '0.0.0.0', resolve));
       const address = started.address();

@@ -20,3 +20,4 @@ export { gatewayMigrations } from './migrations/index.ts';
 export { CENTRAL } from './auth/viewer.ts';
 export { mintToken } from './auth/tokens.ts';
 export { developmentSecret } from './environment.ts';
+export { loadPersistedOperations, operationHash } from './persisted-operations.ts';

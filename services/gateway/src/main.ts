@@ -7,5 +7,6 @@ const service = createGatewayService(env, {
   port: env.GATEWAY_PORT,
   development: env.NODE_ENV !== 'production',
   authSecret: env.AUTH_SECRET,
+  persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
 });
 runUntilSignalled('gateway', service, service.log);

@@ -1,8 +1,10 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
 import { bearerToken, verifyToken } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { limitPlugins, limits } from './limits.ts';
+import { loadPersistedOperations } from './persisted-operations.ts';
 import { schema } from './schema/index.ts';
 
 export interface GatewayServerOptions {
@@ -12,10 +14,13 @@ export interface GatewayServerOptions {
   isReady: () => boolean;
   /** Development shows GraphiQL and unmasked error details. */
   development: boolean;
+  /** Runs only the operations of `schema/graphql/operations`, sent by their sha256. */
+  persistedOperationsOnly: boolean;
 }
 
 /** The HTTP server: GraphQL (with GraphiQL) at /graphql, and the health endpoints. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
+  const operations = loadPersistedOperations();
   const yoga = createYoga({
     schema,
     graphiql: { title: 'thidua – GraphQL' },
@@ -25,7 +30,14 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       return { ...options.context, viewer };
     },
     maskedErrors: { isDev: options.development },
-    plugins: limitPlugins(!options.development),
+    plugins: [
+      // Any client may send a known operation by hash; other documents only when allowed.
+      usePersistedOperations({
+        getPersistedOperation: (hash) => operations.get(hash)?.document ?? null,
+        allowArbitraryOperations: !options.persistedOperationsOnly,
+      }),
+      ...limitPlugins(!options.development),
+    ],
     landingPage: false,
   });
   return createServer((request, response) => {
