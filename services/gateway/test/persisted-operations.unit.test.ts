@@ -1,4 +1,4 @@
-import { parse, validate, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { loadPersistedOperations } from '../src/persisted-operations.ts';
 import { schema } from '../src/schema/index.ts';
@@ -17,7 +17,7 @@ describe('the persisted operations', () => {
     const used = new Set(
       operations.flatMap((op) =>
         (parse(op.document).definitions as OperationDefinitionNode[]).flatMap((d) =>
-          d.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : '')),
+          d.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '')),
         ),
       ),
     );
