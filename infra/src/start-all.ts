@@ -133,7 +133,15 @@ async function main(): Promise<void> {
   say('sign in with a header in GraphiQL, e.g. {"Authorization": "Bearer <token>"}:');
   say(`  the central board: ${central}`);
   say(`  Hà Tĩnh (lead of Cluster No. 2 in 2023): ${haTinh}`);
+  const thanhHoa = await mintToken(env.AUTH_SECRET, {
+    subject: 'demo@thanh-hoa',
+    unitCode: 'thanh-hoa',
+  });
+  say(`  Thanh Hóa (lead of Cluster No. 2 in 2026): ${thanhHoa}`);
   say('  other units: npm run token -- --unit <code>');
+  say(
+    "README's walkthrough: submit as Hà Tĩnh for 2026-FY, review as Thanh Hóa, decide as the board",
+  );
   say('try: { ranking(cluster: "cum-2", period: "2023-H1") { entries { rank unitName total } } }');
   say('and: { awards(cluster: "cum-2", year: 2023) { lines { unitCode proposed status } } }');
   say('and: { summary(period: "2023-H1") { members submitted indicatorTotals { code total } } }');

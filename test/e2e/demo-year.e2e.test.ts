@@ -2,6 +2,7 @@ import { loadDemo } from '@thidua/infra';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import facts from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+import { operation, walkthroughVariables } from '../support/readme-walkthrough.ts';
 
 describe('the demo year loaded by npm start', () => {
   let system: RunningSystem;
@@ -112,6 +113,7 @@ describe('the demo year loaded by npm start', () => {
     expect(unit.memberships).toEqual([
       { clusterCode: 'cum-2', year: 2023 },
       { clusterCode: 'cum-2', year: 2025 },
+      { clusterCode: 'cum-2', year: 2026 },
     ]);
     expect(unit.history.edges).toHaveLength(unit.history.totalCount);
     const h1 = unit.history.edges
@@ -168,5 +170,78 @@ describe('the demo year loaded by npm start', () => {
       { periodId: '2023-FY', status: 'CLOSED' },
       { periodId: '2023-H1', status: 'CLOSED' },
     ]);
+  });
+
+  describe("README's walkthrough", () => {
+    interface Standing {
+      unitCode: string;
+      status: string;
+      total: string | null;
+    }
+    const rankingOf2026 = async () => {
+      const { data } = await system.graphql(
+        operation('Ranking'),
+        { cluster: 'cum-2', period: '2026-FY' },
+        'ha-tinh',
+      );
+      return (data as { ranking: { entries: Standing[] } | null }).ranking?.entries ?? [];
+    };
+    const haTinh = (entries: Standing[]) => entries.find((e) => e.unitCode === 'ha-tinh');
+
+    test('step 1: Hà Tĩnh submits its year-end results and is ranked among the nine', async () => {
+      const { data, errors } = await system.graphql(
+        operation('SubmitResults'),
+        walkthroughVariables('submitResults as ha-tinh'),
+        'ha-tinh',
+      );
+      expect(errors).toBeUndefined();
+      expect(data).toMatchObject({
+        submitResults: { __typename: 'SubmissionAccepted', version: 1 },
+      });
+      const entries = await eventually(async () => {
+        const found = await rankingOf2026();
+        return haTinh(found)?.status === 'RANKED' ? found : undefined;
+      });
+      expect(entries.filter((e) => e.status === 'RANKED')).toHaveLength(9);
+    });
+
+    test('step 3: the lead reviews a self-score and Hà Tĩnh loses one point; Hà Tĩnh itself may not', async () => {
+      const before = haTinh(await rankingOf2026())?.total;
+      const variables = walkthroughVariables('reviewScore as thanh-hoa');
+      const own = await system.graphql(operation('ReviewScore'), variables, 'ha-tinh');
+      expect(own.data).toMatchObject({ reviewScore: { __typename: 'ForbiddenError' } });
+      const { data, errors } = await system.graphql(
+        operation('ReviewScore'),
+        variables,
+        'thanh-hoa',
+      );
+      expect(errors).toBeUndefined();
+      expect(data).toMatchObject({ reviewScore: { __typename: 'ScoreReviewed' } });
+      const after = await eventually(async () => {
+        const total = haTinh(await rankingOf2026())?.total;
+        return total !== before ? total : undefined;
+      });
+      expect(Number(before) - Number(after)).toBe(1);
+    });
+
+    test('step 4: the central board approves the flag proposed for Hưng Yên in 2023', async () => {
+      const { data, errors } = await system.graphql(
+        operation('DecideAward'),
+        walkthroughVariables('decideAward as the central board'),
+      );
+      expect(errors).toBeUndefined();
+      expect(data).toMatchObject({ decideAward: { __typename: 'AwardsPayload' } });
+      const line = await eventually(async () => {
+        const sheet = await system.graphql(operation('Awards'), { cluster: 'cum-2', year: 2023 });
+        const lines = (
+          sheet.data as {
+            awards: { lines: { unitCode: string; status: string; granted: string | null }[] };
+          }
+        ).awards.lines;
+        const found = lines.find((l) => l.unitCode === 'hung-yen');
+        return found?.granted === 'FLAG' ? found : undefined;
+      });
+      expect(line.status).toBe('PROPOSED');
+    });
   });
 });

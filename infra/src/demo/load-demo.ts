@@ -1,6 +1,7 @@
 import { executeCommand, type GatewayDatabase } from '@thidua/gateway';
 import type { Kysely } from 'kysely';
 import { clusters2025 } from './clusters-2025.ts';
+import { currentYear } from './current-year.ts';
 import { cluster2, demoClusters } from './demo-clusters.ts';
 import { demoYear } from './demo-year.ts';
 import type { DemoStep } from './demo-step.ts';
@@ -23,9 +24,11 @@ export async function loadDemo(db: Kysely<GatewayDatabase>): Promise<number> {
     .where('year', '=', 2023)
     .executeTakeFirst();
   if (existing !== undefined) return 0;
-  const steps: DemoStep[] = [...demoClusters.flatMap(demoYear), ...clusters2025()].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at),
-  );
+  const steps: DemoStep[] = [
+    ...demoClusters.flatMap(demoYear),
+    ...clusters2025(),
+    ...currentYear(),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const step of steps) {
     const result = await executeCommand(db, null, step.command, new Date(step.at));
     if (!result.ok) {
