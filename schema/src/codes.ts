@@ -11,4 +11,11 @@ export const periodId = z.string().regex(/^\d{4}-(H1|FY)$/, 'must look like 2023
 
 export type PeriodId = z.infer<typeof periodId>;
 
-export const instant = z.iso.datetime({ offset: true });
+/** A moment with its offset, e.g. `2026-12-15T17:00:00+07:00`, between the years 2000 and 2999. */
+export const instant = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 2000 && year <= 2999;
+  },
+  { message: 'must be between the years 2000 and 2999' },
+);

@@ -1,6 +1,6 @@
-import { makeEvent } from '@thidua/schema';
+import { makeEvent, periodId } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
-import { accept, refuse, type Command } from './command.ts';
+import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
 import { yearOf } from '../period-year.ts';
 
@@ -12,7 +12,9 @@ export const closePeriod =
     actor: string;
   }): Command<{ clusterCode: string; periodId: string }> =>
   async ({ trx, now }) => {
-    const year = yearOf(input.periodId);
+    const period = periodId.safeParse(input.periodId);
+    if (!period.success) return invalid(zodProblems(period.error, 'periodId'));
+    const year = yearOf(period.data);
     const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
     if (refused !== null) return refused;
     const closed = await trx

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { SubmissionProblem } from '@thidua/schema';
+import { slug, type SubmissionProblem } from '@thidua/schema';
 import type { GatewayDatabase } from '../database.ts';
 import { CENTRAL } from '../auth/viewer.ts';
 import { problem } from './command.ts';
@@ -10,12 +10,16 @@ export interface Membership {
   deputies: string[];
 }
 
-/** The cluster a unit belongs to in a year, with that year's lead and deputies. */
+/**
+ * The cluster a unit belongs to in a year, with that year's lead and deputies. A malformed code or
+ * year belongs nowhere; it never reaches the jsonb containment query, which would fail on it.
+ */
 export async function findMembership(
   trx: Kysely<GatewayDatabase>,
   unitCode: string,
   year: number,
 ): Promise<Membership | null> {
+  if (!slug.safeParse(unitCode).success || !Number.isInteger(year)) return null;
   const row = await trx
     .selectFrom('clusters')
     .select(['cluster_code', 'lead', 'deputies'])

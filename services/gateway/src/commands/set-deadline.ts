@@ -1,4 +1,4 @@
-import { instant, makeEvent } from '@thidua/schema';
+import { instant, makeEvent, periodId } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
@@ -15,7 +15,9 @@ export const setDeadline =
   async ({ trx, now }) => {
     const deadline = instant.safeParse(input.deadline);
     if (!deadline.success) return invalid(zodProblems(deadline.error, 'deadline'));
-    const year = yearOf(input.periodId);
+    const period = periodId.safeParse(input.periodId);
+    if (!period.success) return invalid(zodProblems(period.error, 'periodId'));
+    const year = yearOf(period.data);
     const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
     if (refused !== null) return refused;
     const moved = await trx

@@ -130,7 +130,7 @@ builder.mutationField('recordTieVote', (t) =>
       winners: t.arg.stringList({ required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (recordedBy) => recordTieVote({ ...args, recordedBy })),
+      runMutation(context, args, (recordedBy) => recordTieVote({ ...args, recordedBy })),
   }),
 );
 
@@ -154,6 +154,6 @@ builder.mutationField('decideAward', (t) =>
       signer: t.arg.string({ required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => decideAward({ ...args, actor })),
+      runMutation(context, args, (actor) => decideAward({ ...args, actor })),
   }),
 );

@@ -41,7 +41,7 @@ builder.mutationField('defineCluster', (t) =>
       deputies: t.arg.stringList({ description: 'the cụm phó of the year' }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) =>
+      runMutation(context, args, (actor) =>
         defineCluster({ ...args, lead: args.lead ?? null, deputies: args.deputies ?? [], actor }),
       ),
   }),
@@ -67,7 +67,7 @@ builder.mutationField('openPeriod', (t) =>
       deadline: t.arg({ type: 'DateTime', required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => openPeriod({ ...args, actor })),
+      runMutation(context, args, (actor) => openPeriod({ ...args, actor })),
   }),
 );
 
@@ -81,7 +81,7 @@ builder.mutationField('closePeriod', (t) =>
       periodId: t.arg.string({ required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => closePeriod({ ...args, actor })),
+      runMutation(context, args, (actor) => closePeriod({ ...args, actor })),
   }),
 );
 
@@ -105,7 +105,7 @@ builder.mutationField('assignScheme', (t) =>
       scheme: t.arg({ type: 'JSON', required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) =>
+      runMutation(context, args, (actor) =>
         assignScheme({ clusterCode: args.clusterCode, scheme: args.scheme, actor }),
       ),
   }),
@@ -122,7 +122,7 @@ builder.mutationField('setDeadline', (t) =>
       deadline: t.arg({ type: 'DateTime', required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => setDeadline({ ...args, actor })),
+      runMutation(context, args, (actor) => setDeadline({ ...args, actor })),
   }),
 );
 
@@ -137,6 +137,7 @@ builder.mutationField('setLead', (t) =>
       lead: t.arg.string({ required: true }),
       deputies: t.arg.stringList({ required: true }),
     },
-    resolve: (_root, args, context) => runMutation(context, (actor) => setLead({ ...args, actor })),
+    resolve: (_root, args, context) =>
+      runMutation(context, args, (actor) => setLead({ ...args, actor })),
   }),
 );

@@ -2,11 +2,35 @@ import type { GatewayContext } from '../builder.ts';
 import { executeCommand, type Command } from '../commands/command.ts';
 import { requireViewer } from '../auth/require-viewer.ts';
 import { actorOf } from '../auth/viewer.ts';
-import { refusalError } from './errors.ts';
+import { problem } from '../commands/command.ts';
+import type { SubmissionProblem } from '@thidua/schema';
+import { InvalidInput, refusalError } from './errors.ts';
 
 /** The payload of an accepted mutation. */
 export interface Accepted<Value> {
   accepted: Value;
+}
+
+/**
+ * Every string of a mutation's arguments that holds the NUL character, which no PostgreSQL text
+ * or jsonb value can store, by its path (`indicators.0.value`).
+ */
+export function nulProblems(value: unknown, path = ''): SubmissionProblem[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [
+          problem(
+            path,
+            'may not contain the NUL character (U+0000)',
+            'Không được chứa ký tự NUL (U+0000)',
+          ),
+        ]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    nulProblems(item, path === '' ? key : `${path}.${key}`),
+  );
 }
 
 /**
@@ -15,10 +39,13 @@ export interface Accepted<Value> {
  */
 export async function runMutation<Value>(
   context: GatewayContext,
+  args: object,
   command: (actor: string) => Command<Value>,
 ): Promise<Accepted<Value>> {
   // Who acts comes from the signed token only, never from the arguments.
   const actor = actorOf(requireViewer(context));
+  const unstorable = nulProblems(args);
+  if (unstorable.length > 0) throw new InvalidInput(unstorable);
   const result = await executeCommand(context.db, context.relay, command(actor), context.clock());
   if (!result.ok) throw refusalError(result.refusal);
   return { accepted: result.value };

@@ -33,7 +33,7 @@ builder.mutationField('registerPledges', (t) =>
       targets: t.arg({ type: [TargetInput], required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => registerPledges({ ...args, actor })),
+      runMutation(context, args, (actor) => registerPledges({ ...args, actor })),
   }),
 );
 
@@ -59,7 +59,7 @@ builder.mutationField('reviewScore', (t) =>
       reason: t.arg.string({ required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (reviewer) => reviewScore({ ...args, reviewer })),
+      runMutation(context, args, (reviewer) => reviewScore({ ...args, reviewer })),
   }),
 );
 
@@ -85,7 +85,7 @@ builder.mutationField('addBonus', (t) =>
       reason: t.arg.string({ required: true }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (addedBy) => addAdjustment('BONUS', { ...args, addedBy })),
+      runMutation(context, args, (addedBy) => addAdjustment('BONUS', { ...args, addedBy })),
   }),
 );
 
@@ -102,6 +102,6 @@ builder.mutationField('addDeduction', (t) =>
       disqualifying: t.arg.boolean({ description: 'bars the unit from XUAT_SAC and awards' }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (addedBy) => addAdjustment('DEDUCTION', { ...args, addedBy })),
+      runMutation(context, args, (addedBy) => addAdjustment('DEDUCTION', { ...args, addedBy })),
   }),
 );

@@ -51,6 +51,6 @@ builder.mutationField('submitResults', (t) =>
       }),
     },
     resolve: (_root, args, context) =>
-      runMutation(context, (actor) => submitResults({ ...args, actor })),
+      runMutation(context, args, (actor) => submitResults({ ...args, actor })),
   }),
 );
