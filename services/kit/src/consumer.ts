@@ -186,15 +186,35 @@ function deadLetter(
   consumerGroup: string,
   reason: string,
 ): OutboxMessage {
+  const key = storableText(message.key);
   return {
     topic: 'dlq',
-    key: message.key?.toString('utf8') ?? '',
+    key: key.text ?? `base64:${key.base64 ?? ''}`,
     value: JSON.stringify({
-      reason,
+      reason: reason.replaceAll('\u0000', '\uFFFD'),
       origin: { topic, partition, offset: message.offset },
       consumerGroup,
-      key: message.key?.toString('utf8') ?? null,
-      value: message.value?.toString('utf8') ?? null,
+      key: key.text ?? null,
+      keyBase64: key.base64,
+      value: storableText(message.value).text ?? null,
+      valueBase64: storableText(message.value).base64,
+      valueBytes: message.value?.length ?? 0,
     }),
   };
+}
+
+/** The most of a poison message a dead letter keeps: letters stay far below the topic's limit. */
+export const deadLetterBytes = 64 * 1024;
+
+/**
+ * How a dead letter carries raw bytes: as text when they are UTF-8 without NUL (which PostgreSQL
+ * cannot store), else as base64; either way only their first `deadLetterBytes`.
+ */
+function storableText(bytes: Buffer | null): { text: string | null; base64: string | null } {
+  if (bytes === null) return { text: null, base64: null };
+  const kept = bytes.subarray(0, deadLetterBytes);
+  const text = kept.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(kept) && !text.includes('\u0000')
+    ? { text, base64: null }
+    : { text: null, base64: kept.toString('base64') };
 }
