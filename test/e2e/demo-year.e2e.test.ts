@@ -75,17 +75,17 @@ describe('the demo year loaded by npm start', () => {
       const { data } = await system.graphql(
         '{ awards(cluster: "cum-2", year: 2023) { meritSeats lines { unitCode proposed status } ineligible { unitCode reasons } } }',
       );
-      return (
-        (
-          data as {
-            awards: {
-              meritSeats: number;
-              lines: unknown[];
-              ineligible: { unitCode: string; reasons: string[] }[];
-            } | null;
-          }
-        ).awards ?? undefined
-      );
+      const found = (
+        data as {
+          awards: {
+            meritSeats: number;
+            lines: unknown[];
+            ineligible: { unitCode: string; reasons: string[] }[];
+          } | null;
+        }
+      ).awards;
+      // The sheet may first appear from a period close that overtook the last standings.
+      return found !== null && found.lines.length > 0 ? found : undefined;
     });
     // 20% of 14 members, rounded down.
     expect(sheet.meritSeats).toBe(2);
