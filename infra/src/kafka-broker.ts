@@ -75,8 +75,12 @@ export interface LocalBrokerOptions {
 }
 
 /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+/** A KRaft cluster id; never one starting with '-', which the storage tool would take for an option. */
 function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function serverProperties(options: LocalBrokerOptions): string {

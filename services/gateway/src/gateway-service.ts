@@ -2,6 +2,7 @@ import {
   createDb,
   createKafka,
   createLogger,
+  createFailpoint,
   createOutboxRelay,
   ensureDatabase,
   ensureTopics,
@@ -59,6 +60,7 @@ export function createGatewayService(
       await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), log);
       relay = createOutboxRelay({
         kafka,
+        failpoint: createFailpoint(settings.THIDUA_FAILPOINT),
         db: db as Kysely<unknown>,
         schema: 'gateway',
         namespace: settings.TOPIC_NAMESPACE,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failpointPattern, parseFailpoint, type FailpointSetting } from './failpoint.ts';
 
 /** Thrown when the environment does not describe a runnable service; lists every problem at once. */
 export class ConfigurationError extends Error {
@@ -37,6 +38,12 @@ export const commonSettings = {
     .regex(/^[a-z0-9-]*$/, 'only lower-case letters, digits and dashes')
     .default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Testing aid only (see failpoint.ts): `<point>:<n>` kills the process at that point's n-th hit. */
+  THIDUA_FAILPOINT: z
+    .string()
+    .regex(failpointPattern, 'a failpoint and a hit, e.g. consumer.after-db-commit:3')
+    .transform(parseFailpoint)
+    .optional(),
 };
 
 export type CommonSettings = Readonly<{
@@ -44,4 +51,5 @@ export type CommonSettings = Readonly<{
   KAFKA_BROKERS: string[];
   TOPIC_NAMESPACE: string;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  THIDUA_FAILPOINT?: FailpointSetting | undefined;
 }>;

@@ -7,6 +7,7 @@ import {
 } from '@thidua/schema';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Kysely, Transaction } from 'kysely';
+import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
 import { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts';
@@ -34,6 +35,8 @@ export interface BatchConsumerOptions<Database, Topic extends TopicId> {
   handle: BatchHandler<Database, Topic>;
   /** Called after a batch committed with outbox rows, so the relay can publish at once. */
   onOutboxWritten?: () => void;
+  /** The fault-injection tests' crash points (see failpoint.ts); none by default. */
+  failpoint?: Failpoint;
 }
 
 export interface BatchConsumer {
@@ -52,7 +55,7 @@ export interface BatchConsumer {
 export function createBatchConsumer<Database, Topic extends TopicId>(
   options: BatchConsumerOptions<Database, Topic>,
 ): BatchConsumer {
-  const { kafka, groupId, namespace, log, handle } = options;
+  const { kafka, groupId, namespace, log, handle, failpoint = () => undefined } = options;
   // The kit's tables live beside the service's in the same schema; this is the one place that
   // views the service's handle as the kit's.
   const db = options.db as unknown as Kysely<KitTables>;
@@ -113,8 +116,10 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
           oc.columns(['group_id', 'topic', 'partition']).doUpdateSet({ next_offset: next }),
         )
         .execute();
+      failpoint('consumer.before-db-commit');
       return outgoing.length > 0;
     });
+    failpoint('consumer.after-db-commit');
     if (wroteOutbox) options.onOutboxWritten?.();
     payload.resolveOffset(last.offset);
     await payload.commitOffsetsIfNecessary({

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { CommonSettings } from './config.ts';
 import { createBatchConsumer, type BatchConsumer, type BatchHandler } from './consumer.ts';
 import { createDb, ensureDatabase } from './db.ts';
+import { createFailpoint } from './failpoint.ts';
 import { startHealthServer, type HealthServer } from './health.ts';
 import { createKafka, ensureTopics } from './kafka.ts';
 import type { Lifecycle } from './lifecycle.ts';
@@ -46,6 +47,8 @@ export function createConsumingService<Database, Topic extends TopicId>(
     settings.TOPIC_NAMESPACE === ''
       ? `thidua-${name}`
       : `${settings.TOPIC_NAMESPACE}.thidua-${name}`;
+  // One counter per process, shared by the consumer and the relay.
+  const failpoint = createFailpoint(settings.THIDUA_FAILPOINT);
   let relay: OutboxRelay | null = null;
   let consumer: BatchConsumer | null = null;
   let health: HealthServer | null = null;
@@ -66,6 +69,7 @@ export function createConsumingService<Database, Topic extends TopicId>(
         schema: name,
         namespace: settings.TOPIC_NAMESPACE,
         log,
+        failpoint,
       });
       await relay.start();
       const started = relay;
@@ -78,6 +82,7 @@ export function createConsumingService<Database, Topic extends TopicId>(
         log,
         handle: options.handle,
         onOutboxWritten: () => started.wake(),
+        failpoint,
       });
       await consumer.start();
     },

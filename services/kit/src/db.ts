@@ -19,6 +19,12 @@ export function createDb<Database>(
     max: poolSize,
     options: `-c search_path=${schema},public`,
   });
+  // PostgreSQL may end a connection (a restart, a failover, pg_terminate_backend); pg then emits
+  // 'error' on the pool (an idle connection) or on the client (one in use), and an 'error' nobody
+  // listens to ends the process. The statement in flight fails on its own and its caller retries;
+  // the pool drops the broken connection and opens a new one.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -3,6 +3,7 @@ export * from './consumer.ts';
 export * from './consuming-service.ts';
 export * from './db.ts';
 export * from './errors.ts';
+export * from './failpoint.ts';
 export * from './health.ts';
 export * from './kafka.ts';
 export * from './kit-tables.ts';

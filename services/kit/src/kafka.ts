@@ -24,7 +24,11 @@ export function createKafka(brokers: string[], clientId: string, logger: Logger)
   });
 }
 
-/** Creates every topic of the catalogue that is missing, with its partition count. */
+/**
+ * Creates every topic of the catalogue that is missing, with its partition count, and returns once
+ * every partition has a leader. Throws while one has none: services started together race to
+ * create the topics, and the loser must not consume before the winner's topics are up.
+ */
 export async function ensureTopics(kafka: Kafka, namespace: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -44,6 +48,14 @@ export async function ensureTopics(kafka: Kafka, namespace: string): Promise<voi
           configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
         })),
       });
+    }
+    const names = (Object.keys(topics) as TopicId[]).map((id) => topicName(namespace, id));
+    const { topics: described } = await admin.fetchTopicMetadata({ topics: names });
+    const leaderless = described.filter(
+      (topic) => topic.partitions.length === 0 || topic.partitions.some((p) => p.leader < 0),
+    );
+    if (leaderless.length > 0) {
+      throw new Error(`topics without leaders yet: ${leaderless.map((t) => t.name).join(', ')}`);
     }
   } finally {
     await admin.disconnect();

@@ -1,6 +1,7 @@
 import { topicName, type TopicId } from '@thidua/schema';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
+import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
 
@@ -16,6 +17,8 @@ export interface OutboxRelayOptions {
   batchBytes?: number;
   /** How often to look for rows when nobody said there are some. */
   pollMs?: number;
+  /** The fault-injection tests' crash points (see failpoint.ts); none by default. */
+  failpoint?: Failpoint;
 }
 
 export interface OutboxRelay {
@@ -38,6 +41,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     batchSize = 1000,
     batchBytes = 800_000,
     pollMs = 250,
+    failpoint = () => undefined,
   } = options;
   const db = options.db as Kysely<KitTables>;
   let producer: Producer | null = null;
@@ -79,6 +83,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
+      failpoint('relay.after-send');
       // Exactly the rows sent: a row with a lower seq whose transaction committed after the select
       // was not sent, and must stay for the next round.
       await trx
