@@ -156,6 +156,11 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
     allowed: everyoneSignedIn,
   },
   {
+    operation: 'period',
+    query: `{ period(cluster: "cum-a", id: "${periodId}") { status } }`,
+    allowed: everyoneSignedIn,
+  },
+  {
     operation: 'cluster',
     query: `{ cluster(code: "cum-a", year: ${year}) { lead periods { status } } }`,
     allowed: everyoneSignedIn,

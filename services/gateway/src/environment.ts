@@ -11,12 +11,18 @@ export const gatewayEnvironment = () => {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** The HS256 secret that signs bearer tokens: at least 32 characters. */
     AUTH_SECRET: z.string().min(32).default(developmentSecret),
+    /** An identity provider's public key (PEM, RS256/ES256/EdDSA); then AUTH_SECRET signs nothing. */
+    AUTH_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
     /** `true`: run only the operations of schema/graphql/operations, sent by their sha256. */
     PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
   });
-  if (env.NODE_ENV === 'production' && env.AUTH_SECRET === developmentSecret) {
+  if (
+    env.NODE_ENV === 'production' &&
+    env.AUTH_PUBLIC_KEY === undefined &&
+    env.AUTH_SECRET === developmentSecret
+  ) {
     throw new ConfigurationError([
-      'AUTH_SECRET: must be set to a secret of your own in production',
+      'AUTH_SECRET: must be set to a secret of your own in production (or AUTH_PUBLIC_KEY given)',
     ]);
   }
   return env;

@@ -19,6 +19,7 @@ import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer } from './server.ts';
 import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
+import { createTokenVerifier } from './auth/tokens.ts';
 
 export interface GatewayService extends Lifecycle {
   readonly db: Kysely<GatewayDatabase>;
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   development: boolean;
   /** The HS256 secret bearer tokens are signed with. */
   authSecret: string;
+  /** An identity provider's public key (PEM): tokens must then be signed with its private key. */
+  authPublicKey?: string;
   /** Refuse every document but the persisted operations (sent by sha256). */
   persistedOperationsOnly?: boolean;
   clock?: () => Date;
@@ -72,7 +75,7 @@ export function createGatewayService(
       const started = createGatewayServer({
         context: { db, relay, clock: options.clock ?? (() => new Date()), standings: feed.pubSub },
         isReady: () => relay !== null,
-        authSecret: options.authSecret,
+        verifyToken: createTokenVerifier(options.authSecret, options.authPublicKey),
         development: options.development,
         persistedOperationsOnly: options.persistedOperationsOnly ?? false,
       });

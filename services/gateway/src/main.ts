@@ -7,6 +7,7 @@ const service = createGatewayService(env, {
   port: env.GATEWAY_PORT,
   development: env.NODE_ENV !== 'production',
   authSecret: env.AUTH_SECRET,
+  authPublicKey: env.AUTH_PUBLIC_KEY,
   persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
 });
 runUntilSignalled('gateway', service, service.log);

@@ -1,7 +1,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
-import { bearerToken, verifyToken } from './auth/tokens.ts';
+import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { limitPlugins, limits } from './limits.ts';
 import { loadPersistedOperations } from './persisted-operations.ts';
@@ -10,7 +10,7 @@ import { schema } from './schema/index.ts';
 export interface GatewayServerOptions {
   context: Omit<GatewayContext, 'viewer'>;
   /** Verifies the bearer tokens of requests. */
-  authSecret: string;
+  verifyToken: TokenVerifier;
   isReady: () => boolean;
   /** Development shows GraphiQL and unmasked error details. */
   development: boolean;
@@ -26,7 +26,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     graphiql: { title: 'thidua – GraphQL' },
     context: async ({ request }): Promise<GatewayContext> => {
       const token = bearerToken(request.headers.get('authorization'));
-      const viewer = token === null ? null : await verifyToken(options.authSecret, token);
+      const viewer = token === null ? null : await options.verifyToken(token);
       return { ...options.context, viewer };
     },
     maskedErrors: { isDev: options.development },

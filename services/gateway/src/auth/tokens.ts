@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT, errors } from 'jose';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Viewer } from './viewer.ts';
 
 const issuer = 'thidua';
@@ -24,13 +25,25 @@ export async function mintToken(
 }
 
 /** The viewer a token names, or null when it is missing, forged, expired or names nobody. */
-export async function verifyToken(secret: string, token: string): Promise<Viewer | null> {
+export type TokenVerifier = (token: string) => Promise<Viewer | null>;
+
+/**
+ * Verifies tokens signed with the shared secret (HS256), or, when an identity provider's public
+ * key (PEM) is given, tokens signed with its private key (RS256, ES256 or EdDSA) and no others.
+ */
+export function createTokenVerifier(secret: string, publicKeyPem?: string): TokenVerifier {
+  if (publicKeyPem === undefined) return (token) => verifyWith(token, key(secret), ['HS256']);
+  const publicKey = createPublicKey(publicKeyPem);
+  return (token) => verifyWith(token, publicKey, ['RS256', 'ES256', 'EdDSA']);
+}
+
+async function verifyWith(
+  token: string,
+  verificationKey: Uint8Array | KeyObject,
+  algorithms: string[],
+): Promise<Viewer | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), {
-      issuer,
-      audience,
-      algorithms: ['HS256'],
-    });
+    const { payload } = await jwtVerify(token, verificationKey, { issuer, audience, algorithms });
     const subject = payload.sub ?? '';
     if (payload.role === 'central') return { subject, central: true, unitCode: null };
     if (typeof payload.unit === 'string' && payload.unit !== '') {
