@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { FaultRunResult } from './fault-run.ts';
-import { compareTallies } from './system-state.ts';
+import { compareTallies } from './delivery-tally.ts';
 
 /** One line per case, so a run of the suite shows what was injected and what came out. */
 export function summarize(label: string, faults: number, result: FaultRunResult): string {

@@ -1,11 +1,22 @@
+import { topicName } from '@thidua/schema';
+import type { Admin } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 
 export type Tally = Record<string, number>;
+
+/** The id of every contest event the gateway wrote, as its outbox holds them. */
+export async function gatewayContestIds(db: Kysely<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT value::jsonb ->> 'id' AS id FROM gateway.outbox WHERE topic = 'contest'
+  `.execute(db);
+  return rows.map((row) => row.id);
+}
 
 /**
  * Counts that drop when an event is lost and grow when one is applied twice: the contest events
  * each consumer recorded, submission versions summed, rows appended once per event. Counts that
  * depend on how events were cut into batches (derived events, standings revisions) are left out.
+ * `contestIds` are passed in because a replay has no gateway whose outbox would list them.
  */
 export async function tallyOf(db: Kysely<unknown>, contestIds: readonly string[]): Promise<Tally> {
   const ids = sql`${[...contestIds]}::uuid[]`;
@@ -18,7 +29,8 @@ export async function tallyOf(db: Kysely<unknown>, contestIds: readonly string[]
            ${applied('reporting')} AS "contest events applied by reporting",
            (SELECT coalesce(sum(submission_version), 0) FROM scoring.submissions) AS "versions counted by scoring",
            (SELECT coalesce(sum(submission_version), 0) FROM ranking.scorecards) AS "versions counted by ranking",
-           (SELECT coalesce(sum(submission_version), 0) FROM reporting.submissions) AS "versions counted by reporting",
+           (SELECT coalesce(sum(submission_version), 0) FROM reporting.scorecards) AS "versions counted by reporting",
+           (SELECT coalesce(sum(submission_version), 0) FROM reporting.submissions) AS "versions kept by reporting",
            (SELECT count(*) FROM scoring.scorecards) AS "scorecards",
            (SELECT count(*) FROM scoring.reviews) AS "reviews",
            (SELECT count(*) FROM scoring.adjustments) AS "bonus and deduction items",
@@ -26,9 +38,11 @@ export async function tallyOf(db: Kysely<unknown>, contestIds: readonly string[]
            (SELECT count(*) FROM awards.votes) AS "tie votes",
            (SELECT count(*) FROM awards.decisions) AS "award decisions",
            (SELECT count(*) FROM awards.published_award_sheets) AS "award sheets",
+           (SELECT count(*) FROM reporting.award_sheets) AS "award sheets counted by reporting",
            (SELECT count(*) FROM reporting.summaries) AS "summaries"
   `.execute(db);
-  return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
+  const counts = Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)] as const);
+  return { 'contest events': contestIds.length, ...Object.fromEntries(counts) };
 }
 
 /** Lost: what the reference counted and this run did not; duplicated: what this run counted more. */
@@ -56,4 +70,30 @@ export async function eventsProcessed(db: Kysely<unknown>): Promise<number> {
           + (SELECT count(*) FROM awards.processed_events) + (SELECT count(*) FROM reporting.processed_events))::text AS n
   `.execute(db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Who publishes each topic (mirrors the services). */
+const publishers = {
+  contest: 'gateway',
+  scores: 'scoring',
+  rankings: 'ranking',
+  awards: 'awards',
+} as const;
+
+/** Messages on the producers' topics beyond their outbox rows: publications repeated after a crash. */
+export async function republished(
+  db: Kysely<unknown>,
+  admin: Admin,
+  namespace: string,
+): Promise<number> {
+  let extra = 0;
+  for (const [topic, schema] of Object.entries(publishers) as [keyof typeof publishers, string][]) {
+    const offsets = await admin.fetchTopicOffsets(topicName(namespace, topic));
+    const onTopic = offsets.reduce((n, { high }) => n + Number(high), 0);
+    const { rows } = await sql<{ n: string }>`
+      SELECT count(*)::text AS n FROM ${sql.table(`${schema}.outbox`)} WHERE topic = ${topic}
+    `.execute(db);
+    extra += onTopic - Number(rows[0]?.n ?? 0);
+  }
+  return extra;
 }

@@ -1,4 +1,11 @@
 import type { ReadModelDump } from '@thidua/infra';
+import {
+  eventsProcessed,
+  gatewayContestIds,
+  republished,
+  tallyOf,
+  type Tally,
+} from './delivery-tally.ts';
 import { faultWorkload, loadWorkload, type LoadProgress } from './fault-workload.ts';
 import {
   startProcessSystem,
@@ -6,7 +13,7 @@ import {
   type ProcessSystem,
   type ProcessSystemOptions,
 } from './process-system.ts';
-import { eventsProcessed, republished, settledDump, tally } from './system-state.ts';
+import { settledDump } from './settled-dump.ts';
 
 export interface FaultRunOptions extends ProcessSystemOptions {
   /** Over how long the workload's commands are spread. */
@@ -19,7 +26,7 @@ export interface FaultRunOptions extends ProcessSystemOptions {
 
 export interface FaultRunResult {
   dump: ReadModelDump;
-  tally: Record<string, number>;
+  tally: Tally;
   /** Events the four consuming services recorded as processed. */
   events: number;
   /** Messages published again after a crash (to be dropped by event id). */
@@ -52,10 +59,10 @@ export async function runWorkload(options: FaultRunOptions): Promise<FaultRunRes
       fault?.(system, progress),
     ]);
     const namespace = options.settings.TOPIC_NAMESPACE;
-    const dump = await settledDump(system.db, system.admin, namespace, settleMs);
+    const dump = await settledDump(system.db, system.admin, namespace, { timeoutMs: settleMs });
     return {
       dump,
-      tally: await tally(system.db),
+      tally: await tallyOf(system.db, await gatewayContestIds(system.db)),
       events: await eventsProcessed(system.db),
       republished: await republished(system.db, system.admin, namespace),
       deaths: [...system.deaths],

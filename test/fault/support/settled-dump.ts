@@ -24,9 +24,10 @@ async function schemaExists(db: Kysely<unknown>, schema: string): Promise<boolea
 /**
  * What is still to do: outbox rows not yet published, and partitions a service has not read to the
  * end. Empty once every event has gone all the way through. A dump that holds still for a second
- * is not enough on its own: a consumer retrying a failing batch holds still too.
+ * is not enough on its own: a consumer retrying a failing batch, or a group waiting out a dead
+ * member's session, holds still too.
  */
-export async function pendingWork(
+async function pendingWork(
   db: Kysely<unknown>,
   admin: Admin,
   namespace: string,
@@ -79,13 +80,17 @@ export async function settledDump(
   { timeoutMs = 90_000, quietMs = 500 }: SettleOptions = {},
 ): Promise<ReadModelDump> {
   const deadline = Date.now() + timeoutMs;
+  // Right after a broker restart the admin client's metadata may be stale for a moment: a failed
+  // look counts as work still pending, and is reported if the time runs out.
+  const pendingNow = () =>
+    pendingWork(db, admin, namespace).catch((error: unknown) => [String(error)]);
   for (;;) {
-    const pending = await pendingWork(db, admin, namespace);
+    const pending = await pendingNow();
     if (pending.length === 0) {
       const first = await dumpReadModels(db);
       await new Promise((resolve) => setTimeout(resolve, quietMs));
       const second = await dumpReadModels(db);
-      const still = await pendingWork(db, admin, namespace);
+      const still = await pendingNow();
       if (first.hashes.all === second.hashes.all && still.length === 0) return first;
       pending.push(...still, 'the dump moved');
     }
