@@ -21,6 +21,8 @@ export interface ConsumingServiceOptions<Database, Topic extends TopicId> {
   migrations: Record<string, Migration>;
   topics: readonly Topic[];
   handle: BatchHandler<Database, Topic>;
+  /** See BatchConsumerOptions; each concurrent batch holds one more database connection. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface ConsumingService extends Lifecycle {
@@ -41,7 +43,9 @@ export function createConsumingService<Database, Topic extends TopicId>(
 ): ConsumingService {
   const { name, settings } = options;
   const log = createLogger(name, settings.LOG_LEVEL);
-  const db = createDb<Database>(settings.DATABASE_URL, name);
+  const concurrency = options.partitionsConsumedConcurrently ?? 1;
+  // One connection per batch in flight, one for the relay, and some to spare.
+  const db = createDb<Database>(settings.DATABASE_URL, name, concurrency + 4);
   const kafka = createKafka(settings.KAFKA_BROKERS, `thidua-${name}`, log);
   const groupId =
     settings.TOPIC_NAMESPACE === ''
@@ -83,6 +87,7 @@ export function createConsumingService<Database, Topic extends TopicId>(
         handle: options.handle,
         onOutboxWritten: () => started.wake(),
         failpoint,
+        partitionsConsumedConcurrently: concurrency,
       });
       await consumer.start();
     },
