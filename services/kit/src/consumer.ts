@@ -37,11 +37,6 @@ export interface BatchConsumerOptions<Database, Topic extends TopicId> {
   onOutboxWritten?: () => void;
   /** The fault-injection tests' crash points (see failpoint.ts); none by default. */
   failpoint?: Failpoint;
-  /**
-   * How many partitions' batches run at once (1 by default). More is safe only for a handler whose
-   * batches of different partitions (different clusters) never write the same rows.
-   */
-  partitionsConsumedConcurrently?: number;
 }
 
 export interface BatchConsumer {
@@ -158,7 +153,6 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
         eachBatch: processBatch,
       });
     },

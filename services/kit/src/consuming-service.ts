@@ -21,8 +21,6 @@ export interface ConsumingServiceOptions<Database, Topic extends TopicId> {
   migrations: Record<string, Migration>;
   topics: readonly Topic[];
   handle: BatchHandler<Database, Topic>;
-  /** See BatchConsumerOptions; each concurrent batch holds one more database connection. */
-  partitionsConsumedConcurrently?: number;
 }
 
 export interface ConsumingService extends Lifecycle {
@@ -43,9 +41,7 @@ export function createConsumingService<Database, Topic extends TopicId>(
 ): ConsumingService {
   const { name, settings } = options;
   const log = createLogger(name, settings.LOG_LEVEL);
-  const concurrency = options.partitionsConsumedConcurrently ?? 1;
-  // One connection per batch in flight, one for the relay, and some to spare.
-  const db = createDb<Database>(settings.DATABASE_URL, name, concurrency + 4);
+  const db = createDb<Database>(settings.DATABASE_URL, name);
   const kafka = createKafka(settings.KAFKA_BROKERS, `thidua-${name}`, log);
   const groupId =
     settings.TOPIC_NAMESPACE === ''
@@ -87,7 +83,6 @@ export function createConsumingService<Database, Topic extends TopicId>(
         handle: options.handle,
         onOutboxWritten: () => started.wake(),
         failpoint,
-        partitionsConsumedConcurrently: concurrency,
       });
       await consumer.start();
     },

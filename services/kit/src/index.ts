@@ -1,3 +1,5 @@
+export * from './batch-keys.ts';
+export * from './chunks.ts';
 export * from './config.ts';
 export * from './consumer.ts';
 export * from './consuming-service.ts';
