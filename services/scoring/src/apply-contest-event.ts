@@ -1,4 +1,4 @@
-import type { ContestEvent } from '@thidua/schema';
+import type { ContestEvent, EventOf } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { ScoringDatabase } from './database.ts';
 
@@ -12,13 +12,13 @@ export interface StalePeriod {
 }
 
 /**
- * Records a contest fact in the scoring state and says which periods it makes stale. Facts may
- * arrive in any order across clusters; a submission before its period or scheme is kept and scored
- * once they are known.
+ * Records a contest fact other than a submission (recordSubmissions writes those) in the scoring state and says which periods it
+ * makes stale. Facts may arrive in any order across clusters; a submission before its period or
+ * scheme is kept and scored once they are known.
  */
 export async function applyContestEvent(
   trx: Transaction<ScoringDatabase>,
-  event: ContestEvent,
+  event: Exclude<ContestEvent, EventOf<'ResultsSubmitted'>>,
 ): Promise<StalePeriod[]> {
   const clusterCode = event.clusterCode;
   const stale = (periodId: string): StalePeriod => ({
@@ -73,28 +73,6 @@ export async function applyContestEvent(
         .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ scheme: json }))
         .execute();
       return periodsOfYear(scheme.year);
-    }
-    case 'ResultsSubmitted': {
-      const submission = event.data;
-      const json = JSON.stringify(submission);
-      // Only a newer version replaces the counted one, so an old event replayed late changes nothing.
-      const replaced = await trx
-        .insertInto('submissions')
-        .values({
-          cluster_code: clusterCode,
-          period_id: submission.periodId,
-          unit_code: submission.unitCode,
-          submission_version: submission.submissionVersion,
-          submission: json,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'period_id', 'unit_code'])
-            .doUpdateSet({ submission_version: submission.submissionVersion, submission: json })
-            .where('submissions.submission_version', '<', submission.submissionVersion),
-        )
-        .executeTakeFirst();
-      return replaced.numInsertedOrUpdatedRows === 0n ? [] : [stale(submission.periodId)];
     }
     case 'DeadlineSet': {
       const { periodId, deadline } = event.data;

@@ -49,5 +49,7 @@ export interface ScoringDatabase extends KitTables {
     period_id: string;
     unit_code: string;
     scorecard: Json<ScorecardComputedV1>;
+    /** sha256 of the scorecard's JSON as computed; null for rows kept before it existed. */
+    fingerprint: string | null;
   };
 }

@@ -1,19 +1,36 @@
-import type { BatchContext } from '@thidua/kit';
+import { StaleSet, type BatchContext } from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
 import { applyContestEvent, type StalePeriod } from './apply-contest-event.ts';
 import type { ScoringDatabase } from './database.ts';
-import { rescorePeriod } from './rescore-period.ts';
+import { recordSubmissions, type PlacedSubmission } from './record-submissions.ts';
+import { rescorePeriods } from './rescore-periods.ts';
 
-/** Applies a batch of contest facts, then scores each period they touched once. */
+/**
+ * Applies a batch of contest facts, then scores each period they touched once. Submissions, nearly
+ * every event of a busy batch, are written together; the other facts one by one. Each kind of fact
+ * has its own table, so the two orders leave the same state.
+ */
 export async function handleContestBatch(
   events: ContestEvent[],
   context: BatchContext<ScoringDatabase>,
 ): Promise<void> {
-  const stale = new Map<string, StalePeriod>();
-  for (const event of events) {
-    for (const period of await applyContestEvent(context.trx, event)) {
-      stale.set(`${period.clusterCode}/${period.periodId}`, period);
-    }
+  const stale = new StaleSet<StalePeriod>((p) => `${p.clusterCode}/${p.periodId}`);
+  const submissions: PlacedSubmission[] = [];
+  for (const [index, event] of events.entries()) {
+    if (event.type === 'ResultsSubmitted') submissions.push({ event, index });
+    else
+      for (const period of await applyContestEvent(context.trx, event)) stale.mark(period, index);
   }
-  for (const period of stale.values()) await rescorePeriod(context, period);
+  for (const { event, index } of await recordSubmissions(context.trx, submissions)) {
+    stale.mark(
+      {
+        clusterCode: event.clusterCode,
+        periodId: event.data.periodId,
+        causationId: event.id,
+        causedAt: event.occurredAt,
+      },
+      index,
+    );
+  }
+  await rescorePeriods(context, stale.items());
 }

@@ -15,8 +15,5 @@ export function createScoringService(
     migrations: scoringMigrations,
     topics: ['contest'],
     handle: handleContestBatch,
-    // Scoring's rows are all per cluster and a cluster's events share one partition, so the
-    // contest topic's partitions can be scored side by side.
-    partitionsConsumedConcurrently: 3,
   });
 }
