@@ -1,6 +1,7 @@
-import type { ContestEvent, RankingsEvent, ScoresEvent } from '@thidua/schema';
+import type { ContestEvent, EventOf, RankingsEvent, ScoresEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { AwardsDatabase } from './database.ts';
+import { yearEnd } from './record-scorecards.ts';
 
 /** A cluster's year whose award sheet must be worked out again. */
 export interface StaleSheet {
@@ -10,13 +11,13 @@ export interface StaleSheet {
   causedAt: string;
 }
 
-const yearEnd = (periodId: string) =>
-  periodId.endsWith('-FY') ? Number(periodId.slice(0, 4)) : null;
-
-/** Records what the awards need from an event; says which award sheets are stale. */
+/**
+ * Records what the awards need from an event other than a scorecard (recordScorecards writes
+ * those); says which award sheets are stale.
+ */
 export async function applyEvent(
   trx: Transaction<AwardsDatabase>,
-  event: ContestEvent | ScoresEvent | RankingsEvent,
+  event: Exclude<ContestEvent | ScoresEvent | RankingsEvent, EventOf<'ScorecardComputed'>>,
 ): Promise<StaleSheet[]> {
   const clusterCode = event.clusterCode;
   const stale = (year: number): StaleSheet[] => [
@@ -75,28 +76,6 @@ export async function applyEvent(
         })
         .execute();
       return stale(event.data.year);
-    }
-    case 'ScorecardComputed': {
-      const card = event.data;
-      const year = yearEnd(card.periodId);
-      if (year === null) return [];
-      const values = {
-        submission_version: card.submissionVersion,
-        classification: card.classification,
-        disqualified: card.disqualified,
-        on_time: card.onTime,
-      };
-      await trx
-        .insertInto('scorecards')
-        .values({ cluster_code: clusterCode, year, unit_code: card.unitCode, ...values })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'year', 'unit_code'])
-            .doUpdateSet(values)
-            .where('scorecards.submission_version', '<=', card.submissionVersion),
-        )
-        .execute();
-      return stale(year);
     }
     case 'StandingsChanged': {
       const year = yearEnd(event.data.periodId);

@@ -1,19 +1,35 @@
-import type { BatchContext } from '@thidua/kit';
-import type { ContestEvent, RankingsEvent, ScoresEvent } from '@thidua/schema';
+import { StaleSet, type BatchContext } from '@thidua/kit';
+import type { ContestEvent, EventOf, RankingsEvent, ScoresEvent } from '@thidua/schema';
 import { applyEvent, type StaleSheet } from './apply-event.ts';
 import type { AwardsDatabase } from './database.ts';
+import { recordScorecards, yearEnd } from './record-scorecards.ts';
 import { resheet } from './resheet.ts';
 
-/** Applies a batch, then works out each touched cluster-year's award sheet once. */
+/**
+ * Applies a batch, then works out each touched cluster-year's award sheet once. Scorecards, most
+ * of a busy batch, are written together; the other events one by one. Scorecards have a table of
+ * their own, so the two orders leave the same state.
+ */
 export async function handleBatch(
   events: (ContestEvent | ScoresEvent | RankingsEvent)[],
   context: BatchContext<AwardsDatabase>,
 ): Promise<void> {
-  const stale = new Map<string, StaleSheet>();
-  for (const event of events) {
-    for (const sheet of await applyEvent(context.trx, event)) {
-      stale.set(`${sheet.clusterCode}/${String(sheet.year)}`, sheet);
+  const stale = new StaleSet<StaleSheet>((s) => `${s.clusterCode}/${String(s.year)}`);
+  const scorecards: EventOf<'ScorecardComputed'>[] = [];
+  for (const [index, event] of events.entries()) {
+    if (event.type !== 'ScorecardComputed') {
+      for (const sheet of await applyEvent(context.trx, event)) stale.mark(sheet, index);
+      continue;
+    }
+    scorecards.push(event);
+    const year = yearEnd(event.data.periodId);
+    if (year !== null) {
+      stale.mark(
+        { clusterCode: event.clusterCode, year, causationId: event.id, causedAt: event.occurredAt },
+        index,
+      );
     }
   }
-  for (const sheet of stale.values()) await resheet(context, sheet);
+  await recordScorecards(context.trx, scorecards);
+  for (const sheet of stale.items()) await resheet(context, sheet);
 }

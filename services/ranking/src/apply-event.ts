@@ -1,4 +1,4 @@
-import type { ContestEvent, ScoresEvent } from '@thidua/schema';
+import type { ContestEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { RankingDatabase } from './database.ts';
 
@@ -10,10 +10,13 @@ export interface StaleStandings {
   causedAt: string;
 }
 
-/** Records what ranking needs from a contest fact or a scorecard; says which standings are stale. */
+/**
+ * Records what ranking needs from a contest fact; says which standings are stale. Scorecards are
+ * recorded a batch at a time (record-scorecards.ts).
+ */
 export async function applyEvent(
   trx: Transaction<RankingDatabase>,
-  event: ContestEvent | ScoresEvent,
+  event: ContestEvent,
 ): Promise<StaleStandings[]> {
   const clusterCode = event.clusterCode;
   const stale = (periodId: string): StaleStandings => ({
@@ -71,28 +74,6 @@ export async function applyEvent(
     case 'AwardDecided':
       // These change the order only through the scorecards they lead to.
       return [];
-    case 'ScorecardComputed': {
-      const card = event.data;
-      const json = JSON.stringify(card);
-      // A scorecard of an older submission version never replaces a newer one.
-      const written = await trx
-        .insertInto('scorecards')
-        .values({
-          cluster_code: clusterCode,
-          period_id: card.periodId,
-          unit_code: card.unitCode,
-          submission_version: card.submissionVersion,
-          scorecard: json,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'period_id', 'unit_code'])
-            .doUpdateSet({ submission_version: card.submissionVersion, scorecard: json })
-            .where('scorecards.submission_version', '<=', card.submissionVersion),
-        )
-        .executeTakeFirst();
-      return written.numInsertedOrUpdatedRows === 0n ? [] : [stale(card.periodId)];
-    }
     default: {
       const unhandled: never = event;
       throw new TypeError(`unhandled event ${JSON.stringify(unhandled)}`);

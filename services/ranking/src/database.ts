@@ -1,10 +1,6 @@
 import type { Json, KitTables } from '@thidua/kit';
-import type {
-  ClusterDefinedV1,
-  ScorecardComputedV1,
-  StandingEntry,
-  TieBreak,
-} from '@thidua/schema';
+import type { ClusterDefinedV1, StandingEntry, TieBreak } from '@thidua/schema';
+import type { RankableScorecard } from './rank-units.ts';
 
 /** The ranking service's tables (its own schema). */
 export interface RankingDatabase extends KitTables {
@@ -16,7 +12,8 @@ export interface RankingDatabase extends KitTables {
     period_id: string;
     unit_code: string;
     submission_version: number;
-    scorecard: Json<ScorecardComputedV1>;
+    /** What ranking orders by; rows kept before hold the whole scorecard, a superset. */
+    scorecard: Json<RankableScorecard>;
   };
   standings: {
     cluster_code: string;

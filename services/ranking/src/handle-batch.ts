@@ -1,19 +1,35 @@
-import type { BatchContext } from '@thidua/kit';
+import { StaleSet, type BatchContext } from '@thidua/kit';
 import type { ContestEvent, ScoresEvent } from '@thidua/schema';
 import { applyEvent, type StaleStandings } from './apply-event.ts';
 import type { RankingDatabase } from './database.ts';
-import { rerankPeriod } from './rerank-period.ts';
+import { recordScorecards, type PlacedScorecard } from './record-scorecards.ts';
+import { rerankPeriods } from './rerank-periods.ts';
 
-/** Applies a batch, then ranks each period it touched once (not once per event). */
+/**
+ * Applies a batch, then ranks each period it touched once (not once per event). Scorecards, nearly
+ * every event of a busy batch, are written together; contest facts one by one. The two write
+ * different tables, so either order leaves the same state.
+ */
 export async function handleBatch(
   events: (ContestEvent | ScoresEvent)[],
   context: BatchContext<RankingDatabase>,
 ): Promise<void> {
-  const stale = new Map<string, StaleStandings>();
-  for (const event of events) {
-    for (const period of await applyEvent(context.trx, event)) {
-      stale.set(`${period.clusterCode}/${period.periodId}`, period);
-    }
+  const stale = new StaleSet<StaleStandings>((p) => `${p.clusterCode}/${p.periodId}`);
+  const scorecards: PlacedScorecard[] = [];
+  for (const [index, event] of events.entries()) {
+    if (event.type === 'ScorecardComputed') scorecards.push({ event, index });
+    else for (const period of await applyEvent(context.trx, event)) stale.mark(period, index);
   }
-  for (const period of stale.values()) await rerankPeriod(context, period);
+  for (const { event, index } of await recordScorecards(context.trx, scorecards)) {
+    stale.mark(
+      {
+        clusterCode: event.clusterCode,
+        periodId: event.data.periodId,
+        causationId: event.id,
+        causedAt: event.occurredAt,
+      },
+      index,
+    );
+  }
+  await rerankPeriods(context, stale.items());
 }

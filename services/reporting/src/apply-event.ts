@@ -8,10 +8,16 @@ export interface StaleSummary {
   periodId: string;
 }
 
+/** The events applied one at a time: all but submissions and scorecards, recorded a batch at a time. */
+export type SingleEvent = Exclude<
+  ContestEvent | ScoresEvent | AwardsEvent,
+  { type: 'ResultsSubmitted' | 'ScorecardComputed' }
+>;
+
 /** Records what the summaries need from an event; says which summaries are stale. */
 export async function applyEvent(
   trx: Transaction<ReportingDatabase>,
-  event: ContestEvent | ScoresEvent | AwardsEvent,
+  event: SingleEvent,
 ): Promise<StaleSummary[]> {
   const clusterCode = event.clusterCode;
   const periodsOfYear = async (year: number) =>
@@ -52,48 +58,6 @@ export async function applyEvent(
         .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doNothing())
         .execute();
       return [{ clusterCode, periodId: event.data.periodId }];
-    }
-    case 'ResultsSubmitted': {
-      const { unitCode, periodId, submissionVersion, indicators } = event.data;
-      await trx
-        .insertInto('submissions')
-        .values({
-          cluster_code: clusterCode,
-          period_id: periodId,
-          unit_code: unitCode,
-          submission_version: submissionVersion,
-          indicators: JSON.stringify(indicators),
-        })
-        .onConflict((oc) =>
-          oc.columns(['cluster_code', 'period_id', 'unit_code', 'submission_version']).doNothing(),
-        )
-        .execute();
-      return [{ clusterCode, periodId }];
-    }
-    case 'ScorecardComputed': {
-      const card = event.data;
-      const values = {
-        submission_version: card.submissionVersion,
-        total: card.total,
-        classification: card.classification,
-        on_time: card.onTime,
-      };
-      await trx
-        .insertInto('scorecards')
-        .values({
-          cluster_code: clusterCode,
-          period_id: card.periodId,
-          unit_code: card.unitCode,
-          ...values,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'period_id', 'unit_code'])
-            .doUpdateSet(values)
-            .where('scorecards.submission_version', '<=', card.submissionVersion),
-        )
-        .execute();
-      return [{ clusterCode, periodId: card.periodId }];
     }
     case 'AwardsChanged': {
       const { year, revision, lines } = event.data;

@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import { chunksOf, pairIn } from '@thidua/kit';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { StaleSummary } from './apply-event.ts';
 import type { ReportingDatabase } from './database.ts';
 import { addAwardCounts, countAwards, noAwards } from './count-awards.ts';
@@ -7,26 +8,37 @@ import { rollUp, summarizePeriod, type SummaryScorecard } from './summarize-peri
 /** The cluster code under which a period's summary over all clusters is kept. */
 export const ALL_CLUSTERS = '*';
 
-/** Works out a cluster's period summary from its counted scorecards. */
-export async function resummarizeCluster(
+const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
+const yearKey = (clusterCode: string, year: number) => `${clusterCode}/${String(year)}`;
+const yearOf = (periodId: string) => Number(periodId.slice(0, 4));
+const isYearEnd = (periodId: string) => periodId.endsWith('-FY');
+
+/**
+ * Works out each stale cluster period's summary from its counted scorecards. What the periods need
+ * is read with one query per table and the summaries are written together, so a batch costs the
+ * same few statements however many periods it touched.
+ */
+export async function resummarizeClusters(
   trx: Transaction<ReportingDatabase>,
-  { clusterCode, periodId }: StaleSummary,
+  stale: readonly StaleSummary[],
 ): Promise<void> {
-  const year = Number(periodId.slice(0, 4));
-  const cluster = await trx
+  if (stale.length === 0) return;
+  const clusterCodes = stale.map((p) => p.clusterCode);
+  const periodIds = stale.map((p) => p.periodId);
+  const years = stale.map((p) => yearOf(p.periodId));
+  const inStaleYears = pairIn(['cluster_code', 'year'], clusterCodes, years, 'int');
+  const inStalePeriods = pairIn(['c.cluster_code', 'c.period_id'], clusterCodes, periodIds, 'text');
+
+  const clusters = await trx
     .selectFrom('clusters')
-    .select('members')
-    .where('cluster_code', '=', clusterCode)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  const maxTotal = await trx
+    .select(['cluster_code', 'year', 'members'])
+    .where(inStaleYears)
+    .execute();
+  const maxTotals = await trx
     .selectFrom('max_totals')
-    .select('max_total')
-    .where('cluster_code', '=', clusterCode)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  if (cluster === undefined || maxTotal === undefined) return;
-  const names = new Map(cluster.members.map((m) => [m.unitCode, m.name]));
+    .select(['cluster_code', 'year', 'max_total'])
+    .where(inStaleYears)
+    .execute();
   // Only members count (SCORING.md §9), with the indicator values of the version each scorecard counts.
   const rows = await trx
     .selectFrom('scorecards as c')
@@ -37,49 +49,82 @@ export async function resummarizeCluster(
         .onRef('s.unit_code', '=', 'c.unit_code')
         .onRef('s.submission_version', '=', 'c.submission_version'),
     )
-    .select(['c.unit_code', 'c.total', 'c.classification', 'c.on_time', 's.indicators'])
-    .where('c.cluster_code', '=', clusterCode)
-    .where('c.period_id', '=', periodId)
+    .select([
+      'c.cluster_code',
+      'c.period_id',
+      'c.unit_code',
+      'c.total',
+      'c.classification',
+      'c.on_time',
+      's.indicators',
+    ])
+    .where(inStalePeriods)
+    .orderBy('c.cluster_code')
+    .orderBy('c.period_id')
     .orderBy('c.unit_code')
     .execute();
-  const scorecards: SummaryScorecard[] = rows.flatMap((row) => {
-    const unitName = names.get(row.unit_code);
-    return unitName === undefined
-      ? []
-      : [
-          {
-            unitCode: row.unit_code,
-            unitName,
-            total: row.total,
-            classification: row.classification,
-            onTime: row.on_time,
-            indicators: row.indicators,
-          },
-        ];
-  });
-  const sheet = periodId.endsWith('-FY')
+  const sheets = stale.some((p) => isYearEnd(p.periodId))
     ? await trx
         .selectFrom('award_sheets')
-        .select('lines')
-        .where('cluster_code', '=', clusterCode)
-        .where('year', '=', year)
-        .executeTakeFirst()
-    : undefined;
-  const summary = JSON.stringify({
-    ...summarizePeriod(cluster.members.length, maxTotal.max_total, scorecards),
-    // Only a year-end period has awards; before its sheet exists, nothing is proposed yet.
-    awards: periodId.endsWith('-FY')
-      ? sheet === undefined
-        ? noAwards
-        : countAwards(sheet.lines)
-      : null,
-  });
+        .select(['cluster_code', 'year', 'lines'])
+        .where(inStaleYears)
+        .execute()
+    : [];
 
-  await trx
-    .insertInto('summaries')
-    .values({ cluster_code: clusterCode, period_id: periodId, summary })
-    .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doUpdateSet({ summary }))
-    .execute();
+  const membersOf = new Map(clusters.map((c) => [yearKey(c.cluster_code, c.year), c.members]));
+  const maxTotalOf = new Map(maxTotals.map((m) => [yearKey(m.cluster_code, m.year), m.max_total]));
+  const countedOf = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = periodKey(row.cluster_code, row.period_id);
+    const group = countedOf.get(key);
+    if (group === undefined) countedOf.set(key, [row]);
+    else group.push(row);
+  }
+  const linesOf = new Map(sheets.map((s) => [yearKey(s.cluster_code, s.year), s.lines]));
+
+  const summaries: Insertable<ReportingDatabase['summaries']>[] = [];
+  for (const { clusterCode, periodId } of stale) {
+    const year = yearOf(periodId);
+    const members = membersOf.get(yearKey(clusterCode, year));
+    const maxTotal = maxTotalOf.get(yearKey(clusterCode, year));
+    if (members === undefined || maxTotal === undefined) continue;
+    const names = new Map(members.map((m) => [m.unitCode, m.name]));
+    const scorecards: SummaryScorecard[] = (
+      countedOf.get(periodKey(clusterCode, periodId)) ?? []
+    ).flatMap((row) => {
+      const unitName = names.get(row.unit_code);
+      return unitName === undefined
+        ? []
+        : [
+            {
+              unitCode: row.unit_code,
+              unitName,
+              total: row.total,
+              classification: row.classification,
+              onTime: row.on_time,
+              indicators: row.indicators,
+            },
+          ];
+    });
+    const lines = linesOf.get(yearKey(clusterCode, year));
+    const summary = JSON.stringify({
+      ...summarizePeriod(members.length, maxTotal, scorecards),
+      // Only a year-end period has awards; before its sheet exists, nothing is proposed yet.
+      awards: isYearEnd(periodId) ? (lines === undefined ? noAwards : countAwards(lines)) : null,
+    });
+    summaries.push({ cluster_code: clusterCode, period_id: periodId, summary });
+  }
+  for (const chunk of chunksOf(summaries)) {
+    await trx
+      .insertInto('summaries')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['cluster_code', 'period_id'])
+          .doUpdateSet((eb) => ({ summary: eb.ref('excluded.summary') })),
+      )
+      .execute();
+  }
 }
 
 /** Rolls the period's cluster summaries up into the one over all clusters. */
