@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { refusalOf, scopesOf, type GatewayAuthScopes } from './auth/scopes.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
+import type { CurrentStandings } from './current-standings.ts';
 import type { StandingsPubSub } from './standings-feed.ts';
 
 /** What every resolver may use. */
@@ -19,6 +20,8 @@ export interface GatewayContext {
   clock: () => Date;
   /** New standings as the ranking service publishes them, for subscriptions. */
   standings: StandingsPubSub;
+  /** The latest standings of each period this gateway has seen. */
+  currentStandings: CurrentStandings;
   /** The signed-in caller; null when the request carried no valid token. */
   viewer: Viewer | null;
 }

@@ -73,7 +73,13 @@ export function createGatewayService(
       feed = createStandingsFeed(kafka, settings.TOPIC_NAMESPACE, log);
       await feed.start();
       const started = createGatewayServer({
-        context: { db, relay, clock: options.clock ?? (() => new Date()), standings: feed.pubSub },
+        context: {
+          db,
+          relay,
+          clock: options.clock ?? (() => new Date()),
+          standings: feed.pubSub,
+          currentStandings: feed.current,
+        },
         isReady: () => relay !== null,
         verifyToken: createTokenVerifier(options.authSecret, options.authPublicKey),
         development: options.development,

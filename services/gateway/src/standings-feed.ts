@@ -3,6 +3,8 @@ import { parseEvent, topicName } from '@thidua/schema';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import type { Consumer, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { CurrentStandings } from './current-standings.ts';
 import type { PublishedViews } from './database.ts';
 
 export type StandingsRow = PublishedViews['ranking.published_standings'];
@@ -11,12 +13,15 @@ export type StandingsPubSub = PubSub<{ rankingChanged: [standings: StandingsRow]
 
 export interface StandingsFeed {
   pubSub: StandingsPubSub;
+  /** The latest standings seen of each period, for the ranking query. */
+  current: CurrentStandings;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Follows the rankings topic and publishes every new standings to this gateway's subscribers.
+ * Follows the rankings topic, publishes every new standings to this gateway's subscribers and
+ * keeps the latest of each period.
  * Each gateway instance reads the whole topic in a group of its own, from the end: subscribers
  * only want what changes after they subscribed.
  */
@@ -25,11 +30,17 @@ export function createStandingsFeed(
   namespace: string,
   log: Logger = createLogger('gateway', 'info'),
 ): StandingsFeed {
-  const pubSub: StandingsPubSub = createPubSub();
+  // One listener per open subscription: fourteen secretariats watching one cluster are normal, not
+  // the leak Node warns of past ten.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  const pubSub: StandingsPubSub = createPubSub({ eventTarget });
+  const current = new CurrentStandings();
   let consumer: Consumer | null = null;
   const prefix = namespace === '' ? '' : `${namespace}.`;
   return {
     pubSub,
+    current,
     async start() {
       consumer = kafka.consumer({ groupId: `${prefix}thidua-gateway-feed-${randomUUID()}` });
       await consumer.connect();
@@ -49,13 +60,15 @@ export function createStandingsFeed(
             return Promise.resolve();
           }
           const { clusterCode, occurredAt, data } = parsed.event;
-          pubSub.publish('rankingChanged', {
+          const row: StandingsRow = {
             cluster_code: clusterCode,
             period_id: data.periodId,
             revision: data.revision,
             changed_at: new Date(occurredAt),
             entries: data.entries,
-          });
+          };
+          current.offer(row);
+          pubSub.publish('rankingChanged', row);
           return Promise.resolve();
         },
       });

@@ -30,4 +30,21 @@ describe('bearer tokens', () => {
     expect(await verify(signed)).toEqual({ subject: 'board@btctw', central: true, unitCode: null });
     expect(await verify(await mintToken(secret, { subject: 'x', central: true }))).toBeNull();
   });
+
+  test('a verified token is kept only until it expires, and a token without an expiry is refused', async () => {
+    const verify = createTokenVerifier(secret);
+    const shortLived = await mintToken(secret, { subject: 's', unitCode: 'ha-tinh' }, '2s');
+    expect(await verify(shortLived)).toMatchObject({ unitCode: 'ha-tinh' });
+    expect(await verify(shortLived)).toMatchObject({ unitCode: 'ha-tinh' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await verify(shortLived)).toBeNull();
+
+    const endless = await new SignJWT({ role: 'central' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('thidua')
+      .setAudience('thidua-gateway')
+      .sign(new TextEncoder().encode(secret));
+    expect(await verify(endless)).toBeNull();
+  });
 });

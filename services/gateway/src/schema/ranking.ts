@@ -76,14 +76,17 @@ builder.queryField('ranking', (t) =>
     authScopes: (_root, { cluster, period }) => ({
       seeCluster: { cluster, year: yearOf(period) },
     }),
-    resolve: async (_root, { cluster, period, asOf }, { db }) => {
+    resolve: async (_root, { cluster, period, asOf }, { db, currentStandings }) => {
       if (asOf == null) {
+        const kept = currentStandings.get(cluster, period);
+        if (kept !== undefined) return kept;
         const current = await db
           .selectFrom('ranking.published_standings')
           .selectAll()
           .where('cluster_code', '=', cluster)
           .where('period_id', '=', period)
           .executeTakeFirst();
+        if (current !== undefined) currentStandings.offer(current);
         return current ?? null;
       }
       const then = await db
