@@ -1,4 +1,5 @@
 export { ensureBroker, type BrokerHandle } from './ensure-broker.ts';
+export { serviceArgs } from './service-command.ts';
 export { loadDemo } from './demo/load-demo.ts';
 export {
   dumpReadModels,

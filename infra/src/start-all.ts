@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadDemo } from './demo/load-demo.ts';
 import { ensureBroker, type BrokerHandle } from './ensure-broker.ts';
+import { serviceArgs } from './service-command.ts';
 
 /**
  * `npm start`: brings up Kafka (unless one is configured or running) and checks PostgreSQL, starts
@@ -39,7 +40,7 @@ function say(message: string): void {
 }
 
 function startService(name: string, brokers: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`], {
+  const child = spawn(process.execPath, serviceArgs(name, 'compiled', root), {
     cwd: root,
     env: { ...process.env, KAFKA_BROKERS: brokers.join(','), DATABASE_URL: env.DATABASE_URL },
     stdio: ['ignore', 'pipe', 'pipe'],
