@@ -32,6 +32,8 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { BrokerHandle } from '@thidua/infra';
+// Not from @thidua/infra's index: that would read the infra environment before the ports are chosen.
+import { serviceArgs } from '../../infra/src/service-command.ts';
 import { formatSummary, summarizeProfile } from './top-functions.ts';
 import {
   figuresOf,
@@ -114,15 +116,11 @@ function spawnService(
   port: number,
 ): ServiceProcess {
   const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(
-    process.execPath,
-    [...profileArgs, '--import', 'tsx', `services/${name}/src/main.ts`],
-    {
-      cwd: root,
-      env: { ...process.env, ...env, [portVariable]: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...profileArgs, ...serviceArgs(name, 'compiled', root)], {
+    cwd: root,
+    env: { ...process.env, ...env, [portVariable]: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       // kafkajs reports retried responses and rebalances as warnings; show the rest.
@@ -232,6 +230,80 @@ function postJson(
       },
     );
     req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Subscribes to `rankingChanged` for a cluster's period over server-sent events, as a client of
+ * the gateway would, and hands each delivered standings' entries to `onStandings`. Resolves once
+ * the gateway has answered the subscription.
+ */
+function subscribeToRanking(
+  port: number,
+  token: string,
+  cluster: string,
+  period: string,
+  onStandings: (entries: { unitCode: string; submittedAt: string | null }[]) => void,
+): Promise<{ close(): void }> {
+  const body = JSON.stringify({
+    query: `subscription($cluster: String!, $period: String!) {
+      rankingChanged(cluster: $cluster, period: $period) { entries { unitCode submittedAt } }
+    }`,
+    variables: { cluster, period },
+  });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (response) => {
+        if (response.statusCode !== 200) {
+          reject(new Error(`rankingChanged(${cluster}) answered ${String(response.statusCode)}`));
+          return;
+        }
+        let buffered = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffered += chunk;
+          // Events end with a blank line; their data lines carry the GraphQL result.
+          let end = buffered.indexOf('\n\n');
+          while (end >= 0) {
+            const data = buffered
+              .slice(0, end)
+              .split('\n')
+              .filter((line) => line.startsWith('data:'))
+              .map((line) => line.slice(5))
+              .join('');
+            buffered = buffered.slice(end + 2);
+            end = buffered.indexOf('\n\n');
+            if (data.trim() === '') continue;
+            const result = JSON.parse(data) as {
+              data?: {
+                rankingChanged?: { entries: { unitCode: string; submittedAt: string | null }[] };
+              };
+            };
+            const entries = result.data?.rankingChanged?.entries;
+            if (entries === undefined)
+              fail(`rankingChanged(${cluster}) sent ${data.slice(0, 200)}`);
+            else onStandings(entries);
+          }
+        });
+        resolve({ close: () => req.destroy() });
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') reject(error);
+    });
     req.end(body);
   });
 }
@@ -770,7 +842,7 @@ async function main(): Promise<void> {
       `query: ranking(${cluster}, ${period}) at 20 connections for ${String(preset.querySeconds)} s…`,
     );
     const seconds = workload.preset.querySeconds;
-    await loadTest(gatewayPort, queryBody, centralToken, 20, 1, 'warm-up');
+    await loadTest(gatewayPort, queryBody, centralToken, 20, 3, 'warm-up');
     const gatewayLoad = await loadTest(
       gatewayPort,
       queryBody,
@@ -794,7 +866,7 @@ async function main(): Promise<void> {
       if (bareSample.text !== sample.text) {
         say(`  note: the bare endpoint's answer differs: ${bareSample.text.slice(0, 200)}`);
       }
-      await loadTest(barePort, queryBody, centralToken, 20, 1, 'warm-up');
+      await loadTest(barePort, queryBody, centralToken, 20, 3, 'warm-up');
       bareLoad = await loadTest(barePort, queryBody, centralToken, 20, seconds, 'bare yoga');
     } finally {
       bareChild.kill('SIGTERM');
@@ -844,9 +916,9 @@ async function main(): Promise<void> {
       rssMb,
       rssAtReadyMb,
       notes: [
-        'services run as separate processes (node --import tsx), as npm start runs them',
+        'services run as separate processes from their compiled JavaScript (npm run build), as npm start runs them',
         'the workload is written to the gateway outbox with executeCommand before the relay starts; drain time runs from the first relayed batch (min outbox.sent_at) to the moment both ranking and reporting count every last version',
-        'visible polls ranking.published_standings over SQL every 20 ms (the gateway has no rankingChanged subscription)',
+        'visible: time from each submitResults response until a rankingChanged subscription (server-sent events, one per cluster) delivers standings with that submission',
         'rssMb: peak resident set size sampled every 200 ms during the drain',
       ],
       failures,
@@ -907,34 +979,24 @@ async function measureVisible(
   let sent = 0;
   let accepted = 0;
   const inFlight: Promise<void>[] = [];
-  // Changed while the poller awaits, so kept where the compiler won't narrow it.
-  const state = { polling: true, giveUpAt: Number.POSITIVE_INFINITY };
-
-  const poller = (async () => {
-    while (state.polling || pending.size > 0) {
-      const clusters = [...new Set([...pending.values()].map((p) => p.cluster))];
-      if (clusters.length > 0) {
-        const { rows } = await pool.query<{ cluster_code: string; entries: StandingEntry[] }>(
-          `SELECT cluster_code, entries FROM ranking.published_standings
-           WHERE period_id = $1 AND cluster_code = ANY($2)`,
-          [period, clusters],
-        );
-        const seenAt = performance.now();
-        for (const row of rows) {
-          for (const entry of row.entries) {
-            const wait = pending.get(entry.unitCode);
-            if (wait === undefined || entry.submittedAt === null) continue;
-            if (Date.parse(entry.submittedAt) >= wait.submittedAt) {
-              visibleMs.push(seenAt - wait.answeredAt);
-              pending.delete(entry.unitCode);
-            }
-          }
-        }
+  const clusters = [...new Set(workload.clusters.slice(0, 20).map((c) => c.code))];
+  const centralToken = await mintToken(benchSecret, { subject: 'bench', central: true });
+  const seeStandings = (entries: readonly { unitCode: string; submittedAt: string | null }[]) => {
+    const seenAt = performance.now();
+    for (const entry of entries) {
+      const wait = pending.get(entry.unitCode);
+      if (wait === undefined || entry.submittedAt === null) continue;
+      if (Date.parse(entry.submittedAt) >= wait.submittedAt) {
+        visibleMs.push(seenAt - wait.answeredAt);
+        pending.delete(entry.unitCode);
       }
-      if (!state.polling && performance.now() > state.giveUpAt) break;
-      await sleep(20);
     }
-  })();
+  };
+  const subscriptions = await Promise.all(
+    clusters.map((cluster) =>
+      subscribeToRanking(gatewayPort, centralToken, cluster, period, seeStandings),
+    ),
+  );
 
   const begin = performance.now();
   const total = rate * seconds;
@@ -990,9 +1052,9 @@ async function measureVisible(
   }
   await Promise.all(inFlight);
   const sendSeconds = (performance.now() - begin) / 1000;
-  state.giveUpAt = performance.now() + 30_000;
-  state.polling = false;
-  await poller;
+  const giveUpAt = performance.now() + 30_000;
+  while (pending.size > 0 && performance.now() < giveUpAt) await sleep(50);
+  for (const subscription of subscriptions) subscription.close();
   if (pending.size > 0) {
     // Where they went: accepted by the gateway, marked sent in its outbox, never seen by scoring?
     const { rows } = await pool.query<{ n: string }>(`
