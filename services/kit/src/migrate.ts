@@ -1,16 +1,17 @@
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { Migrator, type Kysely, type Migration } from 'kysely';
 import { kitMigrations } from './kit-migrations.ts';
 
 /**
  * Brings a service's schema up to date: the kit's delivery tables first, then the service's own
- * migrations, in name order (names start with an ISO date).
+ * migrations, in name order (names start with an ISO date). The migrator creates the schema itself:
+ * it tolerates a second instance creating it at the same moment, which a bare
+ * `CREATE SCHEMA IF NOT EXISTS` does not (PostgreSQL raises a unique violation on that race).
  */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   schema: string,
   migrations: Record<string, Migration>,
 ): Promise<void> {
-  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
   const migrator = new Migrator({
     db,
     migrationTableSchema: schema,
