@@ -137,7 +137,13 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
 
   return {
     async start() {
-      consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      // A fetch holds at most 2 MB (kafkajs' default is 10 MB across partitions): a service works on
+      // one partition's batch at a time, so a larger fetch only keeps more of the backlog in memory.
+      consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        maxBytes: 2 * 1024 * 1024,
+      });
       consumer.on(consumer.events.GROUP_JOIN, () => {
         joined = true;
       });
