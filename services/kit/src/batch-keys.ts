@@ -21,6 +21,32 @@ export class StaleSet<Item> {
   }
 }
 
+/** A cluster's period to compute again, and the last event that made it stale: the cause of what it yields. */
+export interface StalePeriod {
+  clusterCode: string;
+  periodId: string;
+  causationId: string;
+  causedAt: string;
+}
+
+/** The period `periodId` of the event's cluster, made stale by that event. */
+export function stalePeriod(
+  event: { id: string; clusterCode: string; occurredAt: string },
+  periodId: string,
+): StalePeriod {
+  return {
+    clusterCode: event.clusterCode,
+    periodId,
+    causationId: event.id,
+    causedAt: event.occurredAt,
+  };
+}
+
+/** A batch's stale periods, one per cluster and period. */
+export function stalePeriods(): StaleSet<StalePeriod> {
+  return new StaleSet<StalePeriod>((p) => `${p.clusterCode}/${p.periodId}`);
+}
+
 /**
  * `(left, right) IN` the pairs given as two arrays, unnested by PostgreSQL: a statement has the same
  * two parameters however many pairs (a batch's stale periods) it asks about.

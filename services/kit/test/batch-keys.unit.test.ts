@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { newestPerKey, StaleSet } from '../src/batch-keys.ts';
+import { newestPerKey, stalePeriod, stalePeriods, StaleSet } from '../src/batch-keys.ts';
 
 describe('what a batch made stale', () => {
   test('keeps each key once, in the order first marked, with the last event that marked it', () => {
@@ -12,6 +12,32 @@ describe('what a batch made stale', () => {
     expect(stale.items()).toEqual([
       { period: '2026-H1', cause: 'c' },
       { period: '2026-FY', cause: 'b' },
+    ]);
+  });
+
+  test('tells stale periods apart by cluster and period, each caused by the event that marked it last', () => {
+    const event = (id: string, clusterCode: string) => ({
+      id,
+      clusterCode,
+      occurredAt: `2026-07-0${id}T00:00:00Z`,
+    });
+    const stale = stalePeriods();
+    stale.mark(stalePeriod(event('1', 'cum-01'), '2026-H1'), 0);
+    stale.mark(stalePeriod(event('2', 'cum-02'), '2026-H1'), 1);
+    stale.mark(stalePeriod(event('3', 'cum-01'), '2026-H1'), 2);
+    expect(stale.items()).toEqual([
+      {
+        clusterCode: 'cum-01',
+        periodId: '2026-H1',
+        causationId: '3',
+        causedAt: '2026-07-03T00:00:00Z',
+      },
+      {
+        clusterCode: 'cum-02',
+        periodId: '2026-H1',
+        causationId: '2',
+        causedAt: '2026-07-02T00:00:00Z',
+      },
     ]);
   });
 

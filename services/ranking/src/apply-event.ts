@@ -1,14 +1,7 @@
+import { stalePeriod, type StalePeriod } from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { RankingDatabase } from './database.ts';
-
-/** A cluster's period whose standings must be worked out again, and the event that caused it. */
-export interface StaleStandings {
-  clusterCode: string;
-  periodId: string;
-  causationId: string;
-  causedAt: string;
-}
 
 /**
  * Records what ranking needs from a contest fact; says which standings are stale. Scorecards are
@@ -17,14 +10,9 @@ export interface StaleStandings {
 export async function applyEvent(
   trx: Transaction<RankingDatabase>,
   event: ContestEvent,
-): Promise<StaleStandings[]> {
+): Promise<StalePeriod[]> {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): StaleStandings => ({
-    clusterCode,
-    periodId,
-    causationId: event.id,
-    causedAt: event.occurredAt,
-  });
+  const stale = (periodId: string): StalePeriod => stalePeriod(event, periodId);
   const periodsOfYear = async (year: number) =>
     (
       await trx

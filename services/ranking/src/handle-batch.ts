@@ -1,6 +1,6 @@
-import { StaleSet, type BatchContext } from '@thidua/kit';
+import { stalePeriod, stalePeriods, type BatchContext } from '@thidua/kit';
 import type { ContestEvent, ScoresEvent } from '@thidua/schema';
-import { applyEvent, type StaleStandings } from './apply-event.ts';
+import { applyEvent } from './apply-event.ts';
 import type { RankingDatabase } from './database.ts';
 import { recordScorecards, type PlacedScorecard } from './record-scorecards.ts';
 import { rerankPeriods } from './rerank-periods.ts';
@@ -14,22 +14,14 @@ export async function handleBatch(
   events: (ContestEvent | ScoresEvent)[],
   context: BatchContext<RankingDatabase>,
 ): Promise<void> {
-  const stale = new StaleSet<StaleStandings>((p) => `${p.clusterCode}/${p.periodId}`);
+  const stale = stalePeriods();
   const scorecards: PlacedScorecard[] = [];
   for (const [index, event] of events.entries()) {
     if (event.type === 'ScorecardComputed') scorecards.push({ event, index });
     else for (const period of await applyEvent(context.trx, event)) stale.mark(period, index);
   }
   for (const { event, index } of await recordScorecards(context.trx, scorecards)) {
-    stale.mark(
-      {
-        clusterCode: event.clusterCode,
-        periodId: event.data.periodId,
-        causationId: event.id,
-        causedAt: event.occurredAt,
-      },
-      index,
-    );
+    stale.mark(stalePeriod(event, event.data.periodId), index);
   }
   await rerankPeriods(context, stale.items());
 }

@@ -1,8 +1,7 @@
-import { chunksOf, derivedEventId, pairIn, type BatchContext } from '@thidua/kit';
+import { chunksOf, derivedEventId, pairIn, type BatchContext, type StalePeriod } from '@thidua/kit';
 import { makeEvent, type StandingEntry, type TieBreak } from '@thidua/schema';
 import { sql, type Insertable } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
-import type { StaleStandings } from './apply-event.ts';
 import type { RankingDatabase } from './database.ts';
 import { rankUnits, type RankableScorecard } from './rank-units.ts';
 
@@ -24,7 +23,7 @@ const withoutMovement = (entries: readonly StandingEntry[]) =>
  */
 export async function rerankPeriods(
   { trx, emit }: BatchContext<RankingDatabase>,
-  stale: readonly StaleStandings[],
+  stale: readonly StalePeriod[],
 ): Promise<void> {
   if (stale.length === 0) return;
   // Two instances may hold the scores and the contest partitions of one cluster; one at a time.

@@ -1,15 +1,7 @@
+import { stalePeriod, type StalePeriod } from '@thidua/kit';
 import type { ContestEvent, EventOf } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { ScoringDatabase } from './database.ts';
-
-/** A cluster's period whose scorecards must be computed again. */
-export interface StalePeriod {
-  clusterCode: string;
-  periodId: string;
-  /** The last event that made it stale: the cause of the scorecards it yields. */
-  causationId: string;
-  causedAt: string;
-}
 
 /**
  * Records a contest fact other than a submission (recordSubmissions writes those) in the scoring state and says which periods it
@@ -21,12 +13,7 @@ export async function applyContestEvent(
   event: Exclude<ContestEvent, EventOf<'ResultsSubmitted'>>,
 ): Promise<StalePeriod[]> {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): StalePeriod => ({
-    clusterCode,
-    periodId,
-    causationId: event.id,
-    causedAt: event.occurredAt,
-  });
+  const stale = (periodId: string): StalePeriod => stalePeriod(event, periodId);
   const periodsOfYear = async (year: number) =>
     (
       await trx

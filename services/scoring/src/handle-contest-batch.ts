@@ -1,6 +1,6 @@
-import { StaleSet, type BatchContext } from '@thidua/kit';
+import { stalePeriod, stalePeriods, type BatchContext } from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
-import { applyContestEvent, type StalePeriod } from './apply-contest-event.ts';
+import { applyContestEvent } from './apply-contest-event.ts';
 import type { ScoringDatabase } from './database.ts';
 import { recordSubmissions, type PlacedSubmission } from './record-submissions.ts';
 import { rescorePeriods } from './rescore-periods.ts';
@@ -14,7 +14,7 @@ export async function handleContestBatch(
   events: ContestEvent[],
   context: BatchContext<ScoringDatabase>,
 ): Promise<void> {
-  const stale = new StaleSet<StalePeriod>((p) => `${p.clusterCode}/${p.periodId}`);
+  const stale = stalePeriods();
   const submissions: PlacedSubmission[] = [];
   for (const [index, event] of events.entries()) {
     if (event.type === 'ResultsSubmitted') submissions.push({ event, index });
@@ -22,15 +22,7 @@ export async function handleContestBatch(
       for (const period of await applyContestEvent(context.trx, event)) stale.mark(period, index);
   }
   for (const { event, index } of await recordSubmissions(context.trx, submissions)) {
-    stale.mark(
-      {
-        clusterCode: event.clusterCode,
-        periodId: event.data.periodId,
-        causationId: event.id,
-        causedAt: event.occurredAt,
-      },
-      index,
-    );
+    stale.mark(stalePeriod(event, event.data.periodId), index);
   }
   await rescorePeriods(context, stale.items());
 }

@@ -1,7 +1,6 @@
-import { chunksOf, derivedEventId, pairIn, type BatchContext } from '@thidua/kit';
+import { chunksOf, derivedEventId, pairIn, type BatchContext, type StalePeriod } from '@thidua/kit';
 import { makeEvent, type ScorecardComputedV1 } from '@thidua/schema';
 import { createHash } from 'node:crypto';
-import type { StalePeriod } from './apply-contest-event.ts';
 import { bestValuesFor, computeScorecard } from './compute-scorecard.ts';
 import type { ScoringDatabase } from './database.ts';
 
