@@ -17,7 +17,7 @@ import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload } from
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, request, type RequestOptions } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +193,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 /** The production gateway of a run signs and checks its tokens with this. */
 const benchSecret = `thidua-bench-${randomBytes(16).toString('hex')}`;
 
+/** A POST to the gateway's GraphQL endpoint, answered as `accept` asks. */
+function graphqlPost(
+  port: number,
+  body: string,
+  token: string,
+  accept: 'application/json' | 'text/event-stream',
+): RequestOptions {
+  return {
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept,
+      'content-length': Buffer.byteLength(body),
+      authorization: `Bearer ${token}`,
+    },
+  };
+}
+
 function postJson(
   port: number,
   body: string,
@@ -200,19 +221,7 @@ function postJson(
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
+      { ...graphqlPost(port, body, token, 'application/json'), agent },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -246,54 +255,39 @@ function subscribeToRanking(
     variables: { cluster, period },
   });
   return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (response) => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`rankingChanged(${cluster}) answered ${String(response.statusCode)}`));
-          return;
-        }
-        let buffered = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          buffered += chunk;
-          // Events end with a blank line; their data lines carry the GraphQL result.
-          let end = buffered.indexOf('\n\n');
-          while (end >= 0) {
-            const data = buffered
-              .slice(0, end)
-              .split('\n')
-              .filter((line) => line.startsWith('data:'))
-              .map((line) => line.slice(5))
-              .join('');
-            buffered = buffered.slice(end + 2);
-            end = buffered.indexOf('\n\n');
-            if (data.trim() === '') continue;
-            const result = JSON.parse(data) as {
-              data?: {
-                rankingChanged?: { entries: { unitCode: string; submittedAt: string | null }[] };
-              };
+    const req = request(graphqlPost(port, body, token, 'text/event-stream'), (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`rankingChanged(${cluster}) answered ${String(response.statusCode)}`));
+        return;
+      }
+      let buffered = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffered += chunk;
+        // Events end with a blank line; their data lines carry the GraphQL result.
+        let end = buffered.indexOf('\n\n');
+        while (end >= 0) {
+          const data = buffered
+            .slice(0, end)
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5))
+            .join('');
+          buffered = buffered.slice(end + 2);
+          end = buffered.indexOf('\n\n');
+          if (data.trim() === '') continue;
+          const result = JSON.parse(data) as {
+            data?: {
+              rankingChanged?: { entries: { unitCode: string; submittedAt: string | null }[] };
             };
-            const entries = result.data?.rankingChanged?.entries;
-            if (entries === undefined)
-              fail(`rankingChanged(${cluster}) sent ${data.slice(0, 200)}`);
-            else onStandings(entries);
-          }
-        });
-        resolve({ close: () => req.destroy() });
-      },
-    );
+          };
+          const entries = result.data?.rankingChanged?.entries;
+          if (entries === undefined) fail(`rankingChanged(${cluster}) sent ${data.slice(0, 200)}`);
+          else onStandings(entries);
+        }
+      });
+      resolve({ close: () => req.destroy() });
+    });
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ECONNRESET') reject(error);
     });
