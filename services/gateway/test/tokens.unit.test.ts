@@ -12,6 +12,7 @@ describe('bearer tokens', () => {
       subject: 'staff@ha-tinh',
       central: false,
       unitCode: 'ha-tinh',
+      expiresAt: expect.any(Number) as number,
     });
     const forged = await mintToken(`${secret}-other`, { subject: 'x', central: true });
     expect(await verify(forged)).toBeNull();
@@ -27,7 +28,12 @@ describe('bearer tokens', () => {
       .setAudience('thidua-gateway')
       .setExpirationTime('1h')
       .sign(privateKey);
-    expect(await verify(signed)).toEqual({ subject: 'board@btctw', central: true, unitCode: null });
+    expect(await verify(signed)).toEqual({
+      subject: 'board@btctw',
+      central: true,
+      unitCode: null,
+      expiresAt: expect.any(Number) as number,
+    });
     expect(await verify(await mintToken(secret, { subject: 'x', central: true }))).toBeNull();
   });
 

@@ -68,10 +68,10 @@ async function verifyWith(
     const subject = payload.sub ?? '';
     const expiresAt = (payload.exp ?? 0) * 1000;
     if (payload.role === 'central') {
-      return { viewer: { subject, central: true, unitCode: null }, expiresAt };
+      return { viewer: { subject, central: true, unitCode: null, expiresAt }, expiresAt };
     }
     if (typeof payload.unit === 'string' && payload.unit !== '') {
-      return { viewer: { subject, central: false, unitCode: payload.unit }, expiresAt };
+      return { viewer: { subject, central: false, unitCode: payload.unit, expiresAt }, expiresAt };
     }
     return null;
   } catch (error) {

@@ -1,7 +1,11 @@
-/** Who is calling, as their signed token says: a member unit's staff, or the central board. */
-export type Viewer =
+/**
+ * Who is calling, as their signed token says: a member unit's staff, or the central board; and
+ * until when (the token's expiry, in milliseconds since the epoch), which ends its streams.
+ */
+export type Viewer = { expiresAt: number } & (
   | { subject: string; central: true; unitCode: null }
-  | { subject: string; central: false; unitCode: string };
+  | { subject: string; central: false; unitCode: string }
+);
 
 /** The central board acting, rather than a unit. */
 export const CENTRAL = 'central';
