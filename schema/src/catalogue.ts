@@ -8,6 +8,8 @@ import { clusterDefinedV1 } from './events/cluster-defined.v1.ts';
 import { deadlineSetV1 } from './events/deadline-set.v1.ts';
 import { pledgesRegisteredV1 } from './events/pledges-registered.v1.ts';
 import { scoreReviewedV1 } from './events/score-reviewed.v1.ts';
+import { indicatorReviewedV1 } from './events/indicator-reviewed.v1.ts';
+import { submissionReturnedV1 } from './events/submission-returned.v1.ts';
 import { periodClosedV1 } from './events/period-closed.v1.ts';
 import { periodOpenedV1 } from './events/period-opened.v1.ts';
 import { resultsSubmittedV1 } from './events/results-submitted.v1.ts';
@@ -26,6 +28,8 @@ export const eventCatalogue = {
   ResultsSubmitted: { version: 1, topic: 'contest', data: resultsSubmittedV1 },
   PledgesRegistered: { version: 1, topic: 'contest', data: pledgesRegisteredV1 },
   ScoreReviewed: { version: 1, topic: 'contest', data: scoreReviewedV1 },
+  IndicatorReviewed: { version: 1, topic: 'contest', data: indicatorReviewedV1 },
+  SubmissionReturned: { version: 1, topic: 'contest', data: submissionReturnedV1 },
   BonusAdded: { version: 1, topic: 'contest', data: bonusAddedV1 },
   DeductionAdded: { version: 1, topic: 'contest', data: deductionAddedV1 },
   TieVoteRecorded: { version: 1, topic: 'contest', data: tieVoteRecordedV1 },

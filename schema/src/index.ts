@@ -12,6 +12,8 @@ export * from './events/cluster-defined.v1.ts';
 export * from './events/deadline-set.v1.ts';
 export * from './events/pledges-registered.v1.ts';
 export * from './events/score-reviewed.v1.ts';
+export * from './events/indicator-reviewed.v1.ts';
+export * from './events/submission-returned.v1.ts';
 export * from './events/period-closed.v1.ts';
 export * from './events/period-opened.v1.ts';
 export * from './events/results-submitted.v1.ts';

@@ -38,6 +38,21 @@ export const scorecardComputedV1 = z.object({
   classification,
   /** A disqualifying deduction bars the unit from XUAT_SAC and from awards. */
   disqualified: z.boolean(),
+  /**
+   * The indicators whose reviewed value replaced the submitted one (thẩm định); absent when none
+   * was reviewed, so scorecards without reviews keep their earlier form.
+   */
+  reviewedIndicators: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        submittedValue: decimal,
+        reviewedValue: decimal,
+        reason: z.string(),
+        reviewer: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export type ScorecardComputedV1 = z.infer<typeof scorecardComputedV1>;

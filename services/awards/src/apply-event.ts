@@ -99,6 +99,8 @@ export async function applyEvent(
     case 'ResultsSubmitted':
     case 'PledgesRegistered':
     case 'ScoreReviewed':
+    case 'IndicatorReviewed':
+    case 'SubmissionReturned':
     case 'BonusAdded':
     case 'DeductionAdded':
       // These reach the awards through scorecards and standings.

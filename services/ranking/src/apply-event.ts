@@ -56,6 +56,8 @@ export async function applyEvent(
     case 'ResultsSubmitted':
     case 'PledgesRegistered':
     case 'ScoreReviewed':
+    case 'IndicatorReviewed':
+    case 'SubmissionReturned':
     case 'BonusAdded':
     case 'DeductionAdded':
     case 'TieVoteRecorded':

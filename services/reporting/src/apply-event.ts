@@ -78,6 +78,8 @@ export async function applyEvent(
     case 'DeadlineSet':
     case 'PledgesRegistered':
     case 'ScoreReviewed':
+    case 'IndicatorReviewed':
+    case 'SubmissionReturned':
     case 'BonusAdded':
     case 'DeductionAdded':
     case 'TieVoteRecorded':

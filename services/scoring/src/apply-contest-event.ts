@@ -103,6 +103,28 @@ export async function applyContestEvent(
         .execute();
       return [stale(periodId)];
     }
+    case 'IndicatorReviewed': {
+      const { unitCode, periodId, indicator, reviewedValue, reason, reviewer } = event.data;
+      await trx
+        .insertInto('indicator_reviews')
+        .values({
+          cluster_code: clusterCode,
+          period_id: periodId,
+          unit_code: unitCode,
+          indicator,
+          reviewed_value: reviewedValue,
+          reason,
+          reviewer,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['cluster_code', 'period_id', 'unit_code', 'indicator'])
+            .doUpdateSet({ reviewed_value: reviewedValue, reason, reviewer }),
+        )
+        .execute();
+      // The whole period: a reviewed value may change the best value of a RELATIVE criterion.
+      return [stale(periodId)];
+    }
     case 'BonusAdded':
     case 'DeductionAdded': {
       const item = event.data;
@@ -124,7 +146,8 @@ export async function applyContestEvent(
     }
     case 'TieVoteRecorded':
     case 'AwardDecided':
-      // Awards do not change a scorecard.
+    case 'SubmissionReturned':
+      // Awards do not change a scorecard; a returned submission keeps counting as it is.
       return [];
     default: {
       const unhandled: never = event;

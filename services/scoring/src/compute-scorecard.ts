@@ -26,10 +26,39 @@ export interface ScorecardInput {
   pledges: Readonly<Record<string, string>>;
   /** Criterion code → the lead's reviewed score, if any. */
   reviewedScores: Readonly<Record<string, string>>;
+  /** Indicator code → the reviewer's value (thẩm định), which replaces the submitted one. */
+  indicatorReviews: Readonly<Record<string, IndicatorReview>>;
   /** RELATIVE criterion code → best value among the cluster's scored units. */
   bestValues: Readonly<Record<string, string>>;
   bonusItems: readonly { points: string; reason: string }[];
   deductionItems: readonly { points: string; reason: string; disqualifying: boolean }[];
+}
+
+/** A reviewer's value for one indicator, with the reason and who reviewed. */
+export interface IndicatorReview {
+  reviewedValue: string;
+  reason: string;
+  reviewer: string;
+}
+
+/**
+ * The submission as it is scored (SCORING.md §3, verification): each indicator a reviewer has
+ * set a value for counts with that value instead of the submitted one. Only indicators the
+ * submission gives are replaced; a review of an indicator a later version leaves out has nothing
+ * to replace.
+ */
+export function withReviewedValues(
+  submission: ResultsSubmittedV1,
+  reviews: Readonly<Record<string, IndicatorReview>>,
+): ResultsSubmittedV1 {
+  if (Object.keys(reviews).length === 0) return submission;
+  const indicators = Object.fromEntries(
+    Object.entries(submission.indicators).map(([code, value]) => [
+      code,
+      lookupReview(reviews, code)?.reviewedValue ?? value,
+    ]),
+  );
+  return { ...submission, indicators };
 }
 
 /** Criteria in scheme order: headings, then the criteria under each. */
@@ -40,6 +69,13 @@ function criteriaOf(scheme: Scheme): Criterion[] {
 /** A record lookup that does not reach into Object.prototype ("constructor", "toString"…). */
 function lookup(record: Readonly<Record<string, string>>, key: string): string | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function lookupReview(
+  reviews: Readonly<Record<string, IndicatorReview>>,
+  code: string,
+): IndicatorReview | undefined {
+  return Object.hasOwn(reviews, code) ? reviews[code] : undefined;
 }
 
 /** A value validation guarantees; its absence here is a bug upstream, so it is thrown. */
@@ -56,8 +92,12 @@ function required(
   return value;
 }
 
-function scoreCriterion(criterion: Criterion, input: ScorecardInput): ExplainedPoints {
-  const { indicators, selfScores } = input.submission;
+function scoreCriterion(
+  criterion: Criterion,
+  input: ScorecardInput,
+  scored: ResultsSubmittedV1,
+): ExplainedPoints {
+  const { indicators, selfScores } = scored;
   switch (criterion.method) {
     case 'TARGET':
       return scoreTarget(
@@ -111,9 +151,27 @@ function sum(values: readonly bigint[]): bigint {
  */
 export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
   const { scheme, submission } = input;
+  const scored = withReviewedValues(submission, input.indicatorReviews);
+  const reviewedIndicators = scheme.indicators.flatMap(({ code }) => {
+    const review = lookupReview(input.indicatorReviews, code);
+    const submittedValue = lookup(submission.indicators, code);
+    return review === undefined || submittedValue === undefined
+      ? []
+      : [{ indicator: code, submittedValue, ...review }];
+  });
 
   const criteria: CriterionScore[] = criteriaOf(scheme).map((criterion) => {
-    const { points, inputs, formula } = scoreCriterion(criterion, input);
+    const explained = scoreCriterion(criterion, input, scored);
+    const { points, formula } = explained;
+    const reviewed =
+      criterion.method === 'SELF_ASSESSED'
+        ? undefined
+        : reviewedIndicators.find((r) => r.indicator === criterion.indicator);
+    // The rule saw the reviewed value; the scorecard also shows what the unit submitted.
+    const inputs =
+      reviewed === undefined
+        ? explained.inputs
+        : { ...explained.inputs, submittedValue: reviewed.submittedValue, valueUsed: 'reviewed' };
     return {
       code: criterion.code,
       method: criterion.method,
@@ -160,13 +218,15 @@ export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
     total: formatHundredths(total),
     classification: classify(total, parseHundredths(scheme.maxTotal), disqualified),
     disqualified,
+    ...(reviewedIndicators.length > 0 ? { reviewedIndicators } : {}),
   };
 }
 
 /**
  * For each RELATIVE criterion, the best value among the given submissions: the highest when higher
- * is better, the lowest when lower is better. The string is kept as submitted, so the formula shows
- * the value the best unit entered. A criterion no submission has a value for is left out.
+ * is better, the lowest when lower is better. The string is kept as given, so the formula shows
+ * the value the best unit entered (or its reviewer set: pass the submissions as scored, through
+ * withReviewedValues). A criterion no submission has a value for is left out.
  */
 export function bestValuesFor(
   scheme: Scheme,

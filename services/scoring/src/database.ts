@@ -33,6 +33,15 @@ export interface ScoringDatabase extends KitTables {
     reviewed_score: string;
     reason: string;
   };
+  indicator_reviews: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    indicator: string;
+    reviewed_value: string;
+    reason: string;
+    reviewer: string;
+  };
   adjustments: {
     item_id: string;
     cluster_code: string;

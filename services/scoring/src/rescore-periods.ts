@@ -1,7 +1,12 @@
 import { chunksOf, derivedEventId, pairIn, type BatchContext, type StalePeriod } from '@thidua/kit';
 import { makeEvent, type ScorecardComputedV1 } from '@thidua/schema';
 import { createHash } from 'node:crypto';
-import { bestValuesFor, computeScorecard } from './compute-scorecard.ts';
+import {
+  bestValuesFor,
+  computeScorecard,
+  withReviewedValues,
+  type IndicatorReview,
+} from './compute-scorecard.ts';
 import type { ScoringDatabase } from './database.ts';
 
 const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
@@ -80,6 +85,19 @@ async function rescoreSome(
     .select(['cluster_code', 'period_id', 'unit_code', 'criterion', 'reviewed_score'])
     .where(inStalePeriods)
     .execute();
+  const indicatorReviews = await trx
+    .selectFrom('indicator_reviews')
+    .select([
+      'cluster_code',
+      'period_id',
+      'unit_code',
+      'indicator',
+      'reviewed_value',
+      'reason',
+      'reviewer',
+    ])
+    .where(inStalePeriods)
+    .execute();
   const adjustments = await trx
     .selectFrom('adjustments')
     .select(['cluster_code', 'period_id', 'unit_code', 'kind', 'points', 'reason', 'disqualifying'])
@@ -105,6 +123,22 @@ async function rescoreSome(
     reviews,
     (r) => `${periodKey(r.cluster_code, r.period_id)}/${r.unit_code}`,
   );
+  const indicatorReviewsOf = new Map<string, Record<string, IndicatorReview>>(
+    [
+      ...groupBy(
+        indicatorReviews,
+        (r) => `${periodKey(r.cluster_code, r.period_id)}/${r.unit_code}`,
+      ).entries(),
+    ].map(([unitKey, rows]) => [
+      unitKey,
+      Object.fromEntries(
+        rows.map((r) => [
+          r.indicator,
+          { reviewedValue: r.reviewed_value, reason: r.reason, reviewer: r.reviewer },
+        ]),
+      ),
+    ]),
+  );
   const adjustmentsOf = groupBy(
     adjustments,
     (a) => `${periodKey(a.cluster_code, a.period_id)}/${a.unit_code}`,
@@ -123,7 +157,14 @@ async function rescoreSome(
     // Scored once both are known; the submissions wait until then.
     if (deadline === undefined || scheme === undefined) continue;
     const counted = (submissionsOf.get(key) ?? []).map((row) => row.submission);
-    const bestValues = bestValuesFor(scheme, counted);
+    const reviewsOfUnit = (unitCode: string) => indicatorReviewsOf.get(`${key}/${unitCode}`) ?? {};
+    // Reviewed values replace submitted ones in the best value too (SCORING.md §3).
+    const bestValues = bestValuesFor(
+      scheme,
+      counted.map((submission) =>
+        withReviewedValues(submission, reviewsOfUnit(submission.unitCode)),
+      ),
+    );
     for (const submission of counted) {
       const unitKey = `${key}/${submission.unitCode}`;
       const unitAdjustments = adjustmentsOf.get(unitKey) ?? [];
@@ -138,6 +179,7 @@ async function rescoreSome(
           reviewedScores: Object.fromEntries(
             (reviewsOf.get(unitKey) ?? []).map((r) => [r.criterion, r.reviewed_score]),
           ),
+          indicatorReviews: reviewsOfUnit(submission.unitCode),
           bestValues,
           bonusItems: unitAdjustments
             .filter((a) => a.kind === 'BONUS')

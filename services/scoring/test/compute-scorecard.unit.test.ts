@@ -1,17 +1,32 @@
 import { type ResultsSubmittedV1, scheme as schemeModel, type SchemeInput } from '@thidua/schema';
 import { describe, expect, test } from 'vitest';
-import { bestValuesFor, computeScorecard, type ScorecardInput } from '../src/compute-scorecard.ts';
+import {
+  bestValuesFor,
+  computeScorecard,
+  withReviewedValues,
+  type ScorecardInput,
+} from '../src/compute-scorecard.ts';
 
 const schemeInput: SchemeInput = {
   code: 'cum-2-2023',
   year: 2023,
   title: 'Bảng chấm điểm thi đua Cụm số 2 năm 2023',
   indicators: [
-    { code: 'newPartyMembersAdmitted', title: 'Số đảng viên mới kết nạp', kind: 'COUNT' },
+    {
+      code: 'newPartyMembersAdmitted',
+      title: 'Số đảng viên mới kết nạp',
+      kind: 'COUNT',
+      maxValue: '100000',
+    },
     { code: 'trainingCompletionRate', title: 'Tỷ lệ hoàn thành bồi dưỡng', kind: 'PERCENT' },
     { code: 'reportFiledOnPlatform', title: 'Báo cáo trên hệ thống', kind: 'YES_NO' },
-    { code: 'budgetCollected', title: 'Thu ngân sách (tỷ đồng)', kind: 'DECIMAL' },
-    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT' },
+    {
+      code: 'budgetCollected',
+      title: 'Thu ngân sách (tỷ đồng)',
+      kind: 'DECIMAL',
+      maxValue: '999999999999',
+    },
+    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT', maxValue: '1000' },
   ],
   headings: [
     {
@@ -110,6 +125,7 @@ function input(overrides: Partial<ScorecardInput> = {}): ScorecardInput {
     deadline,
     pledges: {},
     reviewedScores: {},
+    indicatorReviews: {},
     bestValues: { '2.1': '1200' },
     bonusItems: [],
     deductionItems: [],
@@ -672,5 +688,90 @@ describe('bestValuesFor', () => {
   ];
   test.each(rows)('$name', ({ scheme: given, values, best }) => {
     expect(bestValuesFor(given, values.map(withBudget))).toEqual(best);
+  });
+});
+
+describe('reviewed indicator values (thẩm định)', () => {
+  const review = (reviewedValue: string) => ({
+    reviewedValue,
+    reason: 'Không khớp minh chứng',
+    reviewer: 'nghe-an',
+  });
+  const unit = (unitCode: string, budgetCollected: string): ResultsSubmittedV1 => {
+    const base = submission('30');
+    return { ...base, unitCode, indicators: { ...base.indicators, budgetCollected } };
+  };
+  // Three units; ha-tinh submitted an absurd budget that sinks the others' RELATIVE points.
+  const submissions = [
+    unit('ha-tinh', '999999999999'),
+    unit('nghe-an', '1200'),
+    unit('quang-binh', '900'),
+  ];
+  const reviews: Record<string, Record<string, ReturnType<typeof review>>> = {
+    'ha-tinh': { budgetCollected: review('1000') },
+  };
+  const scoredBy = (given: Record<string, Record<string, ReturnType<typeof review>>>) => {
+    const scored = submissions.map((s) => withReviewedValues(s, given[s.unitCode] ?? {}));
+    const bestValues = bestValuesFor(scheme, scored);
+    return submissions.map((s) =>
+      computeScorecard(
+        input({ submission: s, bestValues, indicatorReviews: given[s.unitCode] ?? {} }),
+      ),
+    );
+  };
+
+  test('an absurd submitted value takes the best value and the rivals lose their RELATIVE points', () => {
+    const cards = scoredBy({});
+    expect(cards.map((c) => c.criteria[3]?.points)).toEqual(['20.00', '0.00', '0.00']);
+    expect(cards[0]?.reviewedIndicators).toBeUndefined();
+  });
+
+  test('the reviewed value replaces the submitted one in the best value and in the unit’s own rule', () => {
+    const [haTinh, ngheAn, quangBinh] = scoredBy(reviews);
+    // Best is now nghe-an's 1200: 20 × 1000 / 1200 = 16.67; 20 × 900 / 1200 = 15.00.
+    expect(ngheAn?.criteria[3]).toMatchObject({
+      points: '20.00',
+      inputs: { value: '1200', bestValue: '1200' },
+    });
+    expect(quangBinh?.criteria[3]?.points).toBe('15.00');
+    expect(haTinh?.criteria[3]).toMatchObject({
+      points: '16.67',
+      inputs: {
+        value: '1000',
+        bestValue: '1200',
+        submittedValue: '999999999999',
+        valueUsed: 'reviewed',
+      },
+      formula: '20.00 × 1000 / 1200 = 16.67',
+    });
+    expect(haTinh?.reviewedIndicators).toEqual([
+      {
+        indicator: 'budgetCollected',
+        submittedValue: '999999999999',
+        reviewedValue: '1000',
+        reason: 'Không khớp minh chứng',
+        reviewer: 'nghe-an',
+      },
+    ]);
+    expect(ngheAn?.reviewedIndicators).toBeUndefined();
+  });
+
+  test('a reviewed value is used by every rule, not only RELATIVE', () => {
+    // documentsAdvised feeds the COUNT criterion 2.2: min(10, 4 × 0.5) = 2.00.
+    const card = computeScorecard(input({ indicatorReviews: { documentsAdvised: review('4') } }));
+    expect(card.criteria[4]).toMatchObject({
+      points: '2.00',
+      inputs: { value: '4', submittedValue: '20', valueUsed: 'reviewed' },
+    });
+    expect(card.criteriaSum).toBe('92.00');
+  });
+
+  test('a review of an indicator the submission does not give replaces nothing', () => {
+    const given = submission('30');
+    expect(withReviewedValues(given, { notInScheme: review('5') })).toEqual(given);
+    expect(
+      computeScorecard(input({ indicatorReviews: { notInScheme: review('5') } }))
+        .reviewedIndicators,
+    ).toBeUndefined();
   });
 });
