@@ -1,0 +1,100 @@
+import { useEffect } from 'react';
+import type { Me } from './api-types.ts';
+import { roleName } from './format.ts';
+import { CentralHome, UnitHome } from './pages/home.tsx';
+import { RankingPage } from './pages/ranking.tsx';
+import { ScorecardPage } from './pages/scorecard.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+import { SubmitPage } from './pages/submit.tsx';
+import { match, navigate, usePath } from './router.ts';
+import { setToken, useToken } from './session.ts';
+import { ErrorBox, Link, Loading } from './ui.tsx';
+import { useQuery } from './use-query.ts';
+
+function Page({ me, path }: { me: Me; path: string }) {
+  const pathname = path.split('?')[0] ?? '/';
+  if (pathname === '/') return me.central ? <CentralHome /> : <UnitHome me={me} />;
+  let params = match('/ky/:cluster/:period/nop', pathname);
+  if (params !== null) {
+    return <SubmitPage me={me} cluster={params.cluster ?? ''} period={params.period ?? ''} />;
+  }
+  params = match('/ky/:cluster/:period/xep-hang', pathname);
+  if (params !== null) {
+    return <RankingPage me={me} cluster={params.cluster ?? ''} period={params.period ?? ''} />;
+  }
+  params = match('/ky/:cluster/:period/bang-diem/:unit', pathname);
+  if (params !== null) {
+    return (
+      <ScorecardPage
+        cluster={params.cluster ?? ''}
+        period={params.period ?? ''}
+        unit={params.unit ?? ''}
+      />
+    );
+  }
+  return (
+    <p>
+      Không có trang này. <Link to="/">Về trang chủ</Link>
+    </p>
+  );
+}
+
+function Who({ me }: { me: Me }) {
+  const roles = me.roles
+    .filter((r) => r.role !== 'MEMBER')
+    .map((r) => `${roleName(r.role)} ${r.clusterCode} (${r.year})`);
+  return (
+    <span className="who" data-testid="who">
+      {me.central ? 'Ban Tổ chức Trung ương' : `Đơn vị: ${me.unitCode ?? me.subject}`}
+      {roles.length > 0 && <span className="muted"> · {roles.join(', ')}</span>}
+    </span>
+  );
+}
+
+function SignedIn({ path }: { path: string }) {
+  const me = useQuery<{ me: Me }>('Me', {});
+  const expired = me.error?.code === 'UNAUTHENTICATED';
+  useEffect(() => {
+    if (expired) setToken(null);
+  }, [expired]);
+  return (
+    <>
+      <header className="top no-print">
+        <Link to="/" className="brand">
+          thidua · Thi đua cụm
+        </Link>
+        {me.data !== null && <Who me={me.data.me} />}
+        <button
+          type="button"
+          onClick={() => {
+            setToken(null);
+            navigate('/dang-nhap');
+          }}
+        >
+          Đăng xuất
+        </button>
+      </header>
+      <main>
+        {me.loading && me.data === null && <Loading what="thông tin đăng nhập" />}
+        {me.error !== null && <ErrorBox error={me.error} />}
+        {me.data !== null && <Page me={me.data.me} path={path} />}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const token = useToken();
+  const path = usePath();
+  useEffect(() => {
+    if (token === null && !path.startsWith('/dang-nhap')) navigate('/dang-nhap', true);
+  }, [token, path]);
+  if (token === null || path.startsWith('/dang-nhap')) {
+    return (
+      <main>
+        <SignInPage />
+      </main>
+    );
+  }
+  return <SignedIn path={path} />;
+}

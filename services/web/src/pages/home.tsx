@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import type { ClusterInfo, Me, PeriodInfo } from '../api-types.ts';
+import { formatCountdown, formatDateTime, periodName, roleName } from '../format.ts';
+import { ErrorBox, Link, Loading } from '../ui.tsx';
+import { useQuery } from '../use-query.ts';
+
+/** Ticks once a minute so countdowns stay current. */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+const periodPath = (cluster: string, periodId: string, page: string) =>
+  `/ky/${encodeURIComponent(cluster)}/${encodeURIComponent(periodId)}/${page}`;
+
+function PeriodRow({
+  cluster,
+  period,
+  unitCode,
+  now,
+}: {
+  cluster: string;
+  period: PeriodInfo;
+  unitCode: string | null;
+  now: Date;
+}) {
+  const open = period.status === 'OPEN';
+  const countdown = formatCountdown(new Date(period.deadline), now);
+  return (
+    <tr>
+      <td>{periodName(period.periodId)}</td>
+      <td>{formatDateTime(period.deadline)}</td>
+      <td>
+        {open ? (
+          <span className={countdown.late ? 'badge late' : 'badge open'}>
+            Đang mở · {countdown.text}
+          </span>
+        ) : (
+          <span className="badge closed">Đã đóng</span>
+        )}
+      </td>
+      <td className="actions">
+        {open && unitCode !== null && (
+          <Link to={periodPath(cluster, period.periodId, 'nop')}>Nộp báo cáo</Link>
+        )}
+        {unitCode !== null && (
+          <Link
+            to={periodPath(cluster, period.periodId, `bang-diem/${encodeURIComponent(unitCode)}`)}
+          >
+            Bảng điểm
+          </Link>
+        )}
+        <Link to={periodPath(cluster, period.periodId, 'xep-hang')}>Xếp hạng</Link>
+      </td>
+    </tr>
+  );
+}
+
+/** One cluster of one year: its periods with deadlines, and where to go from each. */
+export function ClusterCard({
+  code,
+  year,
+  role,
+  unitCode,
+}: {
+  code: string;
+  year: number;
+  role: string | null;
+  unitCode: string | null;
+}) {
+  const now = useNow();
+  const cluster = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code, year });
+  return (
+    <section className="card" aria-label={`${code} ${year}`}>
+      {cluster.loading && <Loading what="cụm" />}
+      {cluster.error !== null && <ErrorBox error={cluster.error} />}
+      {cluster.data?.cluster != null && (
+        <>
+          <h2>
+            {cluster.data.cluster.name} <span className="muted">· năm {year}</span>
+          </h2>
+          <p className="muted">
+            {role !== null && <>Vai trò: {roleName(role)} · </>}
+            {cluster.data.cluster.members.length} đơn vị thành viên
+          </p>
+          {cluster.data.cluster.periods.length === 0 ? (
+            <p>Chưa có kỳ nào.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Kỳ</th>
+                  <th>Hạn nộp</th>
+                  <th>Trạng thái</th>
+                  <th>Trang</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cluster.data.cluster.periods.map((period) => (
+                  <PeriodRow
+                    key={period.periodId}
+                    cluster={code}
+                    period={period}
+                    unitCode={unitCode}
+                    now={now}
+                  />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A unit's home: each cluster it belongs to or leads, newest year first. */
+export function UnitHome({ me }: { me: Me }) {
+  const roles = [...me.roles].sort(
+    (a, b) => b.year - a.year || a.clusterCode.localeCompare(b.clusterCode),
+  );
+  return (
+    <>
+      <h1>Các cụm thi đua của đơn vị</h1>
+      {roles.length === 0 && <p>Đơn vị chưa thuộc cụm thi đua nào.</p>}
+      {roles.map((role) => (
+        <ClusterCard
+          key={`${role.clusterCode}/${role.year}`}
+          code={role.clusterCode}
+          year={role.year}
+          role={role.role}
+          unitCode={me.unitCode}
+        />
+      ))}
+    </>
+  );
+}
+
+interface ClustersPage {
+  clusters: { totalCount: number; edges: { node: { code: string; name: string } }[] };
+}
+
+/** The central board's home: every cluster of a chosen year. */
+export function CentralHome() {
+  const [year, setYear] = useState(2026);
+  const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
+  return (
+    <>
+      <h1>Các cụm thi đua</h1>
+      <label className="inline">
+        Năm{' '}
+        <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
+          {[2023, 2024, 2025, 2026].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      {clusters.loading && <Loading what="danh sách cụm" />}
+      {clusters.error !== null && <ErrorBox error={clusters.error} />}
+      {clusters.data?.clusters.totalCount === 0 && <p>Năm {year} chưa có cụm nào.</p>}
+      {clusters.data?.clusters.edges.map(({ node }) => (
+        <ClusterCard key={node.code} code={node.code} year={year} role={null} unitCode={null} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import type { Me, PeriodInfo, Standings } from '../api-types.ts';
+import { subscribe } from '../client.ts';
+import {
+  classificationName,
+  formatDateTime,
+  formatDecimal,
+  formatMovement,
+  fromHanoiInput,
+  periodName,
+  toHanoiInput,
+} from '../format.ts';
+import { ErrorBox, Link, Loading } from '../ui.tsx';
+import { useQuery } from '../use-query.ts';
+
+/**
+ * A cluster's ranking for a period: live while it shows the present (each `rankingChanged`
+ * event reloads it), or as it stood at a chosen moment.
+ */
+export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; period: string }) {
+  const [asOfInput, setAsOfInput] = useState('');
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
+  const periodInfo = useQuery<{ period: PeriodInfo | null }>('Period', { cluster, id: period });
+  const ranking = useQuery<{ ranking: Standings | null }>('Ranking', {
+    cluster,
+    period,
+    ...(asOf === null ? {} : { asOf }),
+  });
+  const { reload } = ranking;
+  const refused = ranking.error !== null;
+
+  useEffect(() => {
+    if (asOf !== null || refused) return;
+    const abort = new AbortController();
+    setLive(true);
+    void subscribe(
+      'RankingChanged',
+      { cluster, period },
+      abort.signal,
+      () => reload(),
+      () => setLive(false),
+    ).then(() => setLive(false));
+    return () => abort.abort();
+  }, [cluster, period, asOf, refused, reload]);
+
+  const standings = ranking.data?.ranking;
+  const closed = periodInfo.data?.period?.status === 'CLOSED';
+  return (
+    <div className="ranking">
+      <h1>
+        Xếp hạng · {periodName(period)} <span className="muted">({cluster})</span>
+      </h1>
+      {periodInfo.data?.period != null && (
+        <p className={closed ? 'banner official' : 'banner provisional'} role="note">
+          {closed
+            ? 'Kết quả chính thức: kỳ đã đóng.'
+            : `Kết quả tạm thời: kỳ đang mở đến ${formatDateTime(periodInfo.data.period.deadline)}, thứ hạng còn thay đổi.`}
+        </p>
+      )}
+      <form
+        className="as-of no-print"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAsOf(fromHanoiInput(asOfInput));
+        }}
+      >
+        <label htmlFor="as-of">Xem thứ hạng tại thời điểm (giờ Hà Nội)</label>
+        <input
+          id="as-of"
+          type="datetime-local"
+          max={toHanoiInput(new Date())}
+          value={asOfInput}
+          onChange={(event) => setAsOfInput(event.target.value)}
+        />
+        <button type="submit">Xem</button>
+        <button
+          type="button"
+          onClick={() => {
+            setAsOf(null);
+            setAsOfInput('');
+          }}
+        >
+          Hiện tại
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          In
+        </button>
+        <span className="live" role="status">
+          {asOf !== null
+            ? `Đang xem thứ hạng lúc ${formatDateTime(asOf)}`
+            : live
+              ? '● Đang cập nhật trực tiếp'
+              : ''}
+        </span>
+      </form>
+      {ranking.loading && standings === undefined && <Loading what="thứ hạng" />}
+      {ranking.error !== null && <ErrorBox error={ranking.error} />}
+      {ranking.data !== null && standings === null && (
+        <p>
+          {asOf === null ? 'Chưa có thứ hạng cho kỳ này.' : 'Chưa có thứ hạng tại thời điểm này.'}
+        </p>
+      )}
+      {standings != null && (
+        <>
+          <p className="muted">
+            Cập nhật lúc {formatDateTime(standings.changedAt)} · lần thay đổi thứ{' '}
+            <span data-testid="revision">{standings.revision}</span>
+          </p>
+          <table className="standings">
+            <thead>
+              <tr>
+                <th>Hạng</th>
+                <th>Đơn vị</th>
+                <th className="number">Tổng điểm</th>
+                <th className="number">Điểm tiêu chí</th>
+                <th className="number">Điểm trừ</th>
+                <th>Xếp loại</th>
+                <th>Biến động</th>
+              </tr>
+            </thead>
+            <tbody>
+              {standings.entries.map((entry) => {
+                const movement = formatMovement(entry.movement);
+                const own = entry.unitCode === me.unitCode;
+                return (
+                  <tr
+                    key={entry.unitCode}
+                    className={`${own ? 'own ' : ''}${entry.status === 'RANKED' ? '' : 'not-submitted'}`}
+                    data-unit={entry.unitCode}
+                  >
+                    <td className="rank">{entry.rank ?? ''}</td>
+                    <td>
+                      {own ? (
+                        <Link to={`/ky/${cluster}/${period}/bang-diem/${entry.unitCode}`}>
+                          {entry.unitName}
+                        </Link>
+                      ) : (
+                        entry.unitName
+                      )}
+                    </td>
+                    {entry.status === 'RANKED' ? (
+                      <>
+                        <td className="number total">{formatDecimal(entry.total)}</td>
+                        <td className="number">{formatDecimal(entry.criteriaSum)}</td>
+                        <td className="number">{formatDecimal(entry.deductions)}</td>
+                        <td>{classificationName(entry.classification)}</td>
+                        <td className={`movement ${movement.kind}`} title={movement.label}>
+                          {movement.text}
+                        </td>
+                      </>
+                    ) : (
+                      <td colSpan={5} className="muted">
+                        Chưa nộp báo cáo (NOT_SUBMITTED)
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Scheme, Scorecard } from '../api-types.ts';
+import { classificationName, formatDecimal, periodName } from '../format.ts';
+import { ErrorBox, Loading } from '../ui.tsx';
+import { useQuery } from '../use-query.ts';
+
+const methodNames: Record<string, string> = {
+  TARGET: 'So với chỉ tiêu',
+  BANDS: 'Theo mức',
+  YES_NO: 'Có/Không',
+  SELF_ASSESSED: 'Tự chấm',
+  RELATIVE: 'So sánh trong cụm',
+  COUNT: 'Theo số lượng',
+};
+
+/** A criterion's inputs as the API gives them: numbers in Vietnamese, the rest as they are. */
+function Inputs({ inputs }: { inputs: unknown }) {
+  if (inputs === null || typeof inputs !== 'object') return <>{JSON.stringify(inputs)}</>;
+  return (
+    <dl className="inputs">
+      {Object.entries(inputs).map(([name, value]) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>
+            {typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)
+              ? formatDecimal(value, value.includes('.') ? 2 : 0)
+              : JSON.stringify(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A unit's scorecard: each criterion's inputs, formula and points, then the totals. */
+export function ScorecardPage({
+  cluster,
+  period,
+  unit,
+}: {
+  cluster: string;
+  period: string;
+  unit: string;
+}) {
+  const card = useQuery<{ scorecard: Scorecard | null }>('Scorecard', { unit, period });
+  const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
+  if (card.loading) return <Loading what="bảng điểm" />;
+  if (card.error !== null) return <ErrorBox error={card.error} />;
+  const scorecard = card.data?.scorecard;
+  if (scorecard == null) return <p>Chưa có bảng điểm: đơn vị chưa nộp báo cáo kỳ này.</p>;
+  const titles = new Map(
+    (scheme.data?.scheme?.headings ?? []).flatMap((h) => h.criteria.map((c) => [c.code, c.title])),
+  );
+  return (
+    <div className="scorecard">
+      <h1>
+        Bảng điểm · {unit} · {periodName(period)}
+      </h1>
+      <table className="totals">
+        <tbody>
+          <tr>
+            <th>Tổng điểm</th>
+            <td className="number total">{formatDecimal(scorecard.total)}</td>
+          </tr>
+          <tr>
+            <th>Điểm các tiêu chí</th>
+            <td className="number">{formatDecimal(scorecard.criteriaSum)}</td>
+          </tr>
+          <tr>
+            <th>Điểm thưởng</th>
+            <td className="number">{formatDecimal(scorecard.bonus)}</td>
+          </tr>
+          <tr>
+            <th>Điểm trừ</th>
+            <td className="number">{formatDecimal(scorecard.deductions)}</td>
+          </tr>
+          <tr>
+            <th>Trừ do nộp muộn</th>
+            <td className="number">{formatDecimal(scorecard.lateness)}</td>
+          </tr>
+          <tr>
+            <th>Xếp loại</th>
+            <td>{classificationName(scorecard.classification)}</td>
+          </tr>
+          <tr>
+            <th>Thời hạn</th>
+            <td>{scorecard.onTime ? 'Nộp đúng hạn' : 'Nộp muộn'}</td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="criteria">
+        <thead>
+          <tr>
+            <th>Tiêu chí</th>
+            <th>Cách tính</th>
+            <th>Số liệu</th>
+            <th>Công thức</th>
+            <th className="number">Điểm / tối đa</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scorecard.criteria.map((criterion) => (
+            <tr key={criterion.code}>
+              <td>
+                <strong>{criterion.code}</strong> {titles.get(criterion.code) ?? ''}
+              </td>
+              <td>{methodNames[criterion.method] ?? criterion.method}</td>
+              <td>
+                <Inputs inputs={criterion.inputs} />
+              </td>
+              <td className="formula">{criterion.formula}</td>
+              <td className="number">
+                {formatDecimal(criterion.points)} / {formatDecimal(criterion.maxPoints)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

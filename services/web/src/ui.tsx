@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from './client.ts';
+import { followLink } from './router.ts';
+
+export function Link({
+  to,
+  children,
+  className,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <a href={to} onClick={followLink} className={className}>
+      {children}
+    </a>
+  );
+}
+
+/** The API's refusal in Vietnamese, never a stack trace. */
+export function ErrorBox({ error }: { error: ApiError }) {
+  return (
+    <div className="error-box" role="alert">
+      <strong>
+        {error.code === 'FORBIDDEN' ? 'Không có quyền truy cập' : 'Không thực hiện được'}
+      </strong>
+      <p>{error.messageVi}</p>
+    </div>
+  );
+}
+
+export function Loading({ what = 'dữ liệu' }: { what?: string }) {
+  return (
+    <p className="loading" role="status">
+      Đang tải {what}…
+    </p>
+  );
+}
