@@ -1,17 +1,43 @@
 import { z } from 'zod';
 import { slug } from './codes.ts';
 import { decimal } from './decimal.ts';
+import { tryParseHundredths } from './hundredths.ts';
+import type { SubmissionProblem } from './validate-submission.ts';
 
 /** Which way an indicator is better. */
 export const direction = z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
 
 export const indicatorKind = z.enum(['COUNT', 'DECIMAL', 'PERCENT', 'YES_NO']);
 
-export const indicator = z.object({
+const indicatorBase = {
   code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be a camelCase code'),
   title: z.string().min(1),
-  kind: indicatorKind,
-});
+};
+
+const plausibleMaximum = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'a COUNT or DECIMAL indicator needs maxValue, its largest plausible value'
+        : undefined,
+  })
+  .pipe(decimal);
+
+/**
+ * An indicator and `maxValue`, the largest value a unit can plausibly report (SCORING.md §5): a
+ * submission above it is refused at once, so an absurd figure never reaches a RELATIVE criterion's
+ * best value. A COUNT or DECIMAL indicator must state it, since no default fits both "documents
+ * advised" (hundreds) and "new party members admitted" (tens of thousands); a PERCENT indicator is
+ * at most 100 and a YES_NO one at most 1 by its kind, so theirs default to that.
+ */
+export const indicator = z.discriminatedUnion('kind', [
+  z.object({ ...indicatorBase, kind: z.literal('COUNT'), maxValue: plausibleMaximum }),
+  z.object({ ...indicatorBase, kind: z.literal('DECIMAL'), maxValue: plausibleMaximum }),
+  z.object({ ...indicatorBase, kind: z.literal('PERCENT'), maxValue: decimal.default('100') }),
+  z.object({ ...indicatorBase, kind: z.literal('YES_NO'), maxValue: decimal.default('1') }),
+]);
+
+export type Indicator = z.infer<typeof indicator>;
 
 const criterionBase = {
   code: z.string().regex(/^\d+(\.\d+)*$/, 'must be a dotted number such as 2.3'),
@@ -83,3 +109,107 @@ export const scheme = z.object({
 
 export type Scheme = z.infer<typeof scheme>;
 export type SchemeInput = z.input<typeof scheme>;
+
+/**
+ * The limits that keep every figure derived from what the gateway accepts a valid `decimal` (at
+ * most 12 integer digits) in every event, so no consumer ever has to dead-letter one:
+ * - each criterion's points lie in [0, maxPoints] (BANDS points included), so
+ *   criteriaSum ≤ Σ maxPoints ≤ maxTotal ≤ 10 000;
+ * - bonus = min(Σ bonus items, bonusCap) ≤ 10 000, so total ≤ criteriaSum + bonus ≤ 20 000;
+ * - each bonus or deduction item is at most maxTotal, and a unit gets at most 100 of each kind in a
+ *   period, so deductions = lateness + Σ items ≤ 10 000 + 100 × 10 000 = 1 010 000.
+ * The number of items is bounded rather than the scorecard's figures widened: a sum over an
+ * unbounded number of items has no digit bound at all, so widening `deductions` would only move the
+ * overflow, and would change a published v1 event every consumer and the API's Decimal share. Real
+ * units get a handful of items in a period, so 100 refuses nothing real. Real schemes score out of
+ * 100 or 1 000; the ceiling of maxTotal also keeps reporting's 10-point distribution bands (one per
+ * 10 points of maxTotal) to at most 1 000.
+ */
+export const schemeLimits = {
+  /** The largest maxTotal, bonusCap and latePointsCap a scheme may have. */
+  maxTotal: '10000',
+  /** Bonus items, and deduction items, one unit may get in one period (each kind counted apart). */
+  itemsPerUnitAndPeriod: 100,
+} as const;
+
+/** Exact hundredths of a decimal the scheme's zod shape already checked. */
+function hundredthsOf(value: string): bigint {
+  return tryParseHundredths(value) ?? 0n;
+}
+
+/**
+ * What the scheme's shape cannot say on its own (paths relative to the scheme): maxTotal in
+ * (0, 10 000]; bonusCap and latePointsCap at most 10 000; the criteria's maxPoints adding up to at
+ * most maxTotal (SCORING.md §3: criteriaSum ≤ maxTotal); a BANDS band worth at most its criterion's
+ * maxPoints; an indicator's maxValue within what its kind allows.
+ */
+export function schemeProblems(scheme: Scheme): SubmissionProblem[] {
+  const problems: SubmissionProblem[] = [];
+  const ceiling = hundredthsOf(schemeLimits.maxTotal);
+  const maxTotal = hundredthsOf(scheme.maxTotal);
+  if (maxTotal === 0n || maxTotal > ceiling) {
+    problems.push({
+      path: 'maxTotal',
+      message: `maxTotal must be above 0 and at most ${schemeLimits.maxTotal}, got ${scheme.maxTotal}`,
+      messageVi: `Tổng điểm tối đa (maxTotal) phải lớn hơn 0 và không quá ${schemeLimits.maxTotal}, đã nhập ${scheme.maxTotal}`,
+    });
+  }
+  for (const field of ['bonusCap', 'latePointsCap'] as const) {
+    if (hundredthsOf(scheme[field]) > ceiling) {
+      problems.push({
+        path: field,
+        message: `${field} must be at most ${schemeLimits.maxTotal}, got ${scheme[field]}`,
+        messageVi: `${field} không được vượt quá ${schemeLimits.maxTotal}, đã nhập ${scheme[field]}`,
+      });
+    }
+  }
+
+  const criteria = scheme.headings.flatMap((heading) => heading.criteria);
+  const maxPointsSum = criteria.reduce((sum, c) => sum + hundredthsOf(c.maxPoints), 0n);
+  if (maxPointsSum > maxTotal) {
+    problems.push({
+      path: 'headings',
+      message: `The criteria's maxPoints add up to more than maxTotal ${scheme.maxTotal}`,
+      messageVi: `Tổng điểm tối đa của các tiêu chí vượt quá tổng điểm tối đa ${scheme.maxTotal} của bảng điểm`,
+    });
+  }
+  scheme.headings.forEach((heading, h) => {
+    heading.criteria.forEach((criterion, c) => {
+      if (criterion.method !== 'BANDS') return;
+      criterion.bands.forEach((band, b) => {
+        if (hundredthsOf(band.points) > hundredthsOf(criterion.maxPoints)) {
+          problems.push({
+            path: `headings.${h}.criteria.${c}.bands.${b}.points`,
+            message: `A band of criterion ${criterion.code} is worth ${band.points}, above its maxPoints ${criterion.maxPoints}`,
+            messageVi: `Một mức của tiêu chí ${criterion.code} được ${band.points} điểm, vượt quá điểm tối đa ${criterion.maxPoints}`,
+          });
+        }
+      });
+    });
+  });
+
+  scheme.indicators.forEach((indicator, i) => {
+    const maxValue = hundredthsOf(indicator.maxValue);
+    const path = `indicators.${i}.maxValue`;
+    if (indicator.kind === 'PERCENT' && maxValue > 100_00n) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" is a percentage, so its maxValue is at most 100, got ${indicator.maxValue}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" là tỷ lệ phần trăm, giá trị tối đa (maxValue) không quá 100, đã nhập ${indicator.maxValue}`,
+      });
+    } else if (indicator.kind === 'YES_NO' && maxValue !== 100n) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" is yes/no, so its maxValue is 1, got ${indicator.maxValue}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" là có/không, giá trị tối đa (maxValue) là 1, đã nhập ${indicator.maxValue}`,
+      });
+    } else if (indicator.kind === 'COUNT' && maxValue % 100n !== 0n) {
+      problems.push({
+        path,
+        message: `Indicator "${indicator.code}" is a count, so its maxValue is a whole number, got ${indicator.maxValue}`,
+        messageVi: `Chỉ tiêu "${indicator.code}" là số lượng, giá trị tối đa (maxValue) phải là số nguyên, đã nhập ${indicator.maxValue}`,
+      });
+    }
+  });
+  return problems;
+}

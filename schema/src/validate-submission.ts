@@ -1,5 +1,5 @@
 import { tryParseHundredths } from './hundredths.ts';
-import type { Criterion, Scheme } from './scheme.ts';
+import type { Criterion, Indicator, Scheme } from './scheme.ts';
 
 /** One reason a submission is refused; `path` points at the offending field. */
 export interface SubmissionProblem {
@@ -18,9 +18,96 @@ function has(record: Readonly<Record<string, string>>, key: string): boolean {
   return Object.hasOwn(record, key);
 }
 
+/** Why a value is refused, in both languages. */
+export type ValueProblem = Omit<SubmissionProblem, 'path'>;
+
+/**
+ * Why `text` cannot be a value of `indicator`, or null when it can. `methods` are the criterion
+ * methods that use the indicator: a YES_NO criterion takes only 0 or 1, a COUNT one only whole
+ * numbers, whatever the indicator's own kind.
+ */
+function valueProblem(
+  indicator: Indicator,
+  methods: ReadonlySet<Criterion['method']> | undefined,
+  text: string,
+): ValueProblem | null {
+  const { code } = indicator;
+  const value = hundredths(text);
+  if (value === null) {
+    return {
+      message: `"${text}" is not a non-negative decimal with at most 2 decimals`,
+      messageVi: `"${text}" không phải là số không âm có tối đa 2 chữ số thập phân`,
+    };
+  }
+  if (
+    (indicator.kind === 'YES_NO' || methods?.has('YES_NO') === true) &&
+    value !== 0n &&
+    value !== 100n
+  ) {
+    return {
+      message: `Indicator "${code}" must be 0 (no) or 1 (yes), got ${text}`,
+      messageVi: `Chỉ tiêu "${code}" chỉ nhận giá trị 0 (không) hoặc 1 (có), đã nhập ${text}`,
+    };
+  }
+  if (indicator.kind === 'PERCENT' && value > 100_00n) {
+    return {
+      message: `Indicator "${code}" is a percentage and cannot exceed 100, got ${text}`,
+      messageVi: `Chỉ tiêu "${code}" là tỷ lệ phần trăm, không được vượt quá 100, đã nhập ${text}`,
+    };
+  }
+  if ((indicator.kind === 'COUNT' || methods?.has('COUNT') === true) && value % 100n !== 0n) {
+    return {
+      message: `Indicator "${code}" is a count and must be a whole number, got ${text}`,
+      messageVi: `Chỉ tiêu "${code}" là số lượng, phải là số nguyên, đã nhập ${text}`,
+    };
+  }
+  const maxValue = hundredths(indicator.maxValue);
+  if (maxValue !== null && value > maxValue) {
+    return {
+      message: `Indicator "${code}" cannot plausibly exceed ${indicator.maxValue} (the scheme's maxValue), got ${text}`,
+      messageVi: `Chỉ tiêu "${code}" không thể vượt quá ${indicator.maxValue} (giá trị tối đa hợp lý trong bảng chấm điểm), đã nhập ${text}`,
+    };
+  }
+  return null;
+}
+
+/** The criterion methods that use each indicator of a scheme. */
+function methodsOfIndicators(scheme: Scheme): Map<string, Set<Criterion['method']>> {
+  const methodsByIndicator = new Map<string, Set<Criterion['method']>>();
+  for (const criterion of scheme.headings.flatMap((heading) => heading.criteria)) {
+    if (criterion.method === 'SELF_ASSESSED') continue;
+    const methods = methodsByIndicator.get(criterion.indicator) ?? new Set();
+    methods.add(criterion.method);
+    methodsByIndicator.set(criterion.indicator, methods);
+  }
+  return methodsByIndicator;
+}
+
+/**
+ * Why `text` cannot be a value of the scheme's indicator `code` (a submitted or a reviewed one), or
+ * null when it can: a non-negative decimal with at most 2 decimals, 0 or 1 for a yes/no, whole for
+ * a count, at most 100 for a percentage, and never above the indicator's plausible maximum
+ * `maxValue` (SCORING.md §5).
+ */
+export function indicatorValueProblem(
+  scheme: Scheme,
+  code: string,
+  text: string,
+): ValueProblem | null {
+  const indicator = scheme.indicators.find((candidate) => candidate.code === code);
+  if (indicator === undefined) {
+    return {
+      message: `Indicator "${code}" is not in scheme ${scheme.code}`,
+      messageVi: `Chỉ tiêu "${code}" không có trong bảng chấm điểm ${scheme.code}`,
+    };
+  }
+  return valueProblem(indicator, methodsOfIndicators(scheme).get(code), text);
+}
+
 /**
  * The refusal rules of SCORING.md §5 that depend on the scheme, every reason listed: unknown codes,
- * missing required values, values out of range, self-scores above their criterion's maximum. The
+ * missing required values, values out of range (`indicatorValueProblem`: a value above the
+ * indicator's plausible maximum `maxValue` too), self-scores above their criterion's maximum. The
  * decimal format is zod's job; a value that still is not a decimal is reported rather than thrown.
  *
  * Required are the indicators some criterion uses (others only feed the summaries) and the
@@ -39,13 +126,7 @@ export function validateSubmission(
   const indicatorsByCode = new Map(
     scheme.indicators.map((indicator) => [indicator.code, indicator]),
   );
-  const methodsByIndicator = new Map<string, Set<Criterion['method']>>();
-  for (const criterion of criteria) {
-    if (criterion.method === 'SELF_ASSESSED') continue;
-    const methods = methodsByIndicator.get(criterion.indicator) ?? new Set();
-    methods.add(criterion.method);
-    methodsByIndicator.set(criterion.indicator, methods);
-  }
+  const methodsByIndicator = methodsOfIndicators(scheme);
 
   for (const code of Object.keys(indicators)) {
     if (!indicatorsByCode.has(code)) {
@@ -88,39 +169,8 @@ export function validateSubmission(
       continue;
     }
     const text = indicators[indicator.code] ?? '';
-    const value = hundredths(text);
-    if (value === null) {
-      problems.push({
-        path,
-        message: `"${text}" is not a non-negative decimal with at most 2 decimals`,
-        messageVi: `"${text}" không phải là số không âm có tối đa 2 chữ số thập phân`,
-      });
-    } else if (
-      (indicator.kind === 'YES_NO' || methods?.has('YES_NO') === true) &&
-      value !== 0n &&
-      value !== 100n
-    ) {
-      problems.push({
-        path,
-        message: `Indicator "${indicator.code}" must be 0 (no) or 1 (yes), got ${text}`,
-        messageVi: `Chỉ tiêu "${indicator.code}" chỉ nhận giá trị 0 (không) hoặc 1 (có), đã nhập ${text}`,
-      });
-    } else if (indicator.kind === 'PERCENT' && value > 100_00n) {
-      problems.push({
-        path,
-        message: `Indicator "${indicator.code}" is a percentage and cannot exceed 100, got ${text}`,
-        messageVi: `Chỉ tiêu "${indicator.code}" là tỷ lệ phần trăm, không được vượt quá 100, đã nhập ${text}`,
-      });
-    } else if (
-      (indicator.kind === 'COUNT' || methods?.has('COUNT') === true) &&
-      value % 100n !== 0n
-    ) {
-      problems.push({
-        path,
-        message: `Indicator "${indicator.code}" is a count and must be a whole number, got ${text}`,
-        messageVi: `Chỉ tiêu "${indicator.code}" là số lượng, phải là số nguyên, đã nhập ${text}`,
-      });
-    }
+    const refused = valueProblem(indicator, methods, text);
+    if (refused !== null) problems.push({ path, ...refused });
   }
 
   for (const criterion of criteria) {

@@ -1,19 +1,34 @@
 import { describe, expect, test } from 'vitest';
 import { scheme as schemeModel } from '../src/scheme.ts';
-import { validateSubmission } from '../src/validate-submission.ts';
+import { indicatorValueProblem, validateSubmission } from '../src/validate-submission.ts';
 
 const scheme = schemeModel.parse({
   code: 'cum-2-2023',
   year: 2023,
   title: 'Bảng chấm điểm thi đua Cụm số 2 năm 2023',
   indicators: [
-    { code: 'newPartyMembersAdmitted', title: 'Số đảng viên mới kết nạp', kind: 'COUNT' },
+    {
+      code: 'newPartyMembersAdmitted',
+      title: 'Số đảng viên mới kết nạp',
+      kind: 'COUNT',
+      maxValue: '30000',
+    },
     { code: 'trainingCompletionRate', title: 'Tỷ lệ hoàn thành bồi dưỡng', kind: 'PERCENT' },
     { code: 'reportFiledOnPlatform', title: 'Báo cáo trên hệ thống', kind: 'YES_NO' },
-    { code: 'budgetCollected', title: 'Thu ngân sách (tỷ đồng)', kind: 'DECIMAL' },
-    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'DECIMAL' },
-    { code: 'inspectionsHeld', title: 'Số cuộc kiểm tra', kind: 'DECIMAL' },
-    { code: 'populationServed', title: 'Dân số (chỉ để tổng hợp)', kind: 'COUNT' },
+    {
+      code: 'budgetCollected',
+      title: 'Thu ngân sách (tỷ đồng)',
+      kind: 'DECIMAL',
+      maxValue: '200000',
+    },
+    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'DECIMAL', maxValue: '500' },
+    { code: 'inspectionsHeld', title: 'Số cuộc kiểm tra', kind: 'DECIMAL', maxValue: '1' },
+    {
+      code: 'populationServed',
+      title: 'Dân số (chỉ để tổng hợp)',
+      kind: 'COUNT',
+      maxValue: '20000000',
+    },
   ],
   headings: [
     {
@@ -196,6 +211,32 @@ describe('validateSubmission', () => {
       paths: ['indicators.documentsAdvised'],
     },
     {
+      name: "accepts a value of exactly the indicator's maxValue",
+      indicators: {
+        ...validIndicators,
+        newPartyMembersAdmitted: '30000',
+        budgetCollected: '200000',
+      },
+      selfScores: validSelfScores,
+      paths: [],
+    },
+    {
+      name: "refuses a value one hundredth above the indicator's maxValue",
+      indicators: { ...validIndicators, budgetCollected: '200000.01' },
+      selfScores: validSelfScores,
+      paths: ['indicators.budgetCollected'],
+    },
+    {
+      name: 'refuses an absurd count at once, even for an indicator only the summaries use',
+      indicators: {
+        ...validIndicators,
+        newPartyMembersAdmitted: '999999999999',
+        populationServed: '20000001',
+      },
+      selfScores: validSelfScores,
+      paths: ['indicators.newPartyMembersAdmitted', 'indicators.populationServed'],
+    },
+    {
       name: 'refuses a self-score one hundredth above its criterion maximum',
       indicators: validIndicators,
       selfScores: { ...validSelfScores, '1.4': '7.51' },
@@ -294,8 +335,38 @@ describe('validateSubmission', () => {
           'Chỉ tiêu "trainingCompletionRate" là tỷ lệ phần trăm, không được vượt quá 100, đã nhập 120',
       },
     },
+    {
+      name: "explains a value above the indicator's plausible maximum",
+      indicators: { ...validIndicators, newPartyMembersAdmitted: '999999999999' },
+      selfScores: validSelfScores,
+      problem: {
+        path: 'indicators.newPartyMembersAdmitted',
+        message:
+          'Indicator "newPartyMembersAdmitted" cannot plausibly exceed 30000 (the scheme\'s maxValue), got 999999999999',
+        messageVi:
+          'Chỉ tiêu "newPartyMembersAdmitted" không thể vượt quá 30000 (giá trị tối đa hợp lý trong bảng chấm điểm), đã nhập 999999999999',
+      },
+    },
   ];
   test.each(messageRows)('$name', ({ indicators, selfScores, problem }) => {
     expect(validateSubmission(scheme, indicators, selfScores)).toEqual([problem]);
+  });
+});
+
+describe('indicatorValueProblem', () => {
+  test("checks one value against an indicator's bounds, as a reviewed value would be", () => {
+    expect(indicatorValueProblem(scheme, 'newPartyMembersAdmitted', '30000')).toBeNull();
+    expect(indicatorValueProblem(scheme, 'newPartyMembersAdmitted', '30001')?.message).toBe(
+      'Indicator "newPartyMembersAdmitted" cannot plausibly exceed 30000 (the scheme\'s maxValue), got 30001',
+    );
+    expect(indicatorValueProblem(scheme, 'trainingCompletionRate', '100.01')?.message).toMatch(
+      /percentage/,
+    );
+    // inspectionsHeld is a DECIMAL indicator that feeds a YES_NO criterion.
+    expect(indicatorValueProblem(scheme, 'inspectionsHeld', '0.5')?.message).toMatch(/0 \(no\)/);
+    expect(indicatorValueProblem(scheme, 'nothing', '1')).toEqual({
+      message: 'Indicator "nothing" is not in scheme cum-2-2023',
+      messageVi: 'Chỉ tiêu "nothing" không có trong bảng chấm điểm cum-2-2023',
+    });
   });
 });

@@ -10,7 +10,7 @@ const scheme = {
   code: 'auth-scheme',
   year,
   title: 'Bảng điểm thử phân quyền',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
   headings: [
     {
       code: 'I',

@@ -12,8 +12,13 @@ const scheme = {
   year,
   title: 'Bảng chấm điểm thử nghiệm',
   indicators: [
-    { code: 'newPartyMembersAdmitted', title: 'Đảng viên mới kết nạp', kind: 'COUNT' },
-    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT' },
+    {
+      code: 'newPartyMembersAdmitted',
+      title: 'Đảng viên mới kết nạp',
+      kind: 'COUNT',
+      maxValue: '30000',
+    },
+    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT', maxValue: '500' },
   ],
   headings: [
     {

@@ -13,7 +13,7 @@ const scheme = {
   code: 'year-scheme',
   year,
   title: 'Bảng điểm thử cả năm',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
   headings: [
     {
       code: 'I',

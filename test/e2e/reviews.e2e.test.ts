@@ -9,7 +9,7 @@ const scheme = {
   code: 'review-scheme',
   year,
   title: 'Bảng điểm thử thẩm định',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
   headings: [
     {
       code: 'I',

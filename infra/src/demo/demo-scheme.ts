@@ -3,7 +3,9 @@ import type { SchemeInput } from '@thidua/schema';
 /**
  * A scheme of the kind provincial organisation boards are scored by: 25 criteria under six
  * headings, 100 points, every criterion method, lateness and the default bands and quotas.
- * The figures are invented for the demo; the shape follows the sector's published practice.
+ * The figures are invented for the demo; the shape follows the sector's published practice. Each
+ * count's maxValue is a generous plausible maximum for one province in a year (a province admits a
+ * few thousand new party members a year, so 30 000 is already absurd).
  */
 export function demoScheme(year: number): SchemeInput {
   return {
@@ -16,6 +18,7 @@ export function demoScheme(year: number): SchemeInput {
         code: 'documentsAdvisedToStandingCommittee',
         title: 'Văn bản tham mưu Ban Thường vụ',
         kind: 'COUNT',
+        maxValue: '500',
       },
       { code: 'workProgrammeCompleted', title: 'Hoàn thành chương trình công tác', kind: 'YES_NO' },
       {
@@ -25,23 +28,36 @@ export function demoScheme(year: number): SchemeInput {
       },
       { code: 'staffReductionPercent', title: 'Tỷ lệ tinh giản biên chế (%)', kind: 'PERCENT' },
       { code: 'staffingRulesComplied', title: 'Quản lý biên chế đúng quy định', kind: 'YES_NO' },
-      { code: 'cadresPlanned', title: 'Cán bộ được quy hoạch', kind: 'COUNT' },
-      { code: 'cadresTrained', title: 'Cán bộ được đào tạo, bồi dưỡng', kind: 'COUNT' },
+      { code: 'cadresPlanned', title: 'Cán bộ được quy hoạch', kind: 'COUNT', maxValue: '5000' },
+      {
+        code: 'cadresTrained',
+        title: 'Cán bộ được đào tạo, bồi dưỡng',
+        kind: 'COUNT',
+        maxValue: '20000',
+      },
       {
         code: 'districtLevelOfficialsRemoved',
         title: 'Cán bộ cấp huyện bị cho thôi chức, kỷ luật',
         kind: 'COUNT',
+        maxValue: '300',
       },
       {
         code: 'provincialCommitteeMembersRemoved',
         title: 'Tỉnh ủy viên bị cho thôi chức, kỷ luật',
         kind: 'COUNT',
+        maxValue: '80',
       },
-      { code: 'newPartyMembersAdmitted', title: 'Đảng viên mới được kết nạp', kind: 'COUNT' },
+      {
+        code: 'newPartyMembersAdmitted',
+        title: 'Đảng viên mới được kết nạp',
+        kind: 'COUNT',
+        maxValue: '30000',
+      },
       {
         code: 'newPartyOrganizationsInEnterprises',
         title: 'Tổ chức đảng mới trong doanh nghiệp ngoài nhà nước',
         kind: 'COUNT',
+        maxValue: '1000',
       },
       {
         code: 'grassrootsExcellentPercent',
