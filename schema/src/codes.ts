@@ -6,6 +6,17 @@ export const slug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code such as ha-tinh')
   .max(64);
 
+/** Words that name a role, never a unit: `central` is the central board. */
+export const reservedUnitCodes: readonly string[] = ['central'];
+
+/**
+ * A unit's code: a slug that is not a reserved word, so that no unit (from a cluster's definition,
+ * a minted token or an identity provider's claim) can pass for the central board.
+ */
+export const unitCode = slug.refine((code) => !reservedUnitCodes.includes(code), {
+  message: 'is reserved for a role and cannot name a unit',
+});
+
 /** A period is a year and a kind: `2023-H1` (semi-annual) or `2023-FY` (year-end). */
 export const periodId = z.string().regex(/^\d{4}-(H1|FY)$/, 'must look like 2023-H1 or 2023-FY');
 

@@ -1,7 +1,8 @@
 import {
   addAdjustment,
   assignScheme,
-  CENTRAL,
+  centralBoard,
+  unitStaff,
   defineCluster,
   openPeriod,
   registerPledges,
@@ -244,12 +245,12 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
           name: `Ban Tổ chức Tỉnh ủy số ${cluster.code.slice(4)}-${pad(u + 1)}`,
         })),
         lead,
-        actor: CENTRAL,
+        actor: centralBoard('bench'),
       }),
     );
     setup(
       `${year}-01-08T09:00:00+07:00`,
-      assignScheme({ clusterCode: cluster.code, scheme, actor: CENTRAL }),
+      assignScheme({ clusterCode: cluster.code, scheme, actor: centralBoard('bench') }),
     );
     cluster.members.forEach((unitCode, u) => {
       if (random() >= preset.pledgeShare) return;
@@ -257,7 +258,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
         `${year}-02-01T${pad(8 + (u % 9))}:00:00+07:00`,
         registerPledges({
           unitCode,
-          actor: unitCode,
+          actor: unitStaff(unitCode),
           year,
           targets: targeted.map((indicator) => ({
             indicator,
@@ -278,7 +279,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
           clusterCode: cluster.code,
           periodId,
           deadline: dates.deadline,
-          actor: CENTRAL,
+          actor: centralBoard('bench'),
         }),
       });
       counts.setup += 1;
@@ -301,7 +302,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
             kind: 'submission',
             command: submitResults({
               unitCode: up.unitCode,
-              actor: up.unitCode,
+              actor: unitStaff(up.unitCode),
               periodId,
               ...figuresOf(scheme, random),
             }),
@@ -325,7 +326,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
               criterion: criterion.code,
               reviewedScore: decimalOf(Math.floor(Number(criterion.maxPoints) * 50)),
               reason: 'Minh chứng chưa đầy đủ',
-              reviewer: lead,
+              reviewer: unitStaff(lead),
             }),
           });
           counts.reviews += 1;
@@ -340,7 +341,7 @@ export function generateWorkload(preset: Preset, year = 2025): Workload {
             periodId,
             points: bonus ? '1.00' : '0.50',
             reason: bonus ? 'Mô hình mới, cách làm hay' : 'Báo cáo chậm',
-            addedBy: lead,
+            addedBy: unitStaff(lead),
           }),
         });
         counts.adjustments += 1;

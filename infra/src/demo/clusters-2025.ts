@@ -1,4 +1,5 @@
-import { CENTRAL, defineCluster } from '@thidua/gateway';
+import { defineCluster } from '@thidua/gateway';
+import { demoBoard } from './demo-actors.ts';
 import facts from '../../demo/data/clusters-2025.json' with { type: 'json' };
 import type { DemoStep } from './demo-step.ts';
 
@@ -14,7 +15,7 @@ export function clusters2025(): DemoStep[] {
       name: cluster.name,
       year: facts.year,
       lead: cluster.lead,
-      actor: CENTRAL,
+      actor: demoBoard,
       members: cluster.members.map((m) => ({
         unitCode: m.code,
         name: `Ban Tổ chức ${m.code === 'ha-noi' || m.code === 'hai-phong' ? 'Thành ủy' : 'Tỉnh ủy'} ${m.province}`,

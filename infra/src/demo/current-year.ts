@@ -1,4 +1,5 @@
-import { assignScheme, CENTRAL, defineCluster, openPeriod, submitResults } from '@thidua/gateway';
+import { assignScheme, defineCluster, openPeriod, submitResults } from '@thidua/gateway';
+import { demoBoard, demoStaff } from './demo-actors.ts';
 import facts from '../../demo/data/clusters-2025.json' with { type: 'json' };
 import { demoFigures } from './demo-figures.ts';
 import { demoScheme } from './demo-scheme.ts';
@@ -25,7 +26,7 @@ export function currentYear(): DemoStep[] {
         name: cluster.name,
         year,
         lead: cluster.lead,
-        actor: CENTRAL,
+        actor: demoBoard,
         members: cluster.members.map((m) => ({
           unitCode: m.code,
           name: `Ban Tổ chức ${m.code === 'hai-phong' ? 'Thành ủy' : 'Tỉnh ủy'} ${m.province}`,
@@ -38,7 +39,7 @@ export function currentYear(): DemoStep[] {
       command: assignScheme({
         clusterCode: cluster.code,
         scheme: demoScheme(year),
-        actor: CENTRAL,
+        actor: demoBoard,
       }),
     },
     {
@@ -47,7 +48,7 @@ export function currentYear(): DemoStep[] {
         clusterCode: cluster.code,
         periodId,
         deadline: '2026-12-15T17:00:00+07:00',
-        actor: CENTRAL,
+        actor: demoBoard,
       }),
     },
   ];
@@ -59,7 +60,7 @@ export function currentYear(): DemoStep[] {
         unitCode: member.code,
         periodId,
         ...demoFigures({ index, period: 'FY' }),
-        actor: member.code,
+        actor: demoStaff(member.code),
       }),
     });
   });

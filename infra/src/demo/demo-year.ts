@@ -1,6 +1,5 @@
 import {
   addAdjustment,
-  CENTRAL,
   assignScheme,
   closePeriod,
   defineCluster,
@@ -8,6 +7,7 @@ import {
   reviewScore,
   submitResults,
 } from '@thidua/gateway';
+import { demoBoard, demoStaff } from './demo-actors.ts';
 import { demoFigures } from './demo-figures.ts';
 import type { DemoCluster } from './demo-clusters.ts';
 import { demoScheme } from './demo-scheme.ts';
@@ -37,12 +37,12 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         members: cluster.members,
         lead: cluster.lead,
         deputies: cluster.deputies,
-        actor: CENTRAL,
+        actor: demoBoard,
       }),
     },
     {
       at: at(1, 12, 9),
-      command: assignScheme({ clusterCode, scheme: demoScheme(year), actor: CENTRAL }),
+      command: assignScheme({ clusterCode, scheme: demoScheme(year), actor: demoBoard }),
     },
     {
       at: at(6, 1, 8),
@@ -50,7 +50,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         clusterCode,
         periodId: `${year}-H1`,
         deadline: at(7, 10, 17),
-        actor: CENTRAL,
+        actor: demoBoard,
       }),
     },
   ];
@@ -66,7 +66,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         unitCode: member.unitCode,
         periodId: `${year}-H1`,
         ...figures,
-        actor: member.unitCode,
+        actor: demoStaff(member.unitCode),
       }),
     });
   });
@@ -76,7 +76,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
     at: at(7, 10, 10),
     command: submitResults({
       unitCode: unit(reviser),
-      actor: unit(reviser),
+      actor: demoStaff(unit(reviser)),
       periodId: `${year}-H1`,
       indicators: revised.indicators,
       selfScores: revised.selfScores.map((s) =>
@@ -86,7 +86,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
   });
   steps.push({
     at: at(7, 15, 18),
-    command: closePeriod({ clusterCode, periodId: `${year}-H1`, actor: cluster.lead }),
+    command: closePeriod({ clusterCode, periodId: `${year}-H1`, actor: demoStaff(cluster.lead) }),
   });
 
   // FY: the last-but-one member does not submit; the sixth submits two days late.
@@ -96,7 +96,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       clusterCode,
       periodId: `${year}-FY`,
       deadline: at(12, 10, 17),
-      actor: CENTRAL,
+      actor: demoBoard,
     }),
   });
   const missing = members.length - 2;
@@ -109,7 +109,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
         unitCode: member.unitCode,
         periodId: `${year}-FY`,
         ...demoFigures({ index, period: 'FY' }),
-        actor: member.unitCode,
+        actor: demoStaff(member.unitCode),
       }),
     });
   });
@@ -122,7 +122,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       criterion: '1.2',
       reviewedScore: '4.50',
       reason: 'Đề án tham mưu chưa có đánh giá tác động',
-      reviewer: cluster.lead,
+      reviewer: demoStaff(cluster.lead),
     }),
   });
   steps.push({
@@ -133,7 +133,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       criterion: '2.1',
       reviewedScore: '4.50',
       reason: 'Một đơn vị trực thuộc chưa kiện toàn xong',
-      reviewer: cluster.deputies[0] ?? 'central',
+      reviewer: cluster.deputies[0] === undefined ? demoBoard : demoStaff(cluster.deputies[0]),
     }),
   });
   steps.push({
@@ -143,7 +143,7 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       periodId: `${year}-FY`,
       points: '2',
       reason: 'Mô hình đổi mới được Ban Tổ chức Trung ương ghi nhận',
-      addedBy: 'central',
+      addedBy: demoBoard,
     }),
   });
   steps.push({
@@ -153,13 +153,13 @@ export function demoYear(cluster: DemoCluster): DemoStep[] {
       periodId: `${year}-FY`,
       points: '1',
       reason: 'Chậm gửi báo cáo chuyên đề',
-      addedBy: cluster.lead,
+      addedBy: demoStaff(cluster.lead),
       disqualifying: false,
     }),
   });
   steps.push({
     at: at(12, 20, 17),
-    command: closePeriod({ clusterCode, periodId: `${year}-FY`, actor: cluster.lead }),
+    command: closePeriod({ clusterCode, periodId: `${year}-FY`, actor: demoStaff(cluster.lead) }),
   });
   return steps;
 }

@@ -35,6 +35,8 @@ export interface GatewayOptions {
   authSecret: string;
   /** An identity provider's public key (PEM): tokens must then be signed with its private key. */
   authPublicKey?: string;
+  /** The longest lifetime of a bearer token, in seconds (12 hours unless given). */
+  tokenMaxLifetime?: number;
   /** Refuse every document but the persisted operations (sent by sha256). */
   persistedOperationsOnly?: boolean;
   clock?: () => Date;
@@ -81,7 +83,11 @@ export function createGatewayService(
           currentStandings: feed.current,
         },
         isReady: () => relay !== null,
-        verifyToken: createTokenVerifier(options.authSecret, options.authPublicKey),
+        verifyToken: createTokenVerifier(
+          options.authSecret,
+          options.authPublicKey,
+          options.tokenMaxLifetime,
+        ),
         development: options.development,
         persistedOperationsOnly: options.persistedOperationsOnly ?? false,
       });

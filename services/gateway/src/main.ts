@@ -8,6 +8,7 @@ const service = createGatewayService(env, {
   development: env.NODE_ENV !== 'production',
   authSecret: env.AUTH_SECRET,
   authPublicKey: env.AUTH_PUBLIC_KEY,
+  tokenMaxLifetime: env.TOKEN_MAX_LIFETIME,
   persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
 });
 runUntilSignalled('gateway', service, service.log);

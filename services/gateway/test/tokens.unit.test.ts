@@ -1,6 +1,6 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { createTokenVerifier, mintToken } from '../src/auth/tokens.ts';
+import { createTokenVerifier, mintToken, TokenRefused } from '../src/auth/tokens.ts';
 
 const secret = 'a-test-secret-of-at-least-32-characters';
 
@@ -9,8 +9,8 @@ describe('bearer tokens', () => {
     const verify = createTokenVerifier(secret);
     const token = await mintToken(secret, { subject: 'staff@ha-tinh', unitCode: 'ha-tinh' });
     expect(await verify(token)).toEqual({
+      role: 'UNIT',
       subject: 'staff@ha-tinh',
-      central: false,
       unitCode: 'ha-tinh',
       expiresAt: expect.any(Number) as number,
     });
@@ -29,9 +29,8 @@ describe('bearer tokens', () => {
       .setExpirationTime('1h')
       .sign(privateKey);
     expect(await verify(signed)).toEqual({
+      role: 'CENTRAL',
       subject: 'board@btctw',
-      central: true,
-      unitCode: null,
       expiresAt: expect.any(Number) as number,
     });
     expect(await verify(await mintToken(secret, { subject: 'x', central: true }))).toBeNull();
@@ -52,5 +51,101 @@ describe('bearer tokens', () => {
       .setAudience('thidua-gateway')
       .sign(new TextEncoder().encode(secret));
     expect(await verify(endless)).toBeNull();
+  });
+
+  describe('claims: the central board is a role, a unit claim is a unit code, lifetimes are bounded', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const signed = (claims: Record<string, unknown>, times: { iat?: number; exp: number }) => {
+      const jwt = new SignJWT({ ...claims, ...(times.iat === undefined ? {} : { iat: times.iat }) })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('someone')
+        .setIssuer('thidua')
+        .setAudience('thidua-gateway')
+        .setExpirationTime(times.exp);
+      return jwt.sign(new TextEncoder().encode(secret));
+    };
+
+    test('a unit claim of "central" is refused, and so is a role claim with a unit', async () => {
+      const verify = createTokenVerifier(secret);
+      const hour = { iat: now(), exp: now() + 3600 };
+      expect(await verify(await signed({ unit: 'central' }, hour))).toBeNull();
+      expect(await verify(await signed({ role: 'central', unit: 'ha-tinh' }, hour))).toBeNull();
+      expect(await verify(await signed({ role: 'central' }, hour))).toMatchObject({
+        role: 'CENTRAL',
+      });
+    });
+
+    test('a unit claim that is not a slug is refused', async () => {
+      const verify = createTokenVerifier(secret);
+      const hour = { iat: now(), exp: now() + 3600 };
+      for (const unit of ['Ha Tinh', 'HA-TINH', 'ha_tinh', '', 'ha-tinh-', 42, ['ha-tinh']]) {
+        expect(await verify(await signed({ unit }, hour))).toBeNull();
+      }
+      expect(await verify(await signed({ unit: 'ha-tinh' }, hour))).toMatchObject({
+        role: 'UNIT',
+        unitCode: 'ha-tinh',
+      });
+    });
+
+    test('an iat in the future is refused beyond a minute of clock skew', async () => {
+      const verify = createTokenVerifier(secret);
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { iat: now() + 3600, exp: now() + 7200 })),
+      ).toBeNull();
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { iat: now() + 120, exp: now() + 3600 })),
+      ).toBeNull();
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { iat: now() + 30, exp: now() + 3600 })),
+      ).toMatchObject({ unitCode: 'ha-tinh' });
+    });
+
+    test('a lifetime above the maximum (12 h unless configured) is refused, with or without iat', async () => {
+      const verify = createTokenVerifier(secret);
+      const decades = now() + 30 * 365 * 86_400;
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { iat: now(), exp: decades })),
+      ).toBeNull();
+      expect(await verify(await signed({ role: 'central' }, { exp: decades }))).toBeNull();
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { iat: now(), exp: now() + 13 * 3600 })),
+      ).toBeNull();
+      expect(
+        await verify(await signed({ unit: 'ha-tinh' }, { exp: now() + 11 * 3600 })),
+      ).toMatchObject({
+        unitCode: 'ha-tinh',
+      });
+      const hourAtMost = createTokenVerifier(secret, undefined, 3600);
+      expect(
+        await hourAtMost(await signed({ unit: 'ha-tinh' }, { iat: now(), exp: now() + 7200 })),
+      ).toBeNull();
+      expect(
+        await hourAtMost(await signed({ unit: 'ha-tinh' }, { iat: now(), exp: now() + 3000 })),
+      ).toMatchObject({
+        unitCode: 'ha-tinh',
+      });
+    });
+
+    test('mintToken refuses what the verifier would refuse', async () => {
+      await expect(mintToken(secret, { subject: 's', unitCode: 'central' })).rejects.toThrow(
+        TokenRefused,
+      );
+      await expect(mintToken(secret, { subject: 's', unitCode: 'Ha Tinh' })).rejects.toThrow(
+        /not a unit code/,
+      );
+      await expect(mintToken(secret, { subject: '', central: true })).rejects.toThrow(TokenRefused);
+      await expect(mintToken(secret, { subject: 's', central: true }, '13h')).rejects.toThrow(
+        /lifetime/,
+      );
+      await expect(mintToken(secret, { subject: 's', central: true }, '2h', 3600)).rejects.toThrow(
+        /lifetime/,
+      );
+      const verify = createTokenVerifier(secret, undefined, 3600);
+      expect(
+        await verify(await mintToken(secret, { subject: 's', central: true }, '1h', 3600)),
+      ).toMatchObject({
+        role: 'CENTRAL',
+      });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { CENTRAL, closePeriod, executeCommand, type GatewayDatabase } from '@thidua/gateway';
+import { centralBoard, closePeriod, executeCommand, type GatewayDatabase } from '@thidua/gateway';
 import type { Kysely } from 'kysely';
 import { generateWorkload, type Preset, type Workload } from '../../bench/workload.ts';
 
@@ -35,7 +35,7 @@ export function faultWorkload(): Workload {
         at: new Date(at),
         clusterCode,
         kind: 'setup',
-        command: closePeriod({ clusterCode, periodId, actor: CENTRAL }),
+        command: closePeriod({ clusterCode, periodId, actor: centralBoard('test-central') }),
       });
       workload.counts.setup += 1;
     }

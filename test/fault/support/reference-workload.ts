@@ -1,5 +1,5 @@
 import {
-  CENTRAL,
+  centralBoard,
   closePeriod,
   executeCommand,
   type Command,
@@ -45,7 +45,7 @@ export async function loadReferenceWorkload(db: Kysely<GatewayDatabase>): Promis
     ] as const) {
       steps.push({
         at: new Date(at),
-        command: closePeriod({ clusterCode: code, periodId, actor: CENTRAL }),
+        command: closePeriod({ clusterCode: code, periodId, actor: centralBoard('test-central') }),
       });
     }
   }

@@ -21,8 +21,8 @@ export function scopesOf(context: GatewayContext) {
   const { viewer, db } = context;
   return {
     signedIn: viewer !== null,
-    centralBoard: viewer?.central === true,
-    ownUnit: (unitCode: string) => viewer?.unitCode === unitCode,
+    centralBoard: viewer?.role === 'CENTRAL',
+    ownUnit: (unitCode: string) => viewer?.role === 'UNIT' && viewer.unitCode === unitCode,
     seeCluster: ({ cluster, year }: GatewayAuthScopes['seeCluster']) =>
       viewer !== null && maySeeCluster(db, viewer, cluster, year),
     seeUnitPeriod: ({ unit, period }: GatewayAuthScopes['seeUnitPeriod']) =>

@@ -11,7 +11,7 @@ export async function maySeeCluster(
   clusterCode: string,
   year: number,
 ): Promise<boolean> {
-  if (viewer.central) return true;
+  if (viewer.role === 'CENTRAL') return true;
   return (await findMembership(db, viewer.unitCode, year))?.clusterCode === clusterCode;
 }
 
@@ -25,7 +25,7 @@ export async function maySeeScorecard(
   unitCode: string,
   periodId: string,
 ): Promise<boolean> {
-  if (viewer.central || viewer.unitCode === unitCode) return true;
+  if (viewer.role === 'CENTRAL' || viewer.unitCode === unitCode) return true;
   const year = yearOf(periodId);
   const membership = await findMembership(db, unitCode, year);
   if (membership === null) return false;

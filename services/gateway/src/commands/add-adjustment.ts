@@ -1,14 +1,15 @@
-import { decimal, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { decimal, makeEvent, type SubmissionProblem, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { findScoredUnit } from './scored-unit.ts';
+import { actorCode } from '../auth/viewer.ts';
 
 export interface AdjustmentInput {
   unitCode: string;
   periodId: string;
   points: string;
   reason: string;
-  addedBy: string;
+  addedBy: Actor;
 }
 
 /**
@@ -46,7 +47,7 @@ export const addAdjustment =
       periodId: input.periodId,
       points: points.data,
       reason: input.reason.trim(),
-      addedBy: input.addedBy,
+      addedBy: actorCode(input.addedBy),
     };
     const event =
       kind === 'BONUS'
@@ -55,5 +56,9 @@ export const addAdjustment =
             ...base,
             data: { ...item, disqualifying: input.disqualifying ?? false },
           });
-    return accept({ itemId, unitCode: input.unitCode, periodId: input.periodId }, [event]);
+    return accept(
+      { itemId, unitCode: input.unitCode, periodId: input.periodId },
+      [event],
+      input.addedBy,
+    );
   };

@@ -1,4 +1,4 @@
-import { makeEvent, scheme as schemeSchema } from '@thidua/schema';
+import { makeEvent, scheme as schemeSchema, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
@@ -8,7 +8,7 @@ export const assignScheme =
   (input: {
     clusterCode: string;
     scheme: unknown;
-    actor: string;
+    actor: Actor;
   }): Command<{ clusterCode: string; year: number; code: string }> =>
   async ({ trx, now }) => {
     const refused = unlessCentral(input.actor);
@@ -52,14 +52,18 @@ export const assignScheme =
       .values({ cluster_code: input.clusterCode, year: scheme.year, scheme: json })
       .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ scheme: json }))
       .execute();
-    return accept({ clusterCode: input.clusterCode, year: scheme.year, code: scheme.code }, [
-      makeEvent('SchemeAssigned', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: { scheme },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, year: scheme.year, code: scheme.code },
+      [
+        makeEvent('SchemeAssigned', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: { scheme },
+        }),
+      ],
+      input.actor,
+    );
   };

@@ -1,4 +1,4 @@
-import { makeEvent, periodId } from '@thidua/schema';
+import { makeEvent, periodId, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
@@ -9,7 +9,7 @@ export const closePeriod =
   (input: {
     clusterCode: string;
     periodId: string;
-    actor: string;
+    actor: Actor;
   }): Command<{ clusterCode: string; periodId: string }> =>
   async ({ trx, now }) => {
     const period = periodId.safeParse(input.periodId);
@@ -31,14 +31,18 @@ export const closePeriod =
         messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
       });
     }
-    return accept({ clusterCode: input.clusterCode, periodId: input.periodId }, [
-      makeEvent('PeriodClosed', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: { periodId: input.periodId },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, periodId: input.periodId },
+      [
+        makeEvent('PeriodClosed', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: { periodId: input.periodId },
+        }),
+      ],
+      input.actor,
+    );
   };

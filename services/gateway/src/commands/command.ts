@@ -1,5 +1,5 @@
 import { appendToOutbox, outboxMessageOf, type OutboxRelay } from '@thidua/kit';
-import type { AnyEvent, SubmissionProblem } from '@thidua/schema';
+import type { Actor, AnyEvent, SubmissionProblem } from '@thidua/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { GatewayDatabase } from '../database.ts';
@@ -22,10 +22,15 @@ export interface CommandContext {
 
 export type Command<Value> = (context: CommandContext) => Promise<CommandResult<Value>>;
 
-export const accept = <Value>(value: Value, events: AnyEvent[]): CommandResult<Value> => ({
+/** An accepted command: its value, and its events, each recording who acted. */
+export const accept = <Value>(
+  value: Value,
+  events: AnyEvent[],
+  actor: Actor,
+): CommandResult<Value> => ({
   ok: true,
   value,
-  events,
+  events: events.map((event) => ({ ...event, actor })),
 });
 
 export const refuse = (refusal: Refusal): CommandResult<never> => ({ ok: false, refusal });

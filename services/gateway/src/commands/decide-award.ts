@@ -1,4 +1,10 @@
-import { awardDecision, awardKind, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import {
+  awardDecision,
+  awardKind,
+  makeEvent,
+  type SubmissionProblem,
+  type Actor,
+} from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { publishedAwardSheet } from './award-sheet.ts';
@@ -15,7 +21,7 @@ export interface DecideAwardInput {
   decisionNumber: string;
   decidedOn: string;
   signer: string;
-  actor: string;
+  actor: Actor;
 }
 
 const isoDate = z.iso.date();
@@ -78,23 +84,27 @@ export const decideAward =
       );
     }
     if (!award.success || !decision.success || problems.length > 0) return invalid(problems);
-    return accept({ clusterCode: input.clusterCode, year: input.year, unitCode: input.unitCode }, [
-      makeEvent('AwardDecided', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: {
-          year: input.year,
-          unitCode: input.unitCode,
-          award: award.data,
-          decision: decision.data,
-          reason: input.reason.trim(),
-          decisionNumber: input.decisionNumber.trim(),
-          decidedOn: input.decidedOn,
-          signer: input.signer.trim(),
-        },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, year: input.year, unitCode: input.unitCode },
+      [
+        makeEvent('AwardDecided', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: {
+            year: input.year,
+            unitCode: input.unitCode,
+            award: award.data,
+            decision: decision.data,
+            reason: input.reason.trim(),
+            decisionNumber: input.decisionNumber.trim(),
+            decidedOn: input.decidedOn,
+            signer: input.signer.trim(),
+          },
+        }),
+      ],
+      input.actor,
+    );
   };

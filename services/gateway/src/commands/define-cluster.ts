@@ -1,4 +1,4 @@
-import { clusterDefinedV1, makeEvent, slug } from '@thidua/schema';
+import { clusterDefinedV1, makeEvent, slug, unitCode, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
@@ -10,8 +10,8 @@ export interface DefineClusterInput {
   members: readonly { unitCode: string; name: string; mergedFrom?: readonly string[] | null }[];
   lead: string | null;
   deputies?: string[] | null;
-  /** Who acts: `central`, or a unit's code. */
-  actor: string;
+  /** Who acts, as the gateway verified it. */
+  actor: Actor;
 }
 
 /** Defines (or redefines) a cluster's members and lead for a year. */
@@ -33,6 +33,23 @@ export const defineCluster =
       ...(data.success ? [] : zodProblems(data.error)),
     ];
     if (data.success) {
+      // The event's schema takes any slug; a unit's code must also not be a role's name.
+      const reserved = (code: string, path: string) => {
+        if (unitCode.safeParse(code).success) return;
+        problems.push(
+          problem(
+            path,
+            `"${code}" names the central board, a role, and cannot be a unit's code`,
+            `"${code}" là tên của Ban Tổ chức Trung ương (một vai trò), không được dùng làm mã đơn vị`,
+          ),
+        );
+      };
+      data.data.members.forEach((member, index) => {
+        reserved(member.unitCode, `members.${index}.unitCode`);
+        member.mergedFrom.forEach((former, at) =>
+          reserved(former, `members.${index}.mergedFrom.${at}`),
+        );
+      });
       const isMember = (unit: string) => data.data.members.some((m) => m.unitCode === unit);
       if (data.data.lead !== null && !isMember(data.data.lead)) {
         problems.push(
@@ -75,14 +92,18 @@ export const defineCluster =
           .doUpdateSet({ name: data.data.name, lead: data.data.lead, deputies, members }),
       )
       .execute();
-    return accept({ clusterCode: code.data, year: data.data.year }, [
-      makeEvent('ClusterDefined', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: code.data,
-        causationId: null,
-        data: data.data,
-      }),
-    ]);
+    return accept(
+      { clusterCode: code.data, year: data.data.year },
+      [
+        makeEvent('ClusterDefined', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: code.data,
+          causationId: null,
+          data: data.data,
+        }),
+      ],
+      input.actor,
+    );
   };

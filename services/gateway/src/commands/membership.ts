@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { slug, type SubmissionProblem } from '@thidua/schema';
+import { slug, type Actor, type SubmissionProblem } from '@thidua/schema';
 import type { GatewayDatabase } from '../database.ts';
-import { CENTRAL } from '../auth/viewer.ts';
 import { problem } from './command.ts';
 
 export interface Membership {
@@ -45,10 +44,11 @@ export const notAMember = (unitCode: string, year: number): SubmissionProblem =>
  */
 export function reviewerRefusal(
   membership: Membership,
-  reviewer: string,
+  actor: Actor,
   unitCode: string,
 ): { message: string; messageVi: string } | null {
-  if (reviewer === CENTRAL) return null;
+  if (actor.role === 'CENTRAL') return null;
+  const reviewer = actor.unitCode;
   if (reviewer === unitCode) {
     return {
       message: 'a unit cannot review itself',

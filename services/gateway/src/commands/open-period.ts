@@ -1,4 +1,4 @@
-import { instant, makeEvent, periodId as periodIdSchema } from '@thidua/schema';
+import { instant, makeEvent, periodId as periodIdSchema, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
@@ -9,7 +9,7 @@ export interface OpenPeriodInput {
   periodId: string;
   /** An ISO instant with its offset, e.g. 2023-07-10T17:00:00+07:00 (Asia/Ho_Chi_Minh). */
   deadline: string;
-  actor: string;
+  actor: Actor;
 }
 
 /** Opens a period of a cluster for submissions, with its deadline. */
@@ -76,5 +76,6 @@ export const openPeriod =
           data: { periodId: period.data, deadline: deadline.data },
         }),
       ],
+      input.actor,
     );
   };

@@ -1,7 +1,7 @@
-import { awardKind, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { awardKind, makeEvent, type SubmissionProblem, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { publishedAwardSheet } from './award-sheet.ts';
-import { CENTRAL } from '../auth/viewer.ts';
+import { actorCode } from '../auth/viewer.ts';
 import { accept, forbidden, invalid, problem, type Command } from './command.ts';
 
 export interface RecordTieVoteInput {
@@ -10,7 +10,7 @@ export interface RecordTieVoteInput {
   award: string;
   rank: number;
   winners: readonly string[];
-  recordedBy: string;
+  recordedBy: Actor;
 }
 
 /**
@@ -40,7 +40,8 @@ export const recordTieVote =
         ),
       ]);
     }
-    if (input.recordedBy !== CENTRAL && input.recordedBy !== cluster.lead) {
+    const { recordedBy } = input;
+    if (recordedBy.role !== 'CENTRAL' && recordedBy.unitCode !== cluster.lead) {
       return forbidden(
         'only the lead of the year records the vote',
         'Chỉ cụm trưởng của năm được ghi kết quả bình xét',
@@ -89,20 +90,24 @@ export const recordTieVote =
       });
     }
     if (!award.success || problems.length > 0) return invalid(problems);
-    return accept({ clusterCode: input.clusterCode, year: input.year }, [
-      makeEvent('TieVoteRecorded', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: {
-          year: input.year,
-          award: award.data,
-          rank: input.rank,
-          winners: [...input.winners],
-          recordedBy: input.recordedBy,
-        },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, year: input.year },
+      [
+        makeEvent('TieVoteRecorded', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: {
+            year: input.year,
+            award: award.data,
+            rank: input.rank,
+            winners: [...input.winners],
+            recordedBy: actorCode(recordedBy),
+          },
+        }),
+      ],
+      input.recordedBy,
+    );
   };

@@ -1,4 +1,4 @@
-import { decimal, makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { decimal, makeEvent, type SubmissionProblem, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { findMembership, notAMember } from './membership.ts';
@@ -8,7 +8,7 @@ export interface RegisterPledgesInput {
   unitCode: string;
   year: number;
   targets: readonly { indicator: string; target: string }[];
-  actor: string;
+  actor: Actor;
 }
 
 /**
@@ -69,14 +69,18 @@ export const registerPledges =
       targets[indicator] = target;
     });
     if (problems.length > 0) return invalid(problems);
-    return accept({ unitCode: input.unitCode, year: input.year, targets: input.targets.length }, [
-      makeEvent('PledgesRegistered', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: membership.clusterCode,
-        causationId: null,
-        data: { unitCode: input.unitCode, year: input.year, targets },
-      }),
-    ]);
+    return accept(
+      { unitCode: input.unitCode, year: input.year, targets: input.targets.length },
+      [
+        makeEvent('PledgesRegistered', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: membership.clusterCode,
+          causationId: null,
+          data: { unitCode: input.unitCode, year: input.year, targets },
+        }),
+      ],
+      input.actor,
+    );
   };

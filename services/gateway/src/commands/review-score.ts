@@ -1,7 +1,14 @@
-import { decimal, makeEvent, parseHundredths, type SubmissionProblem } from '@thidua/schema';
+import {
+  decimal,
+  makeEvent,
+  parseHundredths,
+  type SubmissionProblem,
+  type Actor,
+} from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { findScoredUnit } from './scored-unit.ts';
+import { actorCode } from '../auth/viewer.ts';
 
 export interface ReviewScoreInput {
   unitCode: string;
@@ -9,7 +16,7 @@ export interface ReviewScoreInput {
   criterion: string;
   reviewedScore: string;
   reason: string;
-  reviewer: string;
+  reviewer: Actor;
 }
 
 /** Records the reviewed score (thẩm định) of a unit's SELF_ASSESSED criterion, with a reason. */
@@ -50,14 +57,18 @@ export const reviewScore =
       problems.push(problem('reason', 'a review needs a reason', 'Cần nêu lý do thẩm định'));
     }
     if (problems.length > 0) return invalid(problems);
-    return accept(input, [
-      makeEvent('ScoreReviewed', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: membership.clusterCode,
-        causationId: null,
-        data: { ...input, reason: input.reason.trim() },
-      }),
-    ]);
+    return accept(
+      input,
+      [
+        makeEvent('ScoreReviewed', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: membership.clusterCode,
+          causationId: null,
+          data: { ...input, reason: input.reason.trim(), reviewer: actorCode(input.reviewer) },
+        }),
+      ],
+      input.reviewer,
+    );
   };

@@ -1,11 +1,11 @@
+import type { Actor } from '@thidua/schema';
 import type { Transaction } from 'kysely';
-import { CENTRAL } from '../auth/viewer.ts';
 import type { GatewayDatabase } from '../database.ts';
 import { forbidden, type CommandResult } from './command.ts';
 
 /** Only the central board sets up clusters, schemes and leads, and decides awards. */
-export function unlessCentral(actor: string): CommandResult<never> | null {
-  return actor === CENTRAL
+export function unlessCentral(actor: Actor): CommandResult<never> | null {
+  return actor.role === 'CENTRAL'
     ? null
     : forbidden(
         'only the central board may do this',
@@ -16,18 +16,18 @@ export function unlessCentral(actor: string): CommandResult<never> | null {
 /** The central board or the cluster's lead of the year manage its periods and votes. */
 export async function unlessManager(
   trx: Transaction<GatewayDatabase>,
-  actor: string,
+  actor: Actor,
   clusterCode: string,
   year: number,
 ): Promise<CommandResult<never> | null> {
-  if (actor === CENTRAL) return null;
+  if (actor.role === 'CENTRAL') return null;
   const cluster = await trx
     .selectFrom('clusters')
     .select('lead')
     .where('cluster_code', '=', clusterCode)
     .where('year', '=', year)
     .executeTakeFirst();
-  return cluster?.lead === actor
+  return cluster !== undefined && cluster.lead === actor.unitCode
     ? null
     : forbidden(
         `only the central board or the lead of ${clusterCode} in ${year} may do this`,
@@ -36,8 +36,8 @@ export async function unlessManager(
 }
 
 /** A unit acts only for itself. */
-export function unlessSelf(actor: string, unitCode: string): CommandResult<never> | null {
-  return actor === unitCode
+export function unlessSelf(actor: Actor, unitCode: string): CommandResult<never> | null {
+  return actor.role === 'UNIT' && actor.unitCode === unitCode
     ? null
     : forbidden(
         `only ${unitCode} may do this for itself`,

@@ -1,4 +1,4 @@
-import type { Scheme, SubmissionProblem } from '@thidua/schema';
+import type { Actor, Scheme, SubmissionProblem } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { GatewayDatabase } from '../database.ts';
 import { forbidden, problem, type CommandResult } from './command.ts';
@@ -15,7 +15,7 @@ export type ScoredUnit =
  */
 export async function findScoredUnit(
   trx: Transaction<GatewayDatabase>,
-  input: { unitCode: string; periodId: string; actor: string },
+  input: { unitCode: string; periodId: string; actor: Actor },
 ): Promise<ScoredUnit> {
   const year = yearOf(input.periodId);
   const membership = Number.isInteger(year)

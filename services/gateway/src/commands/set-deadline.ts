@@ -1,4 +1,4 @@
-import { instant, makeEvent, periodId } from '@thidua/schema';
+import { instant, makeEvent, periodId, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, refuse, zodProblems, type Command } from './command.ts';
 import { unlessManager } from './rights.ts';
@@ -10,7 +10,7 @@ export const setDeadline =
     clusterCode: string;
     periodId: string;
     deadline: string;
-    actor: string;
+    actor: Actor;
   }): Command<{ clusterCode: string; periodId: string; deadline: string }> =>
   async ({ trx, now }) => {
     const deadline = instant.safeParse(input.deadline);
@@ -46,5 +46,6 @@ export const setDeadline =
           data: { periodId: input.periodId, deadline: deadline.data },
         }),
       ],
+      input.actor,
     );
   };

@@ -1,4 +1,4 @@
-import { makeEvent, type SubmissionProblem } from '@thidua/schema';
+import { makeEvent, type SubmissionProblem, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
@@ -8,7 +8,7 @@ export interface SetLeadInput {
   year: number;
   lead: string;
   deputies: readonly string[];
-  actor: string;
+  actor: Actor;
 }
 
 /**
@@ -65,20 +65,24 @@ export const setLead =
       .where('cluster_code', '=', input.clusterCode)
       .where('year', '=', input.year)
       .execute();
-    return accept({ clusterCode: input.clusterCode, year: input.year }, [
-      makeEvent('ClusterDefined', {
-        id: randomUUID(),
-        occurredAt: now.toISOString(),
-        source: 'gateway',
-        clusterCode: input.clusterCode,
-        causationId: null,
-        data: {
-          name: cluster.name,
-          year: input.year,
-          members: cluster.members,
-          lead: input.lead,
-          deputies,
-        },
-      }),
-    ]);
+    return accept(
+      { clusterCode: input.clusterCode, year: input.year },
+      [
+        makeEvent('ClusterDefined', {
+          id: randomUUID(),
+          occurredAt: now.toISOString(),
+          source: 'gateway',
+          clusterCode: input.clusterCode,
+          causationId: null,
+          data: {
+            name: cluster.name,
+            year: input.year,
+            members: cluster.members,
+            lead: input.lead,
+            deputies,
+          },
+        }),
+      ],
+      input.actor,
+    );
   };

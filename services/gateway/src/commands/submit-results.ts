@@ -5,6 +5,7 @@ import {
   slug,
   validateSubmission,
   type SubmissionProblem,
+  type Actor,
 } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
@@ -19,7 +20,7 @@ export interface SubmitResultsInput {
   selfScores: readonly { criterion: string; score: string }[];
   /** The version the unit last saw; when given, a newer one already submitted is a conflict. */
   expectedVersion?: number | null;
-  actor: string;
+  actor: Actor;
 }
 
 export interface AcceptedSubmission {
@@ -167,5 +168,6 @@ export const submitResults =
           },
         }),
       ],
+      input.actor,
     );
   };

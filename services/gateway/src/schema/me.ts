@@ -1,5 +1,4 @@
 import { requireViewer } from '../auth/require-viewer.ts';
-import type { Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 
 interface Role {
@@ -17,7 +16,15 @@ const RoleRef = builder.objectRef<Role>('ClusterRole').implement({
   }),
 });
 
-const Me = builder.objectRef<Viewer & { roles: Role[] }>('Me').implement({
+/** The caller as `me` shows it: the board is a role, with no unit code. */
+interface MeShape {
+  subject: string;
+  central: boolean;
+  unitCode: string | null;
+  roles: Role[];
+}
+
+const Me = builder.objectRef<MeShape>('Me').implement({
   description: 'The signed-in caller',
   fields: (t) => ({
     subject: t.exposeString('subject'),
@@ -33,7 +40,10 @@ builder.queryField('me', (t) =>
     type: Me,
     resolve: async (_root, _args, context) => {
       const viewer = requireViewer(context);
-      if (viewer.central) return { ...viewer, roles: [] };
+      if (viewer.role === 'CENTRAL') {
+        return { subject: viewer.subject, central: true, unitCode: null, roles: [] };
+      }
+      const { unitCode } = viewer;
       const clusters = await context.db
         .selectFrom('clusters')
         .select(['cluster_code', 'year', 'lead', 'deputies', 'members'])
@@ -41,16 +51,12 @@ builder.queryField('me', (t) =>
         .orderBy('cluster_code')
         .execute();
       const roles = clusters.flatMap((c): Role[] => {
-        if (!c.members.some((m) => m.unitCode === viewer.unitCode)) return [];
+        if (!c.members.some((m) => m.unitCode === unitCode)) return [];
         const role =
-          c.lead === viewer.unitCode
-            ? 'LEAD'
-            : c.deputies.includes(viewer.unitCode)
-              ? 'DEPUTY'
-              : 'MEMBER';
+          c.lead === unitCode ? 'LEAD' : c.deputies.includes(unitCode) ? 'DEPUTY' : 'MEMBER';
         return [{ clusterCode: c.cluster_code, year: c.year, role }];
       });
-      return { ...viewer, roles };
+      return { subject: viewer.subject, central: false, unitCode, roles };
     },
   }),
 );

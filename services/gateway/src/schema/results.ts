@@ -2,6 +2,7 @@ import type { GatewayContext } from '../builder.ts';
 import { executeCommand, type Command } from '../commands/command.ts';
 import { requireViewer } from '../auth/require-viewer.ts';
 import { actorOf } from '../auth/viewer.ts';
+import type { Actor } from '@thidua/schema';
 import { problem } from '../commands/command.ts';
 import type { SubmissionProblem } from '@thidua/schema';
 import { InvalidInput, refusalError } from './errors.ts';
@@ -40,7 +41,7 @@ export function nulProblems(value: unknown, path = ''): SubmissionProblem[] {
 export async function runMutation<Value>(
   context: GatewayContext,
   args: object,
-  command: (actor: string) => Command<Value>,
+  command: (actor: Actor) => Command<Value>,
 ): Promise<Accepted<Value>> {
   // Who acts comes from the signed token only, never from the arguments.
   const actor = actorOf(requireViewer(context));
