@@ -24,3 +24,4 @@ export * from './validate-submission.ts';
 export * from './views/period-summary.ts';
 export * from './hundredths.ts';
 export * from './operations.ts';
+export * from './text.ts';
