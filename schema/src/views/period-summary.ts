@@ -23,13 +23,20 @@ export interface PeriodSummary {
   onTime: number;
   late: number;
   missing: number;
-  /** Per indicator code, the exact sum over the counted submissions; keys sorted. */
+  /**
+   * Per indicator code, the exact sum over the counted submissions; keys sorted. A sum over many
+   * units may have more than 12 integer digits (each value is bounded by its indicator's maxValue,
+   * the number of units is not): it is an exact decimal string of any length, never a `decimal`.
+   */
   indicatorTotals: Record<string, string>;
   /** Σ totals. */
   totalSum: string;
   /** totalSum / submitted rounded once, half up, to hundredths; null when none submitted. */
   averageTotal: string | null;
-  /** 10-point bands [0,10), [10,20) … [last, maxTotal]; totals above maxTotal count in the last. */
+  /**
+   * 10-point bands [0,10), [10,20) … [last, maxTotal]; totals above maxTotal count in the last.
+   * Over all clusters, empty when the clusters are scored out of different maxTotals.
+   */
   distribution: DistributionBand[];
   classifications: Record<Classification, number>;
   /** The unit(s) with the highest total, all of them when equal, sorted by unitCode. */

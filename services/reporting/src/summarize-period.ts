@@ -182,30 +182,23 @@ function sameBands(a: readonly DistributionBand[], b: readonly DistributionBand[
   );
 }
 
-function describeBands(bands: readonly DistributionBand[]): string {
-  return bands.map((band) => `[${band.from},${band.to}]`).join(' ');
-}
-
 /**
  * Combines cluster summaries into an all-cluster one. Counts, sums, bands and classifications add
  * up exactly; the average is recomputed from the combined totalSum and submitted; the leaders are
- * the highest total over every cluster's leaders (all ties). Throws RangeError when there is no
- * summary or the summaries' distribution bands differ.
+ * the highest total over every cluster's leaders (all ties). Clusters scored out of different
+ * maxTotals have bands that do not add up (a last band [90, 100] also counts totals above 100), so
+ * their roll-up has no distribution rather than a wrong one; each cluster's summary keeps its own.
+ * Throws RangeError when there is no summary.
  */
 export function rollUp(summaries: readonly PeriodSummary[]): PeriodSummary {
   const [first] = summaries;
   if (first === undefined) {
     throw new RangeError('cannot roll up zero summaries: the distribution bands are unknown');
   }
-  for (const summary of summaries) {
-    if (!sameBands(first.distribution, summary.distribution)) {
-      throw new RangeError(
-        `summaries have different distribution bands: ${describeBands(first.distribution)} vs ${describeBands(summary.distribution)}`,
-      );
-    }
-  }
-
-  const distribution = first.distribution.map((band) => ({ ...band, units: 0 }));
+  const comparable = summaries.every((summary) =>
+    sameBands(first.distribution, summary.distribution),
+  );
+  const distribution = comparable ? first.distribution.map((band) => ({ ...band, units: 0 })) : [];
   const classifications: Record<Classification, number> = {
     XUAT_SAC: 0,
     TOT: 0,

@@ -468,17 +468,20 @@ describe('rollUp', () => {
     expect(picked).toEqual(row.expected);
   });
 
+  test.each([
+    { name: 'whose bands differ (maxTotal 100 and 95)', maxTotals: ['100', '95'] },
+    { name: 'with a different number of bands (maxTotal 100 and 200)', maxTotals: ['100', '200'] },
+  ])('rolls up summaries $name without a distribution, adding up the rest', ({ maxTotals }) => {
+    const rolledUp = rollUp(
+      maxTotals.map((maxTotal, i) =>
+        summarizePeriod(2, maxTotal, [card(i === 0 ? 'hue' : 'ha-noi', '90')]),
+      ),
+    );
+    expect(rolledUp.distribution).toEqual([]);
+    expect(rolledUp).toMatchObject({ members: 4, submitted: 2, totalSum: '180.00' });
+  });
+
   const rejectRows: { name: string; summaries: PeriodSummary[]; error: RegExp }[] = [
-    {
-      name: 'rejects summaries whose bands differ (maxTotal 100 and 95) with a RangeError',
-      summaries: [summarizePeriod(1, '100', []), summarizePeriod(1, '95', [])],
-      error: /different distribution bands/,
-    },
-    {
-      name: 'rejects summaries with a different number of bands (maxTotal 100 and 200) with a RangeError',
-      summaries: [summarizePeriod(1, '100', []), summarizePeriod(1, '200', [])],
-      error: /different distribution bands/,
-    },
     {
       name: 'rejects an empty list of summaries with a RangeError',
       summaries: [],
