@@ -33,6 +33,14 @@ export interface ContestTables {
     submitted_at: Date | string;
     event_id: string;
   };
+  /** Bonus and deduction items accepted per unit and period, of each kind. */
+  adjustment_items: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    kind: 'BONUS' | 'DEDUCTION';
+    items: number;
+  };
 }
 
 /** The views other services publish for the gateway to read (never written here). */

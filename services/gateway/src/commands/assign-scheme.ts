@@ -1,4 +1,4 @@
-import { makeEvent, scheme as schemeSchema, type Actor } from '@thidua/schema';
+import { makeEvent, schemeProblems, scheme as schemeSchema, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
@@ -29,6 +29,9 @@ export const assignScheme =
             ]
           : [],
       ),
+    );
+    problems.push(
+      ...schemeProblems(scheme).map((found) => ({ ...found, path: `scheme.${found.path}` })),
     );
     const cluster = await trx
       .selectFrom('clusters')
