@@ -7,7 +7,7 @@ const scheme = {
   code: 'sse-scheme',
   year,
   title: 'Bảng điểm thử theo dõi',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT' }],
+  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
   headings: [
     {
       code: 'I',
