@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { periodId, slug } from '../codes.ts';
 import { decimal } from '../decimal.ts';
+import { humanReason } from '../text.ts';
 
 const adjustment = {
   itemId: z.uuid(),
   unitCode: slug,
   periodId,
   points: decimal,
-  reason: z.string().min(1),
+  reason: humanReason,
   /** The unit (lead or deputy) or `central` that added it. */
   addedBy: z.string().min(1),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slug } from '../codes.ts';
 import { awardKind } from './tie-vote-recorded.v1.ts';
+import { humanName, humanReason } from '../text.ts';
 
 export const awardDecision = z.enum(['APPROVE', 'APPROVE_LOWER', 'RETURN', 'REJECT']);
 export type AwardDecision = z.infer<typeof awardDecision>;
@@ -12,10 +13,10 @@ export const awardDecidedV1 = z.object({
   /** The award the line proposed. */
   award: awardKind,
   decision: awardDecision,
-  reason: z.string().min(1),
-  decisionNumber: z.string().min(1),
+  reason: humanReason,
+  decisionNumber: humanName,
   decidedOn: z.iso.date(),
-  signer: z.string().min(1),
+  signer: humanName,
 });
 
 export type AwardDecidedV1 = z.infer<typeof awardDecidedV1>;

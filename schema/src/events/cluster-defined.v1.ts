@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { slug } from '../codes.ts';
+import { humanName } from '../text.ts';
 
 /** A cluster and its members for a year (the membership a period takes at its deadline). */
 export const clusterDefinedV1 = z.object({
-  name: z.string().min(1),
+  name: humanName,
   year: z.number().int().min(2000).max(2100),
   members: z
     .array(
       z.object({
         unitCode: slug,
-        name: z.string().min(1),
+        name: humanName,
         /** The units merged into this one (SCORING.md §9); their history shows as its own. */
         mergedFrom: z.array(slug).default([]),
       }),

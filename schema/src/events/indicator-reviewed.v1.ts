@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { periodId, slug } from '../codes.ts';
 import { decimal } from '../decimal.ts';
+import { humanReason } from '../text.ts';
 
 /**
  * The reviewed value (thẩm định) of one indicator of a unit's period, with the reviewer's reason.
@@ -14,7 +15,7 @@ export const indicatorReviewedV1 = z.object({
   reviewedValue: decimal,
   /** The counted version when the review was made. */
   submissionVersion: z.number().int().positive(),
-  reason: z.string().min(1),
+  reason: humanReason,
   /** The reviewing unit (lead or deputy), or `central` for the central board. */
   reviewer: z.string().min(1),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodId, slug } from '../codes.ts';
+import { humanReason } from '../text.ts';
 
 /**
  * A reviewer returned a unit's counted submission for explanation (giải trình). It keeps counting,
@@ -9,7 +10,7 @@ export const submissionReturnedV1 = z.object({
   unitCode: slug,
   periodId,
   submissionVersion: z.number().int().positive(),
-  reason: z.string().min(1),
+  reason: humanReason,
   /** The returning unit (lead or deputy), or `central` for the central board. */
   returnedBy: z.string().min(1),
 });
