@@ -12,6 +12,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
 import type { CurrentStandings } from './current-standings.ts';
 import type { StandingsPubSub } from './standings-feed.ts';
+import type { StreamSlots } from './streams.ts';
 
 /** What every resolver may use. */
 export interface GatewayContext {
@@ -22,6 +23,8 @@ export interface GatewayContext {
   standings: StandingsPubSub;
   /** The latest standings of each period this gateway has seen. */
   currentStandings: CurrentStandings;
+  /** The streams each identity holds open on this gateway, up to its share. */
+  streams: StreamSlots;
   /** The signed-in caller; null when the request carried no valid token. */
   viewer: Viewer | null;
 }

@@ -18,6 +18,8 @@ export const gatewayEnvironment = () => {
     TOKEN_MAX_LIFETIME: lifetimeSeconds.default(12 * 3600),
     /** `true`: run only the operations of schema/graphql/operations, sent by their sha256. */
     PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
+    /** How many rankingChanged streams one identity (token subject) may hold open at once. */
+    STREAMS_PER_SUBJECT: z.coerce.number().int().min(1).default(5),
   });
   if (
     env.NODE_ENV === 'production' &&

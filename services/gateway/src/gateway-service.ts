@@ -19,6 +19,7 @@ import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer } from './server.ts';
 import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
+import { StreamSlots } from './streams.ts';
 import { createTokenVerifier } from './auth/tokens.ts';
 
 export interface GatewayService extends Lifecycle {
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   tokenMaxLifetime?: number;
   /** Refuse every document but the persisted operations (sent by sha256). */
   persistedOperationsOnly?: boolean;
+  /** How many streams one identity (token subject) may hold open at once (5 unless given). */
+  streamsPerSubject?: number;
   clock?: () => Date;
 }
 
@@ -81,6 +84,7 @@ export function createGatewayService(
           clock: options.clock ?? (() => new Date()),
           standings: feed.pubSub,
           currentStandings: feed.current,
+          streams: new StreamSlots(options.streamsPerSubject ?? 5),
         },
         isReady: () => relay !== null,
         verifyToken: createTokenVerifier(

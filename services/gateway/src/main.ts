@@ -10,5 +10,6 @@ const service = createGatewayService(env, {
   authPublicKey: env.AUTH_PUBLIC_KEY,
   tokenMaxLifetime: env.TOKEN_MAX_LIFETIME,
   persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
+  streamsPerSubject: env.STREAMS_PER_SUBJECT,
 });
 runUntilSignalled('gateway', service, service.log);

@@ -4,6 +4,8 @@ import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { filter, pipe } from 'graphql-yoga';
 import type { PublishedViews } from '../database.ts';
+import { requireViewer } from '../auth/require-viewer.ts';
+import { tooManyStreams, untilExpiry } from '../streams.ts';
 
 type StandingsRow = PublishedViews['ranking.published_standings'];
 
@@ -114,11 +116,20 @@ builder.subscriptionField('rankingChanged', (t) =>
     authScopes: (_root, { cluster, period }) => ({
       seeCluster: { cluster, year: yearOf(period) },
     }),
-    subscribe: (_root, { cluster, period }, context) =>
-      pipe(
-        context.standings.subscribe('rankingChanged'),
-        filter((row) => row.cluster_code === cluster && row.period_id === period),
-      ),
+    // A stream ends when the token that opened it expires, and takes one of its identity's slots.
+    subscribe: (_root, { cluster, period }, context) => {
+      const viewer = requireViewer(context);
+      const free = context.streams.take(viewer.subject);
+      if (free === null) throw tooManyStreams(context.streams.perSubject);
+      return untilExpiry(
+        pipe(
+          context.standings.subscribe('rankingChanged'),
+          filter((row) => row.cluster_code === cluster && row.period_id === period),
+        ),
+        viewer.expiresAt,
+        free,
+      );
+    },
     resolve: (row) => row,
   }),
 );
