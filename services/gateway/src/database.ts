@@ -1,4 +1,5 @@
 import type { Json, KitTables } from '@thidua/kit';
+import type { ColumnType } from 'kysely';
 import type {
   AwardsChangedV1,
   ClusterDefinedV1,
@@ -32,6 +33,23 @@ export interface ContestTables {
     version: number;
     submitted_at: Date | string;
     event_id: string;
+    /** The version's indicator values; null only for a version whose event was not found. */
+    indicators: ColumnType<Record<string, string> | null, string, never>;
+    /** Set when a reviewer returned this version for explanation (giải trình). */
+    returned_reason: ColumnType<string | null, never, string>;
+    returned_by: ColumnType<string | null, never, string>;
+    returned_at: ColumnType<Date | null, never, string>;
+  };
+  /** A reviewer's value for an indicator of a unit's period (thẩm định); the latest one counts. */
+  indicator_reviews: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    indicator: string;
+    reviewed_value: string;
+    reason: string;
+    reviewer: string;
+    reviewed_at: Date | string;
   };
   /** Bonus and deduction items accepted per unit and period, of each kind. */
   adjustment_items: {

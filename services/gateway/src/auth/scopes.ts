@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../builder.ts';
 import { signInError } from './require-viewer.ts';
-import { maySeeCluster, maySeeScorecard } from './visibility.ts';
+import { mayReviewCluster, maySeeCluster, maySeeScorecard } from './visibility.ts';
 
 /** What a field may demand of the caller; each is checked once per request and parameter. */
 export interface GatewayAuthScopes {
@@ -14,6 +14,8 @@ export interface GatewayAuthScopes {
   seeCluster: { cluster: string; year: number };
   /** A unit's scorecard and submissions for a period, in detail. */
   seeUnitPeriod: { unit: string; period: string };
+  /** What only the cluster's reviewers see: the central board, the year's lead and deputies. */
+  reviewCluster: { cluster: string; year: number };
 }
 
 /** The scopes of one request, from its verified token and the contest facts. */
@@ -27,6 +29,8 @@ export function scopesOf(context: GatewayContext) {
       viewer !== null && maySeeCluster(db, viewer, cluster, year),
     seeUnitPeriod: ({ unit, period }: GatewayAuthScopes['seeUnitPeriod']) =>
       viewer !== null && maySeeScorecard(db, viewer, unit, period),
+    reviewCluster: ({ cluster, year }: GatewayAuthScopes['reviewCluster']) =>
+      viewer !== null && mayReviewCluster(db, viewer, cluster, year),
   };
 }
 

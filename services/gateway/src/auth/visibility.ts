@@ -42,3 +42,23 @@ export async function maySeeScorecard(
     .executeTakeFirst();
   return period?.status === 'CLOSED';
 }
+
+/** The cluster's reviewers in a year: the central board, the lead and the deputies. */
+export async function mayReviewCluster(
+  db: Kysely<GatewayDatabase>,
+  viewer: Viewer,
+  clusterCode: string,
+  year: number,
+): Promise<boolean> {
+  if (viewer.role === 'CENTRAL') return true;
+  const cluster = await db
+    .selectFrom('clusters')
+    .select(['lead', 'deputies'])
+    .where('cluster_code', '=', clusterCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return (
+    cluster !== undefined &&
+    (cluster.lead === viewer.unitCode || cluster.deputies.includes(viewer.unitCode))
+  );
+}

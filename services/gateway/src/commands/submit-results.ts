@@ -146,6 +146,7 @@ export const submitResults =
         version,
         submitted_at: submittedAt,
         event_id: eventId,
+        indicators: JSON.stringify(indicators),
       })
       .execute();
     const onTime = now.getTime() <= new Date(openPeriod.deadline).getTime();

@@ -2,6 +2,7 @@ import { periodId, slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { pageOf } from './pages.ts';
+import { returnOf, SubmissionReturn, type SubmissionReturnView } from './verification.ts';
 
 interface ClusterView {
   code: string;
@@ -183,12 +184,20 @@ builder.queryField('scheme', (t) =>
 );
 
 const Submission = builder
-  .objectRef<{ version: number; submittedAt: string }>('SubmissionVersion')
+  .objectRef<{ version: number; submittedAt: string; returned: SubmissionReturnView | null }>(
+    'SubmissionVersion',
+  )
   .implement({
     description: 'One version of a unit’s results; the latest counts',
     fields: (t) => ({
       version: t.exposeInt('version'),
       submittedAt: t.field({ type: 'DateTime', resolve: (s) => s.submittedAt }),
+      returned: t.field({
+        type: SubmissionReturn,
+        nullable: true,
+        description: 'set when a reviewer returned this version for explanation (giải trình)',
+        resolve: (s) => s.returned,
+      }),
     }),
   });
 
@@ -206,7 +215,7 @@ builder.queryField('submissions', (t) =>
         const { unit, period } = args;
         const rows = await context.db
           .selectFrom('submissions')
-          .select(['version', 'submitted_at'])
+          .select(['version', 'submitted_at', 'returned_reason', 'returned_by', 'returned_at'])
           .where('unit_code', '=', unit)
           .where('period_id', '=', period)
           .orderBy('version')
@@ -216,6 +225,7 @@ builder.queryField('submissions', (t) =>
           rows.map((r) => ({
             version: r.version,
             submittedAt: new Date(r.submitted_at).toISOString(),
+            returned: returnOf(r),
           })),
         );
       },

@@ -5,6 +5,7 @@ import './contest.ts';
 import './contest-queries.ts';
 import './submissions.ts';
 import './reviews.ts';
+import './verification.ts';
 import './ranking.ts';
 import './scorecards.ts';
 import './summary.ts';

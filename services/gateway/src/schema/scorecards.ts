@@ -1,6 +1,7 @@
 import { periodId, slug } from '@thidua/schema';
 import type { CriterionScore, ScorecardComputedV1 } from '@thidua/schema';
 import { builder } from '../builder.ts';
+import { returnOf, SubmissionReturn } from './verification.ts';
 
 const CriterionPoints = builder.objectRef<CriterionScore>('CriterionPoints').implement({
   description: "A criterion's points and how they were reached",
@@ -29,6 +30,21 @@ const Adjustment = builder
     }),
   });
 
+type ReviewedIndicatorView = NonNullable<ScorecardComputedV1['reviewedIndicators']>[number];
+
+const ReviewedIndicator = builder.objectRef<ReviewedIndicatorView>('ReviewedIndicator').implement({
+  description: "An indicator whose reviewed value (thẩm định) replaced the unit's in every rule",
+  fields: (t) => ({
+    indicator: t.exposeString('indicator'),
+    submittedValue: t.field({ type: 'Decimal', resolve: (r) => r.submittedValue }),
+    reviewedValue: t.field({ type: 'Decimal', resolve: (r) => r.reviewedValue }),
+    reason: t.exposeString('reason'),
+    reviewer: t.exposeString('reviewer', {
+      description: 'the lead or deputy unit that reviewed it, or `central`',
+    }),
+  }),
+});
+
 const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement({
   description: "A unit's scorecard (bảng điểm) for a period, from its counted submission",
   fields: (t) => ({
@@ -51,6 +67,26 @@ const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement(
     total: t.field({ type: 'Decimal', resolve: (s) => s.total }),
     classification: t.exposeString('classification'),
     disqualified: t.exposeBoolean('disqualified'),
+    reviewedIndicators: t.field({
+      type: [ReviewedIndicator],
+      description: 'the indicators counted with a reviewed value, each beside the submitted one',
+      resolve: (s) => s.reviewedIndicators ?? [],
+    }),
+    returned: t.field({
+      type: SubmissionReturn,
+      nullable: true,
+      description: 'set while the counted version is returned for explanation (giải trình)',
+      resolve: async (s, _args, { db }) => {
+        const row = await db
+          .selectFrom('submissions')
+          .select(['returned_reason', 'returned_by', 'returned_at'])
+          .where('unit_code', '=', s.unitCode)
+          .where('period_id', '=', s.periodId)
+          .where('version', '=', s.submissionVersion)
+          .executeTakeFirst();
+        return row === undefined ? null : returnOf(row);
+      },
+    }),
   }),
 });
 

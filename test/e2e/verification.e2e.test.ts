@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+
+// Verification (thẩm định, SCORING.md §3). Four units: "alpha" leads the cluster, "beta" is its
+// deputy, "gamma" submits an absurd but allowed figure for the RELATIVE criterion 1.1, "delta" is
+// an ordinary member. Points are worked out by hand in the comments next to each expectation.
+const year = 2026;
+const periodId = `${year}-H1`;
+const scheme = {
+  code: 'verification-scheme',
+  year,
+  title: 'Bảng điểm thử thẩm định chỉ tiêu',
+  indicators: [
+    { code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '999999999999' },
+    { code: 'onPlatform', title: 'Báo cáo trên hệ thống', kind: 'YES_NO' },
+  ],
+  headings: [
+    {
+      code: 'I',
+      title: 'Xây dựng Đảng',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Kết nạp đảng viên',
+          maxPoints: '50',
+          method: 'RELATIVE',
+          indicator: 'admitted',
+          direction: 'HIGHER_IS_BETTER',
+        },
+        { code: '1.2', title: 'Tự đánh giá', maxPoints: '40', method: 'SELF_ASSESSED' },
+        {
+          code: '1.3',
+          title: 'Báo cáo đúng quy định',
+          maxPoints: '10',
+          method: 'YES_NO',
+          indicator: 'onPlatform',
+        },
+      ],
+    },
+  ],
+};
+
+interface Card {
+  submissionVersion: number;
+  total: string;
+  criteria: { code: string; points: string; inputs: Record<string, string> }[];
+  reviewedIndicators: {
+    indicator: string;
+    submittedValue: string;
+    reviewedValue: string;
+    reason: string;
+    reviewer: string;
+  }[];
+  returned: { reason: string; returnedBy: string; returnedAt: string } | null;
+}
+
+interface Result {
+  __typename: string;
+  fields?: { path: string; message: string; messageVi: string }[];
+  message?: string;
+}
+
+const absurd = '999999999999';
+const reason = 'Số liệu không khớp biên bản kết nạp';
+
+describe('verification: reviewed indicator values, returned submissions and flagged values', () => {
+  let system: RunningSystem;
+  const first = async (query: string, variables: Record<string, unknown>, as: string) => {
+    const { data, errors } = await system.graphql(query, variables, as);
+    expect(errors).toBeUndefined();
+    return Object.values(data ?? {})[0] as Result;
+  };
+  const card = async (unit: string, as = 'central') => {
+    const { data, errors } = await system.graphql(
+      `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
+         submissionVersion total criteria { code points inputs }
+         reviewedIndicators { indicator submittedValue reviewedValue reason reviewer }
+         returned { reason returnedBy returnedAt } } }`,
+      { unit, period: periodId },
+      as,
+    );
+    expect(errors).toBeUndefined();
+    return (data as { scorecard: Card | null }).scorecard;
+  };
+  const totals = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        ['alpha', 'beta', 'gamma', 'delta'].map(async (u) => [u, (await card(u))?.total]),
+      ),
+    ) as Record<string, string | undefined>;
+  const totalsReach = (expected: Record<string, string>) =>
+    eventually(async () => {
+      const now = await totals();
+      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+    });
+  const submit = (unit: string, admitted: string, self: string) =>
+    first(
+      `mutation($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
+         submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
+           __typename ... on ValidationError { fields { path message messageVi } } } }`,
+      {
+        unit,
+        period: periodId,
+        indicators: [
+          { code: 'admitted', value: admitted },
+          { code: 'onPlatform', value: '1' },
+        ],
+        selfScores: [{ criterion: '1.2', score: self }],
+      },
+      unit,
+    );
+  const reviewIndicator = (
+    unit: string,
+    as: string,
+    { indicator = 'admitted', value = '110', why = reason } = {},
+  ) =>
+    first(
+      `mutation($unit: String!, $period: String!, $indicator: String!, $value: String!, $reason: String!) {
+         reviewIndicator(unitCode: $unit, periodId: $period, indicator: $indicator,
+           reviewedValue: $value, reason: $reason) {
+           __typename ... on ValidationError { fields { path message messageVi } }
+           ... on Error { message } } }`,
+      { unit, period: periodId, indicator, value, reason: why },
+      as,
+    );
+  const returnSubmission = (unit: string, as: string, why = 'Đề nghị giải trình số kết nạp') =>
+    first(
+      `mutation($unit: String!, $period: String!, $reason: String!) {
+         returnSubmission(unitCode: $unit, periodId: $period, reason: $reason) {
+           __typename ... on SubmissionReturned { version reason }
+           ... on ValidationError { fields { path message messageVi } }
+           ... on Error { message } } }`,
+      { unit, period: periodId, reason: why },
+      as,
+    );
+  const flags = (as: string) =>
+    system.graphql(
+      `query($cluster: String!, $period: String!) { flaggedValues(cluster: $cluster, period: $period) {
+         unitCode indicator value reviewed side fence reason reasonVi } }`,
+      { cluster: 'cum-v', period: periodId },
+      as,
+    );
+
+  beforeAll(async () => {
+    system = await startSystem();
+    const central = (query: string, variables: Record<string, unknown> = {}) =>
+      first(query, variables, 'central');
+    await central(
+      `mutation { defineCluster(clusterCode: "cum-v", name: "Cụm thử thẩm định", year: ${year},
+         lead: "alpha", deputies: ["beta"], members: [
+           { unitCode: "alpha", name: "Ban Tổ chức Alpha" }, { unitCode: "beta", name: "Ban Tổ chức Beta" },
+           { unitCode: "gamma", name: "Ban Tổ chức Gamma" }, { unitCode: "delta", name: "Ban Tổ chức Delta" }]) {
+         __typename } }`,
+    );
+    expect(
+      (
+        await central(
+          `mutation($s: JSON!) { assignScheme(clusterCode: "cum-v", scheme: $s) { __typename } }`,
+          { s: scheme },
+        )
+      ).__typename,
+    ).toBe('SchemeAssignedPayload');
+    await central(
+      `mutation($d: DateTime!) { openPeriod(clusterCode: "cum-v", periodId: "${periodId}", deadline: $d) { __typename } }`,
+      { d: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    for (const [unit, admitted, self] of [
+      ['alpha', '100', '30'],
+      ['beta', '80', '35'],
+      ['gamma', absurd, '20'],
+      ['delta', '120', '32'],
+    ] as const) {
+      expect((await submit(unit, admitted, self)).__typename).toBe('SubmissionAccepted');
+    }
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test('an absurd but allowed figure takes every rival’s RELATIVE points and ranks first', async () => {
+    // Best value 999999999999: alpha 50 × 100 / 999999999999 rounds to 0.00, so 30 + 0 + 10 = 40;
+    // beta 35 + 10 = 45; gamma 50 + 20 + 10 = 80; delta 32 + 10 = 42.
+    await totalsReach({ alpha: '40.00', beta: '45.00', gamma: '80.00', delta: '42.00' });
+    const { data } = await system.graphql(
+      `{ ranking(cluster: "cum-v", period: "${periodId}") { entries { unitCode rank } } }`,
+    );
+    const entries = (data as { ranking: { entries: { unitCode: string; rank: number }[] } }).ranking
+      .entries;
+    expect(entries[0]).toEqual({ unitCode: 'gamma', rank: 1 });
+  });
+
+  test('flags the figure to the lead, a deputy and the central board, and hides the flags from other units', async () => {
+    for (const reviewer of ['alpha', 'beta', 'central']) {
+      const { data, errors } = await flags(reviewer);
+      expect(errors).toBeUndefined();
+      // The others' 80, 100, 120: Q1 90, Q3 110, upper fence 110 + 3 × 20 = 170.
+      expect((data as { flaggedValues: unknown[] }).flaggedValues).toEqual([
+        {
+          unitCode: 'gamma',
+          indicator: 'admitted',
+          value: absurd,
+          reviewed: false,
+          side: 'HIGH',
+          fence: '170.00',
+          reason: `${absurd} is above 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 of the other 3 members)`,
+          reasonVi: `${absurd} vượt ngưỡng trên 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 của 3 đơn vị còn lại)`,
+        },
+      ]);
+    }
+    for (const member of ['gamma', 'delta']) {
+      const { data, errors } = await flags(member);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.message).toContain('you may not see `flaggedValues`');
+    }
+  });
+
+  test.each([
+    { name: 'the lead for its own unit', unit: 'alpha', as: 'alpha' },
+    { name: 'a member that is neither lead nor deputy', unit: 'gamma', as: 'delta' },
+    { name: 'the unit itself', unit: 'gamma', as: 'gamma' },
+  ])('refuses a review by $name with a ForbiddenError', async ({ unit, as }) => {
+    expect((await reviewIndicator(unit, as)).__typename).toBe('ForbiddenError');
+    expect((await returnSubmission(unit, as)).__typename).toBe('ForbiddenError');
+  });
+
+  test.each([
+    { name: 'a reviewed value that is not a whole count', value: '110.5', path: 'reviewedValue' },
+    { name: 'a reviewed value that is not a decimal', value: '1e3', path: 'reviewedValue' },
+    { name: 'an indicator outside the scheme', indicator: 'budget', path: 'indicator' },
+    {
+      name: 'a yes/no value other than 0 or 1',
+      indicator: 'onPlatform',
+      value: '2',
+      path: 'reviewedValue',
+    },
+    { name: 'a reason of invisible characters only', why: ' \u200B ', path: 'reason' },
+  ])('refuses $name with a bilingual ValidationError', async ({ path, ...given }) => {
+    const refused = await reviewIndicator('gamma', 'alpha', given);
+    expect(refused.__typename).toBe('ValidationError');
+    const field = refused.fields?.find((f) => f.path === path);
+    expect(field?.message).not.toBe('');
+    expect(field?.messageVi).not.toBe('');
+  });
+
+  test('the lead’s reviewed value replaces the figure in the best value: the rivals recover and the scorecard shows both', async () => {
+    const reviewed = await first(
+      `mutation { reviewIndicator(unitCode: "gamma", periodId: "${periodId}", indicator: "admitted",
+         reviewedValue: "110", reason: "${reason}") {
+         __typename ... on IndicatorReviewed { submittedValue reviewedValue submissionVersion } } }`,
+      {},
+      'alpha',
+    );
+    expect(reviewed).toEqual({
+      __typename: 'IndicatorReviewed',
+      submittedValue: absurd,
+      reviewedValue: '110',
+      submissionVersion: 1,
+    });
+    // Best value now delta's 120: alpha 30 + 50 × 100 / 120 (41.67) + 10 = 81.67; beta 35 + 33.33 +
+    // 10 = 78.33; gamma 20 + 45.83 + 10 = 75.83; delta 32 + 50 + 10 = 92.00.
+    await totalsReach({ alpha: '81.67', beta: '78.33', gamma: '75.83', delta: '92.00' });
+    const gamma = await card('gamma', 'gamma');
+    expect(gamma?.criteria[0]?.inputs).toEqual({
+      value: '110',
+      bestValue: '120',
+      direction: 'HIGHER_IS_BETTER',
+      submittedValue: absurd,
+      valueUsed: 'reviewed',
+    });
+    expect(gamma?.reviewedIndicators).toEqual([
+      {
+        indicator: 'admitted',
+        submittedValue: absurd,
+        reviewedValue: '110',
+        reason,
+        reviewer: 'alpha',
+      },
+    ]);
+    // Reviewed to 110, gamma's figure lies within the others' spread: no flag is left.
+    const { data } = await flags('alpha');
+    expect((data as { flaggedValues: unknown[] }).flaggedValues).toEqual([]);
+  });
+
+  test('a returned submission keeps counting, marked, until the unit submits again; the review outlives the new version', async () => {
+    const returned = await returnSubmission('gamma', 'beta');
+    expect(returned).toEqual({
+      __typename: 'SubmissionReturned',
+      version: 1,
+      reason: 'Đề nghị giải trình số kết nạp',
+    });
+    expect((await returnSubmission('gamma', 'alpha')).__typename).toBe('ConflictError');
+
+    // The unit sees the request on its submissions and its scorecard, which still counts.
+    const versions = async () => {
+      const { data, errors } = await system.graphql(
+        `query($unit: String!, $period: String!) { submissions(unit: $unit, period: $period) {
+           edges { node { version returned { reason returnedBy returnedAt } } } } }`,
+        { unit: 'gamma', period: periodId },
+        'gamma',
+      );
+      expect(errors).toBeUndefined();
+      return (
+        data as {
+          submissions: { edges: { node: { version: number; returned: Card['returned'] } }[] };
+        }
+      ).submissions.edges.map((e) => e.node);
+    };
+    const [v1] = await versions();
+    expect(v1?.returned).toMatchObject({
+      reason: 'Đề nghị giải trình số kết nạp',
+      returnedBy: 'beta',
+    });
+    expect(v1?.returned?.returnedAt).toMatch(/\+07:00$/);
+    const marked = await card('gamma', 'gamma');
+    expect(marked).toMatchObject({ submissionVersion: 1, total: '75.83' });
+    expect(marked?.returned).toEqual(v1?.returned);
+
+    // The explanation: the same figure again. The new version clears the mark; the review stays.
+    expect((await submit('gamma', absurd, '20')).__typename).toBe('SubmissionAccepted');
+    const resubmitted = await eventually(async () => {
+      const c = await card('gamma', 'gamma');
+      return c?.submissionVersion === 2 ? c : undefined;
+    });
+    expect(resubmitted.returned).toBeNull();
+    expect(resubmitted.total).toBe('75.83');
+    expect(resubmitted.reviewedIndicators[0]).toMatchObject({
+      reviewedValue: '110',
+      submittedValue: absurd,
+    });
+    expect((await versions()).map((v) => [v.version, v.returned === null])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
+});
