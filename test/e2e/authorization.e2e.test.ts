@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
+import { authSecret, eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // Cluster cum-a in 2026: a1 leads, a2 is a plain member (it led cum-a in 2025), a3 is the unit
 // whose data is at stake. Cluster cum-b in 2026: b1 leads, b2 is a member.
@@ -280,5 +281,99 @@ describe('who may do what', () => {
     const seen = await ask();
     expect(seen.errors).toBeUndefined();
     expect((seen.data as { scorecard: { total: string } }).scorecard.total).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  describe('the central board is a role, never a unit code', () => {
+    /** A token signed with the gateway's own secret (HS256) whose `unit` claim is `central`. */
+    const unitCalledCentral = () => {
+      const now = Math.floor(Date.now() / 1000);
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const claims = {
+        unit: 'central',
+        sub: 'staff@central',
+        iss: 'thidua',
+        aud: 'thidua-gateway',
+      };
+      const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 3600 })}`;
+      return `${unsigned}.${createHmac('sha256', authSecret).update(unsigned).digest('base64url')}`;
+    };
+    const post = async (token: string, query: string) => {
+      const response = await fetch(system.gateway.url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    };
+
+    test('a token whose unit claim is "central" is refused: no defineCluster, no setLead', async () => {
+      const token = unitCalledCentral();
+      const before = await outboxSize();
+      const defined = await post(
+        token,
+        `mutation { defineCluster(clusterCode: "cum-x", name: "Cụm X", year: ${year},
+           members: [{ unitCode: "x1", name: "X1" }], lead: "x1") { __typename } }`,
+      );
+      expect(defined.data ?? null).toBeNull();
+      expect(defined.errors?.[0]?.message).toMatch(/sign in/);
+      const led = await post(
+        token,
+        `mutation { setLead(clusterCode: "cum-a", year: ${year}, lead: "a3", deputies: []) { __typename } }`,
+      );
+      expect(led.data ?? null).toBeNull();
+      expect(led.errors?.[0]?.message).toMatch(/sign in/);
+      expect(await outboxSize()).toBe(before);
+      const { data } = await system.graphql(`{ cluster(code: "cum-a", year: ${year}) { lead } }`);
+      expect(data).toEqual({ cluster: { lead: 'a1' } });
+    });
+
+    test('defineCluster refuses "central" as a member code, in both languages', async () => {
+      const before = await outboxSize();
+      const { data, errors } = await system.graphql(
+        `mutation { defineCluster(clusterCode: "cum-y", name: "Cụm Y", year: ${year},
+           members: [{ unitCode: "y1", name: "Y1" }, { unitCode: "central", name: "Trung ương" }],
+           lead: "y1") { __typename ... on ValidationError { fields { path message messageVi } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({
+        defineCluster: {
+          __typename: 'ValidationError',
+          fields: [
+            {
+              path: 'members.1.unitCode',
+              message: expect.stringMatching(/"central" names the central board/) as string,
+              messageVi: expect.stringMatching(/Ban Tổ chức Trung ương/) as string,
+            },
+          ],
+        },
+      });
+      expect(await outboxSize()).toBe(before);
+    });
+
+    test("every event the gateway appends records who acted: the token's subject and role", async () => {
+      const { rows: outbox } = await sql<{
+        value: string;
+      }>`SELECT value FROM gateway.outbox ORDER BY seq`.execute(system.gateway.db);
+      const events = outbox.map(
+        (row) => JSON.parse(row.value) as { type: string; actor?: unknown; data: unknown },
+      );
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events) expect(event.actor).toBeDefined();
+      expect(events.find((event) => event.type === 'ClusterDefined')?.actor).toEqual({
+        role: 'CENTRAL',
+        subject: 'test-central',
+      });
+      expect(events.find((event) => event.type === 'ResultsSubmitted')?.actor).toEqual({
+        role: 'UNIT',
+        subject: 'test-staff@a3',
+        unitCode: 'a3',
+      });
+      // The lead closed cum-a: a unit, told apart from the board by its role, not by a code.
+      expect(events.findLast((event) => event.type === 'PeriodClosed')?.actor).toEqual({
+        role: 'UNIT',
+        subject: 'test-staff@a1',
+        unitCode: 'a1',
+      });
+    });
   });
 });
