@@ -53,8 +53,8 @@ export type HumanTextKind = 'name' | 'reason';
 
 const required: Record<HumanTextKind, TextProblem> = {
   name: {
-    message: 'a name is required: it may not be empty or only spaces and invisible characters',
-    messageVi: 'Cần có tên: không được để trống hoặc chỉ gồm khoảng trắng, ký tự ẩn',
+    message: 'is required: it may not be empty or only spaces and invisible characters',
+    messageVi: 'Bắt buộc: không được để trống hoặc chỉ gồm khoảng trắng, ký tự ẩn',
   },
   reason: {
     message: 'a reason is required: it may not be empty or only spaces and invisible characters',
@@ -98,7 +98,7 @@ const humanText = (kind: HumanTextKind) =>
     }
   });
 
-/** A name people read: of a cluster, a unit, a signer, a decision. One line of visible text. */
+/** A name people read: of a cluster, a unit, a signer; a decision's number. One line of visible text. */
 export const humanName = humanText('name');
 
 /** A reason people read: of a review, a bonus or deduction, a decision. Visible text, lines allowed. */

@@ -71,6 +71,6 @@ describe('names and reasons people read', () => {
         },
       ]);
     }
-    expect(refusals(humanName, '\u200B')[0]?.message).toMatch(/^a name is required/);
+    expect(refusals(humanName, '\u200B')[0]?.message).toMatch(/^is required: it may not be empty/);
   });
 });

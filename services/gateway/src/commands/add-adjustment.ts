@@ -1,5 +1,6 @@
 import {
   decimal,
+  humanTextProblem,
   makeEvent,
   parseHundredths,
   schemeLimits,
@@ -45,11 +46,8 @@ export const addAdjustment =
         ),
       );
     }
-    if (input.reason.trim() === '') {
-      problems.push(
-        problem('reason', 'an item needs a reason', 'Cần nêu lý do cộng hoặc trừ điểm'),
-      );
-    }
+    const unreadable = humanTextProblem(input.reason, 'reason');
+    if (unreadable !== null) problems.push({ path: 'reason', ...unreadable });
     if (!found.ok || !points.success || problems.length > 0) return invalid(problems);
     const limit = schemeLimits.itemsPerUnitAndPeriod;
     // One statement that counts the item only while under the limit: concurrent items of the same

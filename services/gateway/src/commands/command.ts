@@ -47,11 +47,19 @@ export const problem = (path: string, message: string, messageVi: string): Submi
   messageVi,
 });
 
-/** Every issue zod found, with its path under `prefix`. */
+/**
+ * Every issue zod found, with its path under `prefix`; in Vietnamese as the issue gives it
+ * (`params.messageVi`, as humanName and humanReason do), or else with the English quoted.
+ */
 export function zodProblems(error: z.ZodError, prefix = ''): SubmissionProblem[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
-    return problem(path, issue.message, `Giá trị không hợp lệ: ${issue.message}`);
+    const params: unknown = 'params' in issue ? issue.params : undefined;
+    const messageVi =
+      typeof params === 'object' && params !== null && 'messageVi' in params
+        ? String(params.messageVi)
+        : `Giá trị không hợp lệ: ${issue.message}`;
+    return problem(path, issue.message, messageVi);
   });
 }
 

@@ -1,6 +1,7 @@
 import {
   awardDecision,
   awardKind,
+  humanTextProblem,
   makeEvent,
   type SubmissionProblem,
   type Actor,
@@ -49,14 +50,14 @@ export const decideAward =
         ),
       );
     }
-    const required = [
-      ['reason', 'Cần nêu lý do'],
-      ['decisionNumber', 'Cần số quyết định'],
-      ['signer', 'Cần người ký'],
+    const texts = [
+      ['reason', 'reason'],
+      ['decisionNumber', 'name'],
+      ['signer', 'name'],
     ] as const;
-    for (const [field, messageVi] of required) {
-      if (input[field].trim() === '')
-        problems.push(problem(field, `${field} is required`, messageVi));
+    for (const [field, kind] of texts) {
+      const unreadable = humanTextProblem(input[field], kind);
+      if (unreadable !== null) problems.push({ path: field, ...unreadable });
     }
     if (!isoDate.safeParse(input.decidedOn).success) {
       problems.push(problem('decidedOn', 'must be a date such as 2024-01-15', 'Ngày không hợp lệ'));

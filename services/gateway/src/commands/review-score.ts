@@ -1,5 +1,6 @@
 import {
   decimal,
+  humanTextProblem,
   makeEvent,
   parseHundredths,
   type SubmissionProblem,
@@ -53,9 +54,8 @@ export const reviewScore =
         ),
       );
     }
-    if (input.reason.trim() === '') {
-      problems.push(problem('reason', 'a review needs a reason', 'Cần nêu lý do thẩm định'));
-    }
+    const unreadable = humanTextProblem(input.reason, 'reason');
+    if (unreadable !== null) problems.push({ path: 'reason', ...unreadable });
     if (problems.length > 0) return invalid(problems);
     return accept(
       input,

@@ -32,13 +32,17 @@ export interface AcceptedSubmission {
   onTime: boolean;
 }
 
-/** Turns `[{code, value}]` pairs into a record, reporting codes given twice. */
+/**
+ * Turns `[{code, value}]` pairs into a record, reporting codes given twice. The record has no
+ * prototype, so that every code is a key of its own: on a plain object `__proto__` would set the
+ * prototype and vanish instead of being refused as an unknown code.
+ */
 function toRecord(
   pairs: readonly (readonly [string, string])[],
   field: string,
   problems: SubmissionProblem[],
 ): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record = Object.create(null) as Record<string, string>;
   pairs.forEach(([code, value], index) => {
     if (Object.hasOwn(record, code)) {
       problems.push(

@@ -3,8 +3,7 @@ import { executeCommand, type Command } from '../commands/command.ts';
 import { requireViewer } from '../auth/require-viewer.ts';
 import { actorOf } from '../auth/viewer.ts';
 import type { Actor } from '@thidua/schema';
-import { problem } from '../commands/command.ts';
-import type { SubmissionProblem } from '@thidua/schema';
+import { unstorableText, type SubmissionProblem } from '@thidua/schema';
 import { InvalidInput, refusalError } from './errors.ts';
 
 /** The payload of an accepted mutation. */
@@ -13,24 +12,18 @@ export interface Accepted<Value> {
 }
 
 /**
- * Every string of a mutation's arguments that holds the NUL character, which no PostgreSQL text
- * or jsonb value can store, by its path (`indicators.0.value`).
+ * Every string of a mutation's arguments that PostgreSQL cannot store in text or jsonb (the NUL
+ * character, a lone surrogate), by its path (`indicators.0.value`). Names and reasons are checked
+ * further by the commands (humanName, humanReason).
  */
-export function nulProblems(value: unknown, path = ''): SubmissionProblem[] {
+export function unstorableProblems(value: unknown, path = ''): SubmissionProblem[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000')
-      ? [
-          problem(
-            path,
-            'may not contain the NUL character (U+0000)',
-            'Không được chứa ký tự NUL (U+0000)',
-          ),
-        ]
-      : [];
+    const unstorable = unstorableText(value);
+    return unstorable === null ? [] : [{ path, ...unstorable }];
   }
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, item]) =>
-    nulProblems(item, path === '' ? key : `${path}.${key}`),
+    unstorableProblems(item, path === '' ? key : `${path}.${key}`),
   );
 }
 
@@ -45,7 +38,7 @@ export async function runMutation<Value>(
 ): Promise<Accepted<Value>> {
   // Who acts comes from the signed token only, never from the arguments.
   const actor = actorOf(requireViewer(context));
-  const unstorable = nulProblems(args);
+  const unstorable = unstorableProblems(args);
   if (unstorable.length > 0) throw new InvalidInput(unstorable);
   const result = await executeCommand(context.db, context.relay, command(actor), context.clock());
   if (!result.ok) throw refusalError(result.refusal);
