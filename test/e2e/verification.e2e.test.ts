@@ -277,6 +277,16 @@ describe('verification: reviewed indicator values, returned submissions and flag
         reviewer: 'alpha',
       },
     ]);
+    // The cluster's summary adds up the verified figure: 100 + 80 + 110 + 120.
+    await eventually(async () => {
+      const { data: summary } = await system.graphql(
+        `{ summary(period: "${periodId}", cluster: "cum-v") { indicatorTotals { code total } } }`,
+      );
+      const totals = (
+        summary as { summary: { indicatorTotals: { code: string; total: string }[] } }
+      ).summary.indicatorTotals;
+      return totals.find((t) => t.code === 'admitted')?.total === '410.00' ? totals : undefined;
+    });
     // Reviewed to 110, gamma's figure lies within the others' spread: no flag is left.
     const { data } = await flags('alpha');
     expect((data as { flaggedValues: unknown[] }).flaggedValues).toEqual([]);

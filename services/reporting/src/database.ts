@@ -21,6 +21,8 @@ export interface ReportingDatabase extends KitTables {
     total: string;
     classification: Classification;
     on_time: boolean;
+    /** Indicator code → the reviewed value the scorecard counted instead of the submitted one. */
+    reviewed_values: Json<Record<string, string>>;
   };
   award_sheets: { cluster_code: string; year: number; revision: number; lines: Json<AwardLine[]> };
   summaries: { cluster_code: string; period_id: string; summary: Json<PublishedSummary> };

@@ -30,6 +30,11 @@ export async function recordScorecards(
           total: data.total,
           classification: data.classification,
           on_time: data.onTime,
+          reviewed_values: JSON.stringify(
+            Object.fromEntries(
+              (data.reviewedIndicators ?? []).map((r) => [r.indicator, r.reviewedValue]),
+            ),
+          ),
         })),
       )
       .onConflict((oc) =>
@@ -40,6 +45,7 @@ export async function recordScorecards(
             total: eb.ref('excluded.total'),
             classification: eb.ref('excluded.classification'),
             on_time: eb.ref('excluded.on_time'),
+            reviewed_values: eb.ref('excluded.reviewed_values'),
           }))
           .where('scorecards.submission_version', '<=', (eb) =>
             eb.ref('excluded.submission_version'),

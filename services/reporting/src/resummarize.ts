@@ -56,6 +56,7 @@ export async function resummarizeClusters(
       'c.total',
       'c.classification',
       'c.on_time',
+      'c.reviewed_values',
       's.indicators',
     ])
     .where(inStalePeriods)
@@ -102,7 +103,8 @@ export async function resummarizeClusters(
               total: row.total,
               classification: row.classification,
               onTime: row.on_time,
-              indicators: row.indicators,
+              // A reviewed value replaces the submitted one here as in every scoring rule.
+              indicators: { ...row.indicators, ...row.reviewed_values },
             },
           ];
     });
