@@ -1,4 +1,6 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createTokenVerifier, mintToken, TokenRefused } from '../src/auth/tokens.ts';
 
@@ -147,5 +149,17 @@ describe('bearer tokens', () => {
         role: 'CENTRAL',
       });
     });
+
+    test('npm run token -- --unit central exits non-zero and says why', () => {
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/mint-token-cli.ts', '--unit', 'central'],
+        { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' },
+      );
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toBe('');
+      expect(cli.stderr).toMatch(/"central" is not a unit code.*use --central/);
+      // Starting tsx takes seconds on a busy machine.
+    }, 30_000);
   });
 });
