@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy();
   }
+  say(`web app: http://127.0.0.1:${env.GATEWAY_PORT}/ (sign in as any demo unit or the board)`);
   say(`GraphiQL: http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
   const central = await mintToken(env.AUTH_SECRET, { subject: 'demo-central', central: true });
   const haTinh = await mintToken(env.AUTH_SECRET, { subject: 'demo@ha-tinh', unitCode: 'ha-tinh' });

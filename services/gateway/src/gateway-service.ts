@@ -20,7 +20,7 @@ import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer } from './server.ts';
 import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
 import { StreamSlots } from './streams.ts';
-import { createTokenVerifier } from './auth/tokens.ts';
+import { createTokenVerifier, mintToken } from './auth/tokens.ts';
 
 export interface GatewayService extends Lifecycle {
   readonly db: Kysely<GatewayDatabase>;
@@ -94,6 +94,15 @@ export function createGatewayService(
         ),
         development: options.development,
         persistedOperationsOnly: options.persistedOperationsOnly ?? false,
+        // Demo tokens are signed with the shared secret; an identity provider's key verifies none.
+        developmentToken:
+          options.authPublicKey === undefined
+            ? (who) =>
+                mintToken(options.authSecret, {
+                  subject: 'unitCode' in who ? `web-demo@${who.unitCode}` : 'web-demo-central',
+                  ...who,
+                })
+            : undefined,
       });
       await new Promise<void>((resolve) => started.listen(options.port, '0.0.0.0', resolve));
       const address = started.address();

@@ -6,6 +6,7 @@ import type { GatewayContext } from './builder.ts';
 import { limitPlugins, limits } from './limits.ts';
 import { loadPersistedOperations } from './persisted-operations.ts';
 import { schema } from './schema/index.ts';
+import { createWebFiles, type DevelopmentIdentity } from './web-files.ts';
 
 export interface GatewayServerOptions {
   context: Omit<GatewayContext, 'viewer'>;
@@ -16,6 +17,8 @@ export interface GatewayServerOptions {
   development: boolean;
   /** Runs only the operations of `schema/graphql/operations`, sent by their sha256. */
   persistedOperationsOnly: boolean;
+  /** Mints a demo identity's token for the web app's sign-in page; used in development only. */
+  developmentToken?: (who: DevelopmentIdentity) => Promise<string>;
 }
 
 /** The HTTP server: GraphQL (with GraphiQL) at /graphql, and the health endpoints. */
@@ -40,7 +43,13 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     ],
     landingPage: false,
   });
+  const web = createWebFiles({
+    db: options.context.db,
+    developmentToken: options.development ? (options.developmentToken ?? null) : null,
+  });
   return createServer((request, response) => {
+    // The web app's files and its development sign-in; GraphQL and health checks pass through.
+    if (web(request, response)) return;
     const path = request.url?.split('?')[0];
     if (path === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');

@@ -28,10 +28,11 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
     ...(asOf === null ? {} : { asOf }),
   });
   const { reload } = ranking;
-  const refused = ranking.error !== null;
+  // Follow the changes only once the API has let the caller see the ranking at all.
+  const visible = ranking.data !== null;
 
   useEffect(() => {
-    if (asOf !== null || refused) return;
+    if (asOf !== null || !visible) return;
     const abort = new AbortController();
     setLive(true);
     void subscribe(
@@ -42,7 +43,7 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
       () => setLive(false),
     ).then(() => setLive(false));
     return () => abort.abort();
-  }, [cluster, period, asOf, refused, reload]);
+  }, [cluster, period, asOf, visible, reload]);
 
   const standings = ranking.data?.ranking;
   const closed = periodInfo.data?.period?.status === 'CLOSED';

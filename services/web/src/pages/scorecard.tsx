@@ -12,19 +12,45 @@ const methodNames: Record<string, string> = {
   COUNT: 'Theo số lượng',
 };
 
-/** A criterion's inputs as the API gives them: numbers in Vietnamese, the rest as they are. */
+const inputNames: Record<string, string> = {
+  value: 'Giá trị',
+  pointsPerItem: 'Điểm mỗi đơn vị',
+  target: 'Chỉ tiêu',
+  targetSource: 'Nguồn chỉ tiêu',
+  direction: 'Chiều so sánh',
+  thresholdReached: 'Mức đạt',
+  bestValue: 'Tốt nhất cụm',
+  scoreUsed: 'Điểm dùng',
+  selfScore: 'Điểm tự chấm',
+  reviewedScore: 'Điểm thẩm định',
+};
+
+const inputWords: Record<string, string> = {
+  HIGHER_IS_BETTER: 'cao hơn là tốt hơn',
+  LOWER_IS_BETTER: 'thấp hơn là tốt hơn',
+  self: 'tự chấm',
+  reviewed: 'thẩm định',
+  'scheme default': 'mặc định của bảng điểm',
+  pledge: 'đăng ký giao ước',
+};
+
+function inputValue(value: unknown): string {
+  if (typeof value === 'string') {
+    if (/^-?\d+(\.\d+)?$/.test(value)) return formatDecimal(value, value.includes('.') ? 2 : 0);
+    return inputWords[value] ?? value;
+  }
+  return JSON.stringify(value);
+}
+
+/** A criterion's inputs as the API gives them, named and written in Vietnamese. */
 function Inputs({ inputs }: { inputs: unknown }) {
   if (inputs === null || typeof inputs !== 'object') return <>{JSON.stringify(inputs)}</>;
   return (
     <dl className="inputs">
       {Object.entries(inputs).map(([name, value]) => (
         <div key={name}>
-          <dt>{name}</dt>
-          <dd>
-            {typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)
-              ? formatDecimal(value, value.includes('.') ? 2 : 0)
-              : JSON.stringify(value)}
-          </dd>
+          <dt>{inputNames[name] ?? name}</dt>
+          <dd>{inputValue(value)}</dd>
         </div>
       ))}
     </dl>

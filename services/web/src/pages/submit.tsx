@@ -14,8 +14,11 @@ const kindRange: Record<SchemeIndicator['kind'], string> = {
 };
 
 function rangeOf(indicator: SchemeIndicator): string {
+  // A yes/no or a percentage says its range already.
   const max =
-    indicator.maxValue === undefined ? '' : `, tối đa ${formatDecimal(indicator.maxValue, 0)}`;
+    indicator.maxValue === undefined || indicator.kind === 'YES_NO' || indicator.kind === 'PERCENT'
+      ? ''
+      : `, tối đa ${formatDecimal(indicator.maxValue, 0)}`;
   return `${kindRange[indicator.kind]}${max}`;
 }
 

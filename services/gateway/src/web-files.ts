@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GatewayDatabase } from './database.ts';
+
+/** Who a development sign-in may mint a token for. */
+export type DevelopmentIdentity = { unitCode: string } | { central: true };
+
+export interface WebFilesOptions {
+  /** The built web app (services/web/dist). */
+  root?: string;
+  /**
+   * Mints a token for a demo identity; given only in development, so that production has no
+   * sign-in without the identity provider's token.
+   */
+  developmentToken: ((who: DevelopmentIdentity) => Promise<string>) | null;
+  db: Kysely<GatewayDatabase>;
+}
+
+const defaultRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Paths the GraphQL server and the health checks answer. */
+const apiPaths = new Set(['/graphql', '/healthz', '/readyz']);
+
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  response
+    .writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', ...headers })
+    .end(body);
+}
+
+async function readSmallBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  let text = '';
+  for await (const chunk of request) {
+    text += String(chunk);
+    if (text.length > limit) return null;
+  }
+  return text;
+}
+
+/** The board and every unit of the demo clusters, with their place in each cluster and year. */
+async function identities(db: Kysely<GatewayDatabase>) {
+  const clusters = await db
+    .selectFrom('clusters')
+    .select(['cluster_code', 'year', 'lead', 'deputies', 'members'])
+    .orderBy('year')
+    .execute();
+  const units = new Map<
+    string,
+    {
+      unitCode: string;
+      name: string;
+      clusters: { clusterCode: string; year: number; role: string }[];
+    }
+  >();
+  for (const cluster of clusters) {
+    for (const member of cluster.members) {
+      const unit = units.get(member.unitCode) ?? {
+        unitCode: member.unitCode,
+        name: member.name,
+        clusters: [],
+      };
+      // The newest year's name wins: units are renamed after mergers.
+      unit.name = member.name;
+      const role =
+        cluster.lead === member.unitCode
+          ? 'LEAD'
+          : cluster.deputies.includes(member.unitCode)
+            ? 'DEPUTY'
+            : 'MEMBER';
+      unit.clusters.push({ clusterCode: cluster.cluster_code, year: cluster.year, role });
+      units.set(member.unitCode, unit);
+    }
+  }
+  return [{ unitCode: null, name: 'Ban Tổ chức Trung ương', clusters: [] }, ...[...units.values()]];
+}
+
+/**
+ * The web app's files at `/` (any page path answers index.html, whose script routes it) and, in
+ * development only, the demo sign-in at `/dev/identities` and `/dev/token`. Returns whether it
+ * answered the request; GraphQL and the health checks are left to the server.
+ */
+export function createWebFiles(options: WebFilesOptions) {
+  const root = options.root ?? defaultRoot;
+
+  async function serveFile(request: IncomingMessage, response: ServerResponse, path: string) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      send(response, 404, 'text/plain; charset=utf-8', 'not found');
+      return;
+    }
+    const relative = normalize(decoded).replace(/^[/\\]+/, '');
+    const file = normalize(root + relative);
+    if (!file.startsWith(root) || relative.split(sep).includes('..')) {
+      send(response, 404, 'text/plain; charset=utf-8', 'not found');
+      return;
+    }
+    const extension = extname(file);
+    const isPage = extension === '' || relative === '';
+    try {
+      const body = await readFile(isPage ? `${root}index.html` : file);
+      // Vite names built assets by their content's hash: they never change under one name.
+      const cache = relative.startsWith('assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache';
+      const type = contentTypes[isPage ? '.html' : extension] ?? 'application/octet-stream';
+      send(response, 200, type, request.method === 'HEAD' ? '' : body, {
+        'cache-control': cache,
+        'content-length': String(body.length),
+      });
+    } catch {
+      send(
+        response,
+        404,
+        'text/plain; charset=utf-8',
+        isPage
+          ? 'The web app is not built: run `npm run build` (Ứng dụng web chưa được dựng).'
+          : 'not found',
+      );
+    }
+  }
+
+  async function developmentSignIn(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    mint: (who: DevelopmentIdentity) => Promise<string>,
+  ) {
+    if (path === '/dev/identities' && request.method === 'GET') {
+      send(response, 200, 'application/json', JSON.stringify(await identities(options.db)));
+      return;
+    }
+    if (path === '/dev/token' && request.method === 'POST') {
+      const text = await readSmallBody(request, 1024);
+      const asked = (() => {
+        try {
+          return JSON.parse(text ?? '') as { unitCode?: unknown; central?: unknown };
+        } catch {
+          return null;
+        }
+      })();
+      const who: DevelopmentIdentity | null =
+        asked?.central === true
+          ? { central: true }
+          : typeof asked?.unitCode === 'string' && /^[a-z0-9-]{1,64}$/.test(asked.unitCode)
+            ? { unitCode: asked.unitCode }
+            : null;
+      if (who === null) {
+        send(
+          response,
+          400,
+          'application/json',
+          JSON.stringify({
+            message: 'send {"unitCode": "<code>"} or {"central": true}',
+            messageVi: 'Gửi {"unitCode": "<mã đơn vị>"} hoặc {"central": true}',
+          }),
+        );
+        return;
+      }
+      send(response, 200, 'application/json', JSON.stringify({ token: await mint(who) }), {
+        'cache-control': 'no-store',
+      });
+      return;
+    }
+    send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  }
+
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (apiPaths.has(path)) return false;
+    if (path === '/dev' || path.startsWith('/dev/')) {
+      if (options.developmentToken === null) {
+        send(response, 404, 'text/plain; charset=utf-8', 'not found');
+      } else {
+        developmentSignIn(request, response, path, options.developmentToken).catch(() => {
+          if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'failed');
+        });
+      }
+      return true;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    serveFile(request, response, path).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'failed');
+    });
+    return true;
+  };
+}

@@ -1,0 +1,262 @@
+import { createGatewayService, type GatewayService } from '@thidua/gateway';
+import { loadDemo } from '@thidua/infra';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
+import {
+  authSecret,
+  eventually,
+  startSystem,
+  type RunningSystem,
+} from '../../../test/support/system.ts';
+
+const webRoot = new URL('..', import.meta.url);
+const output = new URL('../test-output/', import.meta.url);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface Walkthrough {
+  indicators: { code: string; value: string }[];
+  selfScores: { criterion: string; score: string }[];
+}
+
+/** The app as the gateway serves it: built fresh, so the test never runs an old bundle. */
+function buildWebApp(): void {
+  execFileSync(
+    process.execPath,
+    ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    {
+      cwd: webRoot,
+      stdio: 'inherit',
+    },
+  );
+}
+
+describe('the web app in a real browser against the whole system', () => {
+  let system: RunningSystem;
+  let production: GatewayService;
+  let browser: Browser;
+  // What the setup started, stopped in reverse order even when the setup failed part-way.
+  const stops: (() => Promise<void>)[] = [];
+  let origin: string;
+  const consoleErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function openPage(path: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1366, height: 768 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    await page.goto(`${origin}${path}`);
+    return page;
+  }
+
+  /** Signs in from the development page's list of demo identities. */
+  async function signInAs(page: Page, name: RegExp): Promise<void> {
+    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+    await page.getByRole('button', { name }).click();
+    await page.getByTestId('who').waitFor();
+  }
+
+  const screenshot = (page: Page, name: string) =>
+    page.screenshot({ path: new URL(name, output).pathname, fullPage: true });
+
+  beforeAll(async () => {
+    buildWebApp();
+    mkdirSync(output, { recursive: true });
+    system = await startSystem();
+    stops.push(() => system.stop());
+    origin = new URL(system.gateway.url()).origin;
+    expect(await loadDemo(system.gateway.db)).toBeGreaterThan(14);
+    // Every member of Cluster No. 2 of 2026 but Hà Tĩnh is ranked before the browser opens.
+    await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ ranking(cluster: "cum-2", period: "2026-FY") { entries { status } } }',
+      );
+      const entries = (data as { ranking: { entries: { status: string }[] } | null }).ranking
+        ?.entries;
+      return entries?.filter((e) => e.status === 'RANKED').length === 8 ? true : undefined;
+    });
+    production = createGatewayService(system.settings, {
+      port: 0,
+      development: false,
+      authSecret,
+    });
+    await production.start();
+    stops.push(() => production.stop());
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--lang=vi',
+      ],
+    });
+    stops.push(() => browser.close());
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    for (const stop of stops.reverse()) await stop();
+  });
+
+  test('the gateway serves the app at / beside /graphql: pages, typed and cached assets', async () => {
+    const page = await fetch(`${origin}/ky/cum-2/2026-FY/xep-hang`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${origin}${script ?? ''}`);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+  });
+
+  test('a production gateway serves the app but has no demo sign-in and mints no token', async () => {
+    const base = new URL(production.url()).origin;
+    expect((await fetch(`${base}/dev/identities`)).status).toBe(404);
+    const minted = await fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ central: true }),
+    });
+    expect(minted.status).toBe(404);
+    expect(await minted.text()).not.toMatch(/token/);
+    expect((await fetch(`${base}/`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // The development gateway of the same system does mint one.
+    const development = await fetch(`${origin}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unitCode: 'ha-tinh' }),
+    });
+    expect(((await development.json()) as { token: string }).token.split('.')).toHaveLength(3);
+  });
+
+  test("a unit submits its results (a refused field shown at its place, then accepted) and the lead's open ranking changes without a reload", async () => {
+    const lead = await openPage('/');
+    await signInAs(lead, /Thanh Hóa$/);
+    await lead.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
+    await lead.getByText('● Đang cập nhật trực tiếp').waitFor();
+    await expect
+      .poll(() => lead.locator('tr[data-unit="ha-tinh"]').getAttribute('class'))
+      .toContain('not-submitted');
+    await lead.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    const unit = await openPage('/');
+    await signInAs(unit, /Hà Tĩnh$/);
+    await expect.poll(() => unit.getByTestId('who').textContent()).toContain('ha-tinh');
+    await unit.getByRole('heading', { name: /Cụm thi đua số 2.*2026/ }).waitFor();
+    await unit.getByRole('link', { name: 'Nộp báo cáo' }).first().click();
+    await unit.getByRole('heading', { name: /Báo cáo kết quả/ }).waitFor();
+
+    const values = walkthroughVariables('submitResults as ha-tinh') as unknown as Walkthrough;
+    for (const { code, value } of values.indicators) {
+      const field = unit.locator(`#field-indicators-${code}`);
+      if ((await field.evaluate((element) => element.tagName)) === 'SELECT') {
+        await field.selectOption(value);
+      } else {
+        // typed the Vietnamese way: a decimal comma
+        await field.fill(value.replace('.', ','));
+      }
+    }
+    for (const { criterion, score } of values.selfScores) {
+      const over = criterion === '1.2' ? '9,00' : score.replace('.', ',');
+      await unit.locator(`#field-selfScores-${criterion.replace(/\./g, '-')}`).fill(over);
+    }
+    await unit.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    const refusal = unit.locator('#field-selfScores-1-2-error');
+    await refusal.waitFor();
+    // The API's Vietnamese message, at the field it names; nothing else is marked.
+    await expect.poll(() => refusal.textContent()).toMatch(/tối đa|vượt/i);
+    expect(await unit.locator('.field-error').count()).toBe(1);
+    expect(await unit.locator('#field-selfScores-1-2').getAttribute('aria-invalid')).toBe('true');
+    await refusal.scrollIntoViewIfNeeded();
+    await screenshot(unit, 'submission-refused.png');
+
+    await unit.locator('#field-selfScores-1-2').fill('6,00');
+    await unit.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await unit.getByText('Đã ghi nhận báo cáo phiên bản 1').waitFor();
+    const acceptedAt = Date.now();
+    expect(await unit.locator('.field-error').count()).toBe(0);
+    await screenshot(unit, 'submission-accepted.png');
+
+    await lead.locator('tr[data-unit="ha-tinh"]:not(.not-submitted) td.total').waitFor({
+      timeout: 30_000,
+    });
+    const delay = Date.now() - acceptedAt;
+    process.stdout.write(
+      `ranking change shown on the open page ${delay} ms after the accepted answer\n`,
+    );
+    expect(
+      await lead.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    const ranks = await lead.locator('tbody td.rank').allTextContents();
+    expect(ranks.filter((r) => r !== '')).toHaveLength(9);
+    await expect.poll(() => lead.locator('.banner').textContent()).toMatch(/tạm thời/);
+    await screenshot(lead, 'ranking-live.png');
+
+    await unit.getByRole('link', { name: 'xem bảng điểm' }).click();
+    await unit.getByRole('heading', { name: /Bảng điểm/ }).waitFor();
+    await unit.locator('table.criteria tbody tr').first().waitFor();
+    expect(await unit.locator('table.criteria').textContent()).toContain('1.2');
+    await screenshot(unit, 'scorecard.png');
+  });
+
+  test("a unit that opens another cluster's ranking sees the API's refusal in Vietnamese", async () => {
+    const unit = await openPage('/');
+    await signInAs(unit, /Hà Tĩnh$/);
+    await unit.goto(`${origin}/ky/cum-1/2023-H1/xep-hang`);
+    const alert = unit.getByRole('alert');
+    await alert.waitFor();
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/Không có quyền truy cập.*Bạn không được xem/);
+    expect(await unit.locator('table.standings').count()).toBe(0);
+    await screenshot(unit, 'ranking-refused.png');
+  });
+
+  test("a closed period's ranking is official, and shows how it stood at an earlier moment", async () => {
+    const board = await openPage('/');
+    await signInAs(board, /Ban Tổ chức Trung ương/);
+    await board.goto(`${origin}/ky/cum-2/2023-H1/xep-hang`);
+    await expect.poll(() => board.locator('.banner').textContent()).toMatch(/chính thức/);
+    await board.locator('table.standings tbody tr').first().waitFor();
+    const now = Number(await board.getByTestId('revision').textContent());
+    expect(now).toBeGreaterThan(1);
+    const rankedNow = await board.locator('tr:not(.not-submitted) td.total').count();
+    // A moment while the H1 reports were coming in: an earlier revision, fewer units ranked.
+    await board.locator('#as-of').fill('2023-07-06T12:00');
+    await board.getByRole('button', { name: 'Xem', exact: true }).click();
+    await board.getByText('Đang xem thứ hạng lúc 06/07/2023 12:00').waitFor();
+    await expect
+      .poll(async () => Number(await board.getByTestId('revision').textContent()))
+      .toBeLessThan(now);
+    const rankedThen = await board.locator('tr:not(.not-submitted) td.total').count();
+    expect(rankedThen).toBeGreaterThan(0);
+    expect(rankedThen).toBeLessThan(rankedNow);
+    expect(await board.locator('tr.not-submitted').count()).toBeGreaterThan(0);
+    await screenshot(board, 'ranking-as-of.png');
+  });
+
+  test('no page visited logged a console error', () => {
+    expect(readdirSync(output)).toContain('ranking-live.png');
+    expect(consoleErrors).toEqual([]);
+  });
+});
