@@ -10,7 +10,7 @@ import {
 } from '@thidua/schema';
 import fc from 'fast-check';
 import type { Admin } from 'kafkajs';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoScheme } from '../../infra/src/demo/demo-scheme.ts';
 import { startSystem, type RunningSystem } from '../support/system.ts';
@@ -149,7 +149,10 @@ describe('figures derived from accepted input', () => {
   };
 
   const settle = () =>
-    settledDump(system.gateway.db, admin, system.settings.TOPIC_NAMESPACE, { quietMs: 200 });
+    // The dump reads every service's schema, not only the gateway's tables.
+    settledDump(system.gateway.db as Kysely<unknown>, admin, system.settings.TOPIC_NAMESPACE, {
+      quietMs: 200,
+    });
 
   /** A cluster of three units (the first leads) under `scheme`, its period open. */
   const setUp = async (
