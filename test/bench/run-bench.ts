@@ -703,7 +703,13 @@ async function main(): Promise<void> {
     const gatewayPort = await freePort();
     const gateway = spawnService(
       'gateway',
-      { ...common, NODE_ENV: 'production', AUTH_SECRET: benchSecret },
+      {
+        ...common,
+        NODE_ENV: 'production',
+        AUTH_SECRET: benchSecret,
+        // The visible stage watches every cluster with one token.
+        STREAMS_PER_SUBJECT: String(workload.preset.clusters),
+      },
       'GATEWAY_PORT',
       gatewayPort,
     );
