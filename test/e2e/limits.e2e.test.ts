@@ -1,4 +1,8 @@
-import { createGatewayService, type GatewayService } from '@thidua/gateway';
+import {
+  createGatewayService,
+  loadPersistedOperations,
+  type GatewayService,
+} from '@thidua/gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authSecret, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
 
@@ -61,22 +65,64 @@ describe('request limits', () => {
   // `__Type` (open in development) can reach the limit with a valid query.
   const ofTypes = (levels: number) =>
     `{ __type(name: "Query") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;
-  // Cost: objects cost 2 plus 1.5 times their children, scalars 1; unit → history → edges → node
-  // with n scalar selections costs 16.25 + 5.0625 n, so 984 of them cost 4,997.75 and 985 cost 5,002.8.
+  // Cost (limits.ts): each field costs 1 per item it is resolved for; a page is priced at its
+  // `first`, a plain list of objects at 50 items. unit → history(first: 100) → edges → node with n
+  // fields costs 103 + 100 (n + 1) − 100 = 103 + 100 n: 498 of them cost 49,903, 499 cost 50,003.
   // The four fields of a node take turns: graphql-js caps the comparisons of same-named fields.
   const nodeFields = ['unitCode', 'periodId', 'total', 'classification'];
   const historyFields = (n: number) =>
-    `{ unit(code: "u1") { history { edges { node { ${Array.from({ length: n }, (_, i) => nodeFields[i % 4]).join(' ')} } } } } }`;
+    `{ unit(code: "u1") { history(first: 100) { edges { node { ${Array.from({ length: n }, (_, i) => nodeFields[i % 4]).join(' ')} } } } } }`;
+  // A page of 100 clusters with every member and period costs 3 + 100 × 305 = 30,502.
+  const clusterPage = (alias: string, first: string) =>
+    `${alias}: clusters(first: ${first}) { edges { node { code name
+       members { unitCode name mergedFrom } periods { periodId deadline status } } } }`;
 
   test.each([
     { name: 'depth 8', query: ofTypes(4), passes: true, refusal: /depth/ },
     { name: 'depth 9', query: ofTypes(5), passes: false, refusal: /depth/ },
-    { name: 'cost 4,997.75', query: historyFields(984), passes: true, refusal: /cost/i },
-    { name: 'cost 5,002.8', query: historyFields(985), passes: false, refusal: /cost/i },
+    { name: 'cost 49,903', query: historyFields(498), passes: true, refusal: /cost/i },
+    { name: 'cost 50,003', query: historyFields(499), passes: false, refusal: /cost/i },
+    {
+      name: 'a page of 100 clusters with members and periods (30,502)',
+      query: `{ ${clusterPage('a', '100')} }`,
+      passes: true,
+      refusal: /cost/i,
+    },
+    {
+      name: 'two such pages (61,004)',
+      query: `{ ${clusterPage('a', '100')} ${clusterPage('b', '100')} }`,
+      passes: false,
+      refusal: /cost/i,
+    },
   ])('a query of $name passes: $passes', async ({ query, passes, refusal }) => {
     const { body } = await post(system.gateway.url(), JSON.stringify({ query }));
     if (passes) expect(body.errors?.[0]?.message).toBeUndefined();
     else expect(body.errors?.[0]?.message).toMatch(refusal);
+  });
+
+  test('prices a page whose size is a variable at the largest page', async () => {
+    const query = `query ($n: Int) { ${clusterPage('a', '$n')} ${clusterPage('b', '$n')} }`;
+    const { body } = await post(
+      system.gateway.url(),
+      JSON.stringify({ query, variables: { n: 1 } }),
+    );
+    expect(body.errors?.[0]?.message).toMatch(/costs too much \(61004 > 50000\)/);
+  });
+
+  test('every persisted operation passes at its largest page', async () => {
+    for (const [hash, { name, document }] of loadPersistedOperations()) {
+      // A subscription would stream; its cost is checked like a query's.
+      if (document.trimStart().startsWith('subscription')) continue;
+      const { body } = await post(
+        system.gateway.url(),
+        JSON.stringify({
+          variables: { first: 100, code: 'u1', year: 2026, cluster: 'cum-1', period: '2026-H1' },
+          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        }),
+      );
+      const refusals = (body.errors ?? []).filter((e) => /limit|cost|persisted/i.test(e.message));
+      expect({ name, refusals }).toEqual({ name, refusals: [] });
+    }
   });
 
   test.each([

@@ -12,6 +12,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { GatewayDatabase } from './database.ts';
 import type { CurrentStandings } from './current-standings.ts';
 import type { StandingsPubSub } from './standings-feed.ts';
+import { invalidArgumentError } from './error-codes.ts';
 import type { StreamSlots } from './streams.ts';
 
 /** What every resolver may use. */
@@ -73,6 +74,8 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     firstArgOptions: { validate: pageSize },
     lastArgOptions: { validate: pageSize },
   },
+  // A malformed argument is named plainly, with the code BAD_USER_INPUT.
+  validation: { validationError: invalidArgumentError },
 });
 
 builder.globalConnectionField('totalCount', (t) =>

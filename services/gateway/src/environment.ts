@@ -5,6 +5,21 @@ import { lifetimeSeconds } from './auth/tokens.ts';
 /** Signs development tokens only; a production gateway refuses to start with it. */
 export const developmentSecret = 'thidua-development-only-secret-do-not-deploy';
 
+/** A web origin: scheme, host and port, nothing more (`https://thidua.example.vn`). */
+const origin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an origin such as https://thidua.example.vn (no path, no trailing slash)' },
+);
+
+const milliseconds = z.coerce.number().int().min(1);
+
 export const gatewayEnvironment = () => {
   const env = readEnvironment({
     ...commonSettings,
@@ -20,7 +35,28 @@ export const gatewayEnvironment = () => {
     PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
     /** How many rankingChanged streams one identity (token subject) may hold open at once. */
     STREAMS_PER_SUBJECT: z.coerce.number().int().min(1).default(5),
+    /** Comma-separated web origins whose pages may call the API; empty: same origin only. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .pipe(z.array(origin)),
+    /** How long a client may take to send a request's headers, then its whole request. */
+    GATEWAY_HEADERS_TIMEOUT_MS: milliseconds.default(10_000),
+    GATEWAY_REQUEST_TIMEOUT_MS: milliseconds.default(30_000),
+    /** How long an idle kept-alive connection waits for its next request. */
+    GATEWAY_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(5_000),
   });
+  if (env.GATEWAY_HEADERS_TIMEOUT_MS > env.GATEWAY_REQUEST_TIMEOUT_MS) {
+    throw new ConfigurationError([
+      'GATEWAY_HEADERS_TIMEOUT_MS: must not exceed GATEWAY_REQUEST_TIMEOUT_MS',
+    ]);
+  }
   if (
     env.NODE_ENV === 'production' &&
     env.AUTH_PUBLIC_KEY === undefined &&

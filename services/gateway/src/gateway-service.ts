@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Server } from 'node:http';
 import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
-import { createGatewayServer } from './server.ts';
+import { createGatewayServer, defaultTimeouts, type HttpTimeouts } from './server.ts';
 import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
 import { StreamSlots } from './streams.ts';
 import { createTokenVerifier, mintToken } from './auth/tokens.ts';
@@ -42,6 +42,10 @@ export interface GatewayOptions {
   persistedOperationsOnly?: boolean;
   /** How many streams one identity (token subject) may hold open at once (5 unless given). */
   streamsPerSubject?: number;
+  /** The web origins whose pages may call the API (CORS); none unless given: same origin only. */
+  corsOrigins?: readonly string[];
+  /** How long a client may take to send a request (10 s for headers, 30 s in all unless given). */
+  timeouts?: Partial<HttpTimeouts>;
   clock?: () => Date;
 }
 
@@ -93,6 +97,8 @@ export function createGatewayService(
           options.tokenMaxLifetime,
         ),
         development: options.development,
+        corsOrigins: options.corsOrigins ?? [],
+        timeouts: { ...defaultTimeouts, ...options.timeouts },
         persistedOperationsOnly: options.persistedOperationsOnly ?? false,
         // Demo tokens are signed with the shared secret; an identity provider's key verifies none.
         developmentToken:

@@ -11,5 +11,11 @@ const service = createGatewayService(env, {
   tokenMaxLifetime: env.TOKEN_MAX_LIFETIME,
   persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
   streamsPerSubject: env.STREAMS_PER_SUBJECT,
+  corsOrigins: env.CORS_ORIGINS,
+  timeouts: {
+    headersMs: env.GATEWAY_HEADERS_TIMEOUT_MS,
+    requestMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
+    keepAliveMs: env.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
+  },
 });
 runUntilSignalled('gateway', service, service.log);

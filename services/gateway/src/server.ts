@@ -1,8 +1,9 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
+import { errorCodesPlugin } from './error-codes.ts';
 import { limitPlugins, limits } from './limits.ts';
 import { loadPersistedOperations } from './persisted-operations.ts';
 import { schema } from './schema/index.ts';
@@ -15,18 +16,86 @@ export interface GatewayServerOptions {
   isReady: () => boolean;
   /** Development shows GraphiQL and unmasked error details. */
   development: boolean;
+  /** The web origins whose pages may call the API (CORS); none: same origin only. */
+  corsOrigins: readonly string[];
+  timeouts: HttpTimeouts;
   /** Runs only the operations of `schema/graphql/operations`, sent by their sha256. */
   persistedOperationsOnly: boolean;
   /** Mints a demo identity's token for the web app's sign-in page; used in development only. */
   developmentToken?: (who: DevelopmentIdentity) => Promise<string>;
 }
 
-/** The HTTP server: GraphQL (with GraphiQL) at /graphql, and the health endpoints. */
+/** How long a client may take, in milliseconds; a slow client's socket is closed after that. */
+export interface HttpTimeouts {
+  /** To send a request's headers. */
+  headersMs: number;
+  /** To send a whole request, body included (a response may stream for longer). */
+  requestMs: number;
+  /** An idle kept-alive connection waits this long for the next request. */
+  keepAliveMs: number;
+}
+
+export const defaultTimeouts: HttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+};
+
+/** Node's options for `timeouts`; Node checks the first two only every `connectionsCheckingInterval`. */
+const serverTimeouts = ({ headersMs, requestMs, keepAliveMs }: HttpTimeouts) => ({
+  headersTimeout: headersMs,
+  requestTimeout: requestMs,
+  keepAliveTimeout: keepAliveMs,
+  connectionsCheckingInterval: Math.min(headersMs, 1_000),
+});
+
+const errorBody = (message: string, code: string) =>
+  JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * Why a request body is refused before GraphQL reads it, if it is: bodies are bounded, and only
+ * JSON is taken. A form or text body is what a page of another site can send without a CORS
+ * preflight, so taking one would let that page act with the user's credentials (CSRF); no
+ * operation takes files.
+ */
+function bodyRefusal(request: IncomingMessage): { status: number; body: string } | null {
+  if (request.method !== 'POST') return null;
+  const length = Number(request.headers['content-length'] ?? Number.NaN);
+  if (!Number.isFinite(length)) {
+    return {
+      status: 411,
+      body: errorBody('Content-Length required (Cần có tiêu đề Content-Length)', 'LENGTH_REQUIRED'),
+    };
+  }
+  if (length > limits.bodyBytes) {
+    const message = `request body over ${String(limits.bodyBytes)} bytes (Nội dung yêu cầu vượt quá ${String(limits.bodyBytes)} byte)`;
+    return { status: 413, body: errorBody(message, 'PAYLOAD_TOO_LARGE') };
+  }
+  const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    const message =
+      'send GraphQL requests as application/json (Gửi yêu cầu GraphQL dưới dạng application/json)';
+    return { status: 415, body: errorBody(message, 'UNSUPPORTED_MEDIA_TYPE') };
+  }
+  return null;
+}
+
+/** The HTTP server: GraphQL (with GraphiQL in development) at /graphql, and the health endpoints. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
   const operations = loadPersistedOperations();
+  const corsOrigins = new Set(options.corsOrigins);
   const yoga = createYoga({
     schema,
-    graphiql: { title: 'thidua – GraphQL' },
+    graphiql: options.development ? { title: 'thidua – GraphQL' } : false,
+    // Only the configured origins get CORS headers, each its own; the API takes bearer tokens,
+    // never cookies, so no origin is allowed credentials.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin !== null && corsOrigins.has(origin)
+        ? { origin, credentials: false, methods: ['GET', 'POST'], maxAge: 600 }
+        : false;
+    },
+    multipart: false,
     context: async ({ request }): Promise<GatewayContext> => {
       const token = bearerToken(request.headers.get('authorization'));
       const viewer = token === null ? null : await options.verifyToken(token);
@@ -40,6 +109,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         allowArbitraryOperations: !options.persistedOperationsOnly,
       }),
       ...limitPlugins(!options.development),
+      errorCodesPlugin(!options.development),
     ],
     landingPage: false,
   });
@@ -47,7 +117,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     db: options.context.db,
     developmentToken: options.development ? (options.developmentToken ?? null) : null,
   });
-  return createServer((request, response) => {
+  return createServer(serverTimeouts(options.timeouts), (request, response) => {
     // The web app's files and its development sign-in; GraphQL and health checks pass through.
     if (web(request, response)) return;
     const path = request.url?.split('?')[0];
@@ -62,21 +132,10 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         .end(JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
       return;
     }
-    // Bodies are bounded before GraphQL reads them; a body without a declared length is refused.
-    if (request.method === 'POST') {
-      const length = Number(request.headers['content-length'] ?? Number.NaN);
-      if (!Number.isFinite(length)) {
-        response
-          .writeHead(411, { 'content-type': 'application/json' })
-          .end('{"errors":[{"message":"Content-Length required"}]}');
-        return;
-      }
-      if (length > limits.bodyBytes) {
-        response
-          .writeHead(413, { 'content-type': 'application/json' })
-          .end(`{"errors":[{"message":"request body over ${String(limits.bodyBytes)} bytes"}]}`);
-        return;
-      }
+    const refusal = bodyRefusal(request);
+    if (refusal !== null) {
+      response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(refusal.body);
+      return;
     }
     void yoga(request, response);
   });

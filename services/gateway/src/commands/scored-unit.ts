@@ -1,7 +1,13 @@
-import type { Actor, Scheme, SubmissionProblem } from '@thidua/schema';
+import {
+  periodId as periodIdSchema,
+  slug,
+  type Actor,
+  type Scheme,
+  type SubmissionProblem,
+} from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { GatewayDatabase } from '../database.ts';
-import { forbidden, problem, type CommandResult } from './command.ts';
+import { forbidden, problem, zodProblems, type CommandResult } from './command.ts';
 import { findMembership, notAMember, reviewerRefusal, type Membership } from './membership.ts';
 import { yearOf } from '../period-year.ts';
 
@@ -17,10 +23,18 @@ export async function findScoredUnit(
   trx: Transaction<GatewayDatabase>,
   input: { unitCode: string; periodId: string; actor: Actor },
 ): Promise<ScoredUnit> {
-  const year = yearOf(input.periodId);
-  const membership = Number.isInteger(year)
-    ? await findMembership(trx, input.unitCode, year)
-    : null;
+  // A malformed code or period is named as such, before any lookup.
+  const unit = slug.safeParse(input.unitCode);
+  const period = periodIdSchema.safeParse(input.periodId);
+  if (!unit.success || !period.success) {
+    const problems = [
+      ...(unit.success ? [] : zodProblems(unit.error, 'unitCode')),
+      ...(period.success ? [] : zodProblems(period.error, 'periodId')),
+    ];
+    return { ok: false, forbidden: null, problems };
+  }
+  const year = yearOf(period.data);
+  const membership = await findMembership(trx, unit.data, year);
   if (membership === null) {
     return { ok: false, forbidden: null, problems: [notAMember(input.unitCode, year)] };
   }
