@@ -333,10 +333,25 @@ describe('error codes and messages', () => {
     expect(errors?.[0]?.message).not.toMatch(/^(Syntax|Validation) error/i);
   });
 
-  test('codes a variable of the wrong type BAD_USER_INPUT', async () => {
-    const query = 'query ($year: Int) { clusters(year: $year) { totalCount } }';
-    const { errors } = await graphql(production.url(), query, { year: 'soon' });
+  test.each([
+    {
+      name: 'an Int',
+      query: 'query ($year: Int) { clusters(year: $year) { totalCount } }',
+      variables: { year: 'soon' },
+      message: /Int cannot represent/,
+    },
+    {
+      name: 'a DateTime',
+      query:
+        'query ($asOf: DateTime) { ranking(cluster: "cum-2", period: "2026-H1", asOf: $asOf) { revision } }',
+      variables: { asOf: 'yesterday' },
+      message:
+        /"yesterday" is not an ISO 8601 instant .*\("yesterday" không phải thời điểm ISO 8601/,
+    },
+  ])('codes a malformed $name variable BAD_USER_INPUT', async ({ query, variables, message }) => {
+    const { errors } = await graphql(production.url(), query, variables);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toMatch(message);
   });
 
   test('codes a request without a token UNAUTHENTICATED, one beyond its rights FORBIDDEN', async () => {

@@ -2,10 +2,17 @@ import { decimal, instant } from '@thidua/schema';
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.ts';
 
-function parseWith(schema: { safeParse(value: unknown): { success: boolean } }, what: string) {
+function parseWith(
+  schema: { safeParse(value: unknown): { success: boolean } },
+  what: string,
+  whatVi: string,
+) {
   return (value: unknown): string => {
     if (typeof value !== 'string' || !schema.safeParse(value).success) {
-      throw new GraphQLError(`${JSON.stringify(value)} is not ${what}`);
+      const shown = JSON.stringify(value);
+      throw new GraphQLError(`${shown} is not ${what} (${shown} không phải ${whatVi})`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return value;
   };
@@ -14,7 +21,11 @@ function parseWith(schema: { safeParse(value: unknown): { success: boolean } }, 
 builder.scalarType('Decimal', {
   description: 'An exact decimal with at most 2 decimals, as a string: "12.50"',
   serialize: (value) => value,
-  parseValue: parseWith(decimal, 'a decimal with at most 2 decimals'),
+  parseValue: parseWith(
+    decimal,
+    'a decimal with at most 2 decimals',
+    'số thập phân có tối đa 2 chữ số sau dấu phẩy',
+  ),
 });
 
 /** Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh time is a fixed offset. */
@@ -29,7 +40,11 @@ function inVietnamTime(value: string): string {
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 instant with its offset; shown in Asia/Ho_Chi_Minh time (+07:00)',
   serialize: (value) => inVietnamTime(value),
-  parseValue: parseWith(instant, 'an ISO 8601 instant with an offset'),
+  parseValue: parseWith(
+    instant,
+    'an ISO 8601 instant with an offset',
+    'thời điểm ISO 8601 kèm múi giờ',
+  ),
 });
 
 function literalValue(node: ValueNode): unknown {
@@ -50,7 +65,10 @@ function literalValue(node: ValueNode): unknown {
         node.fields.map((field) => [field.name.value, literalValue(field.value)]),
       );
     default:
-      throw new GraphQLError('variables are not allowed inside a JSON literal');
+      throw new GraphQLError(
+        'variables are not allowed inside a JSON literal (Không dùng biến bên trong giá trị JSON viết sẵn)',
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      );
   }
 }
 
