@@ -1,6 +1,6 @@
 import { commonSettings, ConfigurationError, readEnvironment } from '@thidua/kit';
 import { z } from 'zod';
-import { lifetimeSeconds } from './auth/tokens.ts';
+import { defaultTokenMaxLifetime, lifetimeSeconds } from './auth/tokens.ts';
 
 /** Signs development tokens only; a production gateway refuses to start with it. */
 export const developmentSecret = 'thidua-development-only-secret-do-not-deploy';
@@ -30,7 +30,7 @@ export const gatewayEnvironment = () => {
     /** An identity provider's public key (PEM, RS256/ES256/EdDSA); then AUTH_SECRET signs nothing. */
     AUTH_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
     /** The longest a bearer token may live (`exp` − `iat`), in seconds or as `30m`, `12h`, `2d`. */
-    TOKEN_MAX_LIFETIME: lifetimeSeconds.default(12 * 3600),
+    TOKEN_MAX_LIFETIME: lifetimeSeconds.default(defaultTokenMaxLifetime),
     /** `true`: run only the operations of schema/graphql/operations, sent by their sha256. */
     PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
     /** How many rankingChanged streams one identity (token subject) may hold open at once. */

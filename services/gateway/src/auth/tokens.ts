@@ -142,7 +142,7 @@ async function verifyWith(
  * claim alone; a unit is a `unit` claim that is a unit code, so `central` can never be one. A token
  * issued in the future or living longer than `maxLifetime` seconds is refused.
  */
-export function viewerOf(payload: JWTPayload, maxLifetime: number, now: number): Viewer | null {
+function viewerOf(payload: JWTPayload, maxLifetime: number, now: number): Viewer | null {
   const { sub, exp, iat, role, unit } = payload;
   const subject = actorSubject.safeParse(sub);
   if (!subject.success || exp === undefined) return null;
