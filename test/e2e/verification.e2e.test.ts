@@ -182,12 +182,23 @@ describe('verification: reviewed indicator values, returned submissions and flag
     // Best value 999999999999: alpha 50 × 100 / 999999999999 rounds to 0.00, so 30 + 0 + 10 = 40;
     // beta 35 + 10 = 45; gamma 50 + 20 + 10 = 80; delta 32 + 10 = 42.
     await totalsReach({ alpha: '40.00', beta: '45.00', gamma: '80.00', delta: '42.00' });
-    const { data } = await system.graphql(
-      `{ ranking(cluster: "cum-v", period: "${periodId}") { entries { unitCode rank } } }`,
-    );
-    const entries = (data as { ranking: { entries: { unitCode: string; rank: number }[] } }).ranking
-      .entries;
-    expect(entries[0]).toEqual({ unitCode: 'gamma', rank: 1 });
+    // The ranking follows the scorecards a moment later.
+    const ranked = await eventually(async () => {
+      const { data } = await system.graphql(
+        `{ ranking(cluster: "cum-v", period: "${periodId}") { entries { unitCode rank total } } }`,
+      );
+      const entries = (
+        data as { ranking: { entries: { unitCode: string; rank: number; total: string }[] } | null }
+      ).ranking?.entries;
+      const shown = entries?.map((e) => e.total).join(' ');
+      return shown === '80.00 45.00 42.00 40.00' ? entries : undefined;
+    });
+    expect(ranked.map((e) => [e.unitCode, e.rank])).toEqual([
+      ['gamma', 1],
+      ['beta', 2],
+      ['delta', 3],
+      ['alpha', 4],
+    ]);
   });
 
   test('flags the figure to the lead, a deputy and the central board, and hides the flags from other units', async () => {
@@ -203,8 +214,8 @@ describe('verification: reviewed indicator values, returned submissions and flag
           reviewed: false,
           side: 'HIGH',
           fence: '170.00',
-          reason: `${absurd} is above 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 of the other 3 members)`,
-          reasonVi: `${absurd} vượt ngưỡng trên 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 của 3 đơn vị còn lại)`,
+          reason: `${absurd} is above 170.00 = Q3 + 3 × IQR and above 2 × Q3 (Q1 90.00, Q3 110.00 of the other 3 members)`,
+          reasonVi: `${absurd} vượt ngưỡng trên 170.00 = Q3 + 3 × IQR và vượt 2 × Q3 (Q1 90.00, Q3 110.00 của 3 đơn vị còn lại)`,
         },
       ]);
     }

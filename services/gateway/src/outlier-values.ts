@@ -53,12 +53,13 @@ function formatQuarters(quarters: Quarters): string {
 /**
  * The values far outside the cluster's distribution for their indicator (issue 12, item 3): each
  * unit's value is set against the values the other members gave for the same indicator, and is
- * flagged when it lies beyond Tukey's far-out fences of theirs, above Q3 + 3 × IQR or below
- * Q1 − 3 × IQR (quartiles by linear interpolation, as a spreadsheet's QUARTILE.INC). Leaving the
- * unit out keeps one absurd value from widening the very spread it is judged by, which matters in
- * clusters of a few members. At least `minimumOthers` other values are needed. When the others all
- * gave the same figure (IQR = 0), any other figure is flagged. Arithmetic is exact (bigint
- * hundredths), never floating point. Ordered by indicator, then unit.
+ * flagged when it lies beyond Tukey's far-out fences of theirs and is also a factor of two away:
+ * above Q3 + 3 × IQR and above 2 × Q3, or below Q1 − 3 × IQR and below Q1 / 2 (quartiles by linear
+ * interpolation, as a spreadsheet's QUARTILE.INC). Leaving the unit out keeps one absurd value from
+ * widening the very spread it is judged by, which matters in clusters of a few members; the factor
+ * of two keeps ordinary differences from being flagged where the others happen to agree closely
+ * (IQR near 0), as percentages near 100 do. At least `minimumOthers` other values are needed.
+ * Arithmetic is exact (bigint hundredths), never floating point. Ordered by indicator, then unit.
  */
 export function outlierValues(values: readonly IndicatorValue[]): OutlierValue[] {
   const byIndicator = new Map<string, { unitCode: string; value: string; hundredths: bigint }[]>();
@@ -81,7 +82,9 @@ export function outlierValues(values: readonly IndicatorValue[]): OutlierValue[]
       // Q3 + 3 × (Q3 − Q1) and Q1 − 3 × (Q3 − Q1), in quarters.
       const upper = 4n * q3 - 3n * q1;
       const lower = 4n * q1 - 3n * q3;
-      const side = value > upper ? 'HIGH' : value < lower ? 'LOW' : null;
+      // v > 2 × Q3 is 4v > 2 × 4Q3, and v < Q1 / 2 is 2 × 4v < 4Q1.
+      const side =
+        value > upper && value > 2n * q3 ? 'HIGH' : value < lower && 2n * value < q1 ? 'LOW' : null;
       if (side === null) continue;
       const fence = formatQuarters(side === 'HIGH' ? upper : lower);
       const [othersQ1, othersQ3] = [formatQuarters(q1), formatQuarters(q3)];
@@ -98,12 +101,12 @@ export function outlierValues(values: readonly IndicatorValue[]): OutlierValue[]
         othersQ3,
         reason:
           side === 'HIGH'
-            ? `${candidate.value} is above ${fence} = Q3 + 3 × IQR (${spread})`
-            : `${candidate.value} is below ${fence} = Q1 − 3 × IQR (${spread})`,
+            ? `${candidate.value} is above ${fence} = Q3 + 3 × IQR and above 2 × Q3 (${spread})`
+            : `${candidate.value} is below ${fence} = Q1 − 3 × IQR and below Q1 / 2 (${spread})`,
         reasonVi:
           side === 'HIGH'
-            ? `${candidate.value} vượt ngưỡng trên ${fence} = Q3 + 3 × IQR (${spreadVi})`
-            : `${candidate.value} dưới ngưỡng dưới ${fence} = Q1 − 3 × IQR (${spreadVi})`,
+            ? `${candidate.value} vượt ngưỡng trên ${fence} = Q3 + 3 × IQR và vượt 2 × Q3 (${spreadVi})`
+            : `${candidate.value} dưới ngưỡng dưới ${fence} = Q1 − 3 × IQR và dưới Q1 / 2 (${spreadVi})`,
       });
     }
   }

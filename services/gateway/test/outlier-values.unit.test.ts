@@ -21,30 +21,44 @@ describe('outlierValues', () => {
         othersQ1: '90.00',
         othersQ3: '110.00',
         reason:
-          '999999999999 is above 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 of the other 3 members)',
+          '999999999999 is above 170.00 = Q3 + 3 × IQR and above 2 × Q3 (Q1 90.00, Q3 110.00 of the other 3 members)',
         reasonVi:
-          '999999999999 vượt ngưỡng trên 170.00 = Q3 + 3 × IQR (Q1 90.00, Q3 110.00 của 3 đơn vị còn lại)',
+          '999999999999 vượt ngưỡng trên 170.00 = Q3 + 3 × IQR và vượt 2 × Q3 (Q1 90.00, Q3 110.00 của 3 đơn vị còn lại)',
       },
     ]);
   });
 
   test('keeps a value exactly on the fence and flags one a hundredth beyond it', () => {
-    const others = { a: '80', b: '100', c: '120' };
-    expect(outlierValues(admitted({ ...others, d: '170' }))).toEqual([]);
-    expect(outlierValues(admitted({ ...others, d: '170.01' })).map((f) => f.unitCode)).toEqual([
+    // Others 10, 20, 30: Q1 15, Q3 25, upper fence 25 + 3 × 10 = 55 (above 2 × Q3 = 50).
+    const others = { a: '10', b: '20', c: '30' };
+    expect(outlierValues(admitted({ ...others, d: '55' }))).toEqual([]);
+    expect(outlierValues(admitted({ ...others, d: '55.01' })).map((f) => f.unitCode)).toEqual([
       'd',
     ]);
   });
 
+  test('does not flag a value beyond the fence of closely agreeing others but within a factor of two', () => {
+    // Others 1000, 1010, 1020: Q1 1005, Q3 1015, upper fence 1045, but 2 × Q3 = 2030.
+    const others = { a: '1000', b: '1010', c: '1020' };
+    expect(outlierValues(admitted({ ...others, d: '2030' }))).toEqual([]);
+    expect(outlierValues(admitted({ ...others, d: '2030.01' }))).toMatchObject([
+      { unitCode: 'd', side: 'HIGH', fence: '1045.00' },
+    ]);
+  });
+
   test('flags a value far below the others', () => {
-    // Others 1000, 1010, 1020, 1030: Q1 1007.5, Q3 1022.5, lower fence 1007.5 − 45 = 962.5.
-    const flagged = outlierValues(
-      admitted({ a: '1000', b: '1010', c: '1020', d: '1030', e: '962.49' }),
-    );
-    expect(flagged).toMatchObject([{ unitCode: 'e', side: 'LOW', fence: '962.50' }]);
-    expect(
-      outlierValues(admitted({ a: '1000', b: '1010', c: '1020', d: '1030', e: '962.5' })),
-    ).toEqual([]);
+    // Others 100, 110, 120, 130: Q1 107.5, Q3 122.5, lower fence 62.5, Q1 / 2 = 53.75.
+    const others = { a: '100', b: '110', c: '120', d: '130' };
+    expect(outlierValues(admitted({ ...others, e: '53.74' }))).toMatchObject([
+      {
+        unitCode: 'e',
+        side: 'LOW',
+        fence: '62.50',
+        reason:
+          '53.74 is below 62.50 = Q1 − 3 × IQR and below Q1 / 2 (Q1 107.50, Q3 122.50 of the other 4 members)',
+      },
+    ]);
+    expect(outlierValues(admitted({ ...others, e: '53.75' }))).toEqual([]);
   });
 
   test('computes quartiles exactly, between hundredths where they fall', () => {
@@ -61,9 +75,11 @@ describe('outlierValues', () => {
     expect(outlierValues(admitted({ a: '1', b: '2', c: '999999999999' }))).toEqual([]);
   });
 
-  test('flags any other figure when the other members all gave the same one', () => {
-    expect(outlierValues(admitted({ a: '100', b: '100', c: '100', d: '99' }))).toMatchObject([
-      { unitCode: 'd', side: 'LOW', fence: '100.00' },
+  test('flags a figure more than twice the one the other members all gave', () => {
+    const others = { a: '100', b: '100', c: '100' };
+    expect(outlierValues(admitted({ ...others, d: '200' }))).toEqual([]);
+    expect(outlierValues(admitted({ ...others, d: '200.01' }))).toMatchObject([
+      { unitCode: 'd', side: 'HIGH', fence: '100.00' },
     ]);
   });
 
