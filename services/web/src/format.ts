@@ -46,16 +46,25 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.day ?? ''}/${p.month ?? ''}/${p.year ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}`;
 }
 
-/** The value of a `datetime-local` input showing an instant in Hanoi time: `2023-12-20T17:00`. */
-export function toHanoiInput(instant: Date): string {
-  const p = hanoiParts(instant);
-  return `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''}T${p.hour ?? ''}:${p.minute ?? ''}`;
-}
-
-/** A `datetime-local` value read as Hanoi time (UTC+7, no daylight saving), as the API's DateTime. */
-export function fromHanoiInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  return `${value}:00+07:00`;
+/**
+ * A moment typed as Vietnamese write it, `6/7/2023 12:00` or `06/07/2023` (midnight), read in
+ * Hanoi time (UTC+7, no daylight saving) as the API's DateTime; null when it is no such moment.
+ */
+export function parseHanoiDateTime(typed: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(typed.trim());
+  if (match === null) return null;
+  const [, day = '', month = '', year = '', hour = '0', minute = '00'] = match;
+  const two = (part: string) => part.padStart(2, '0');
+  const iso = `${year}-${two(month)}-${two(day)}T${two(hour)}:${minute}:00+07:00`;
+  const instant = new Date(iso);
+  // 31/02 or 25:00 would roll over into another moment: refuse them instead.
+  if (
+    Number.isNaN(instant.getTime()) ||
+    formatDateTime(iso) !== `${two(day)}/${two(month)}/${year} ${two(hour)}:${minute}`
+  ) {
+    return null;
+  }
+  return iso;
 }
 
 /** Places gained or lost since the previous standings: `▲ 2`, `▼ 1`, `–` unchanged, `mới` new. */

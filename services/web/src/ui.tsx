@@ -20,12 +20,14 @@ export function Link({
 
 /** The API's refusal in Vietnamese, never a stack trace. */
 export function ErrorBox({ error }: { error: ApiError }) {
+  const forbidden = error.code === 'FORBIDDEN';
   return (
     <div className="error-box" role="alert">
-      <strong>
-        {error.code === 'FORBIDDEN' ? 'Không có quyền truy cập' : 'Không thực hiện được'}
-      </strong>
-      <p>{error.messageVi}</p>
+      <strong>{forbidden ? 'Không có quyền truy cập' : 'Không thực hiện được'}</strong>
+      {forbidden && <p>Trang này thuộc một cụm hoặc đơn vị mà bạn không được xem.</p>}
+      <p className={forbidden ? 'muted' : undefined}>
+        {forbidden ? `Máy chủ trả lời: ${error.messageVi}` : error.messageVi}
+      </p>
     </div>
   );
 }

@@ -4,8 +4,7 @@ import {
   formatDateTime,
   formatDecimal,
   formatMovement,
-  fromHanoiInput,
-  toHanoiInput,
+  parseHanoiDateTime,
   vietnameseCollator,
 } from '../src/format.ts';
 import { parseVietnameseDecimal } from '../src/input.ts';
@@ -30,10 +29,14 @@ describe('Vietnamese formatting', () => {
     expect(formatDateTime('2023-12-31T20:00:00Z')).toBe('01/01/2024 03:00');
   });
 
-  test('the as-of picker reads and writes Hanoi time', () => {
-    expect(fromHanoiInput('2023-12-20T17:00')).toBe('2023-12-20T17:00:00+07:00');
-    expect(fromHanoiInput('')).toBeNull();
-    expect(toHanoiInput(new Date('2023-12-20T10:00:00Z'))).toBe('2023-12-20T17:00');
+  test('a moment typed as dd/mm/yyyy hh:mm is read in Hanoi time', () => {
+    expect(parseHanoiDateTime('20/12/2023 17:00')).toBe('2023-12-20T17:00:00+07:00');
+    expect(parseHanoiDateTime(' 6/7/2023 9:05 ')).toBe('2023-07-06T09:05:00+07:00');
+    expect(parseHanoiDateTime('06/07/2023')).toBe('2023-07-06T00:00:00+07:00');
+    expect(parseHanoiDateTime('31/02/2023 10:00')).toBeNull();
+    expect(parseHanoiDateTime('20/12/2023 25:00')).toBeNull();
+    expect(parseHanoiDateTime('2023-12-20')).toBeNull();
+    expect(parseHanoiDateTime('')).toBeNull();
   });
 
   test('movement since the previous standings', () => {

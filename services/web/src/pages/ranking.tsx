@@ -6,9 +6,8 @@ import {
   formatDateTime,
   formatDecimal,
   formatMovement,
-  fromHanoiInput,
+  parseHanoiDateTime,
   periodName,
-  toHanoiInput,
 } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -20,6 +19,7 @@ import { useQuery } from '../use-query.ts';
 export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; period: string }) {
   const [asOfInput, setAsOfInput] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
+  const [asOfInvalid, setAsOfInvalid] = useState(false);
   const [live, setLive] = useState(false);
   const periodInfo = useQuery<{ period: PeriodInfo | null }>('Period', { cluster, id: period });
   const ranking = useQuery<{ ranking: Standings | null }>('Ranking', {
@@ -47,54 +47,66 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
 
   const standings = ranking.data?.ranking;
   const closed = periodInfo.data?.period?.status === 'CLOSED';
+  const refused = ranking.error !== null;
   return (
     <div className="ranking">
       <h1>
         Xếp hạng · {periodName(period)} <span className="muted">({cluster})</span>
       </h1>
-      {periodInfo.data?.period != null && (
+      {periodInfo.data?.period != null && !refused && (
         <p className={closed ? 'banner official' : 'banner provisional'} role="note">
           {closed
             ? 'Kết quả chính thức: kỳ đã đóng.'
             : `Kết quả tạm thời: kỳ đang mở đến ${formatDateTime(periodInfo.data.period.deadline)}, thứ hạng còn thay đổi.`}
         </p>
       )}
-      <form
-        className="as-of no-print"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setAsOf(fromHanoiInput(asOfInput));
-        }}
-      >
-        <label htmlFor="as-of">Xem thứ hạng tại thời điểm (giờ Hà Nội)</label>
-        <input
-          id="as-of"
-          type="datetime-local"
-          max={toHanoiInput(new Date())}
-          value={asOfInput}
-          onChange={(event) => setAsOfInput(event.target.value)}
-        />
-        <button type="submit">Xem</button>
-        <button
-          type="button"
-          onClick={() => {
-            setAsOf(null);
-            setAsOfInput('');
+      {!refused && (
+        <form
+          className="as-of no-print"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const moment = parseHanoiDateTime(asOfInput);
+            setAsOfInvalid(moment === null);
+            if (moment !== null) setAsOf(moment);
           }}
         >
-          Hiện tại
-        </button>
-        <button type="button" onClick={() => window.print()}>
-          In
-        </button>
-        <span className="live" role="status">
-          {asOf !== null
-            ? `Đang xem thứ hạng lúc ${formatDateTime(asOf)}`
-            : live
-              ? '● Đang cập nhật trực tiếp'
-              : ''}
-        </span>
-      </form>
+          <label htmlFor="as-of">Xem thứ hạng tại thời điểm (giờ Hà Nội)</label>
+          <input
+            id="as-of"
+            placeholder="dd/mm/yyyy hh:mm"
+            value={asOfInput}
+            aria-invalid={asOfInvalid}
+            aria-describedby="as-of-error"
+            onChange={(event) => setAsOfInput(event.target.value)}
+          />
+          <button type="submit">Xem</button>
+          <button
+            type="button"
+            onClick={() => {
+              setAsOf(null);
+              setAsOfInput('');
+              setAsOfInvalid(false);
+            }}
+          >
+            Hiện tại
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            In
+          </button>
+          <span className="live" role="status">
+            {asOf !== null
+              ? `Đang xem thứ hạng lúc ${formatDateTime(asOf)}`
+              : live
+                ? '● Đang cập nhật trực tiếp'
+                : ''}
+          </span>
+          {asOfInvalid && (
+            <span className="field-error" id="as-of-error" role="alert">
+              Thời điểm cần viết dạng ngày/tháng/năm giờ:phút, ví dụ 20/12/2023 17:00.
+            </span>
+          )}
+        </form>
+      )}
       {ranking.loading && standings === undefined && <Loading what="thứ hạng" />}
       {ranking.error !== null && <ErrorBox error={ranking.error} />}
       {ranking.data !== null && standings === null && (
