@@ -61,6 +61,17 @@ const mutations: { operation: string; query: string; allowed: Role[] }[] = [
     allowed: ['central', 'lead'],
   },
   {
+    operation: 'reviewIndicator',
+    query: `mutation { reviewIndicator(unitCode: "a3", periodId: "${periodId}", indicator: "admitted",
+      reviewedValue: "10", reason: "Không khớp minh chứng") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
+    operation: 'returnSubmission',
+    query: `mutation { returnSubmission(unitCode: "a3", periodId: "${periodId}", reason: "Đề nghị giải trình") { __typename } }`,
+    allowed: ['central', 'lead'],
+  },
+  {
     operation: 'addBonus',
     query: `mutation { addBonus(unitCode: "a3", periodId: "${periodId}", points: "1", reason: "Mô hình hay") { __typename } }`,
     allowed: ['central', 'lead'],
@@ -145,6 +156,11 @@ const queries: { operation: string; query: string; allowed: Role[] }[] = [
     operation: 'submissions',
     query: `{ submissions(unit: "a3", period: "${periodId}") { edges { node { version } } } }`,
     allowed: ['central', 'own unit', 'lead'],
+  },
+  {
+    operation: 'flaggedValues',
+    query: `{ flaggedValues(cluster: "cum-a", period: "${periodId}") { unitCode } }`,
+    allowed: ['central', 'lead'],
   },
   {
     operation: 'clusters',
