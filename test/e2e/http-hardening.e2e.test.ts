@@ -158,6 +158,7 @@ describe('HTTP hardening', () => {
     const allowed = await preflight(production.url(), allowedOrigin);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(allowed.headers.get('vary')).toMatch(/Origin/);
     for (const answer of [
       await preflight(production.url(), 'https://evil.example'),
       await preflight(production.url(), 'null'),

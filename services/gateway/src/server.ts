@@ -1,5 +1,5 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
@@ -48,6 +48,13 @@ const serverTimeouts = ({ headersMs, requestMs, keepAliveMs }: HttpTimeouts) => 
   keepAliveTimeout: keepAliveMs,
   connectionsCheckingInterval: Math.min(headersMs, 1_000),
 });
+
+/** Once some origins are allowed, answers differ by Origin: caches must keep them apart. */
+const varyByOrigin: Plugin = {
+  onResponse: ({ response }) => {
+    response.headers.append('vary', 'Origin');
+  },
+};
 
 const errorBody = (message: string, code: string) =>
   JSON.stringify({ errors: [{ message, extensions: { code } }] });
@@ -110,6 +117,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       }),
       ...limitPlugins(!options.development),
       errorCodesPlugin(!options.development),
+      ...(corsOrigins.size > 0 ? [varyByOrigin] : []),
     ],
     landingPage: false,
   });
