@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { GatewayDatabase } from './database.ts';
 
 /** Who a development sign-in may mint a token for. */
@@ -32,6 +33,9 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Text worth compressing; images and fonts are compressed already. */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
 /** Paths the GraphQL server and the health checks answer. */
 const apiPaths = new Set(['/graphql', '/healthz', '/readyz']);
@@ -101,6 +105,8 @@ async function identities(db: Kysely<GatewayDatabase>) {
  */
 export function createWebFiles(options: WebFilesOptions) {
   const root = options.root ?? defaultRoot;
+  // Hashed assets never change under their name, so each is compressed once.
+  const gzipped = new Map<string, Buffer>();
 
   async function serveFile(request: IncomingMessage, response: ServerResponse, path: string) {
     let decoded: string;
@@ -119,16 +125,24 @@ export function createWebFiles(options: WebFilesOptions) {
     const extension = extname(file);
     const isPage = extension === '' || relative === '';
     try {
-      const body = await readFile(isPage ? `${root}index.html` : file);
-      // Vite names built assets by their content's hash: they never change under one name.
-      const cache = relative.startsWith('assets/')
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache';
-      const type = contentTypes[isPage ? '.html' : extension] ?? 'application/octet-stream';
-      send(response, 200, type, request.method === 'HEAD' ? '' : body, {
-        'cache-control': cache,
-        'content-length': String(body.length),
-      });
+      const served = isPage ? `${root}index.html` : file;
+      const type = isPage ? '.html' : extension;
+      const immutable = relative.startsWith('assets/');
+      let body = await readFile(served);
+      const headers: Record<string, string> = {
+        // Vite names built assets by their content's hash: they never change under one name.
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+      };
+      if (compressible.has(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        const known = immutable ? gzipped.get(served) : undefined;
+        body = known ?? gzipSync(body);
+        if (immutable) gzipped.set(served, body);
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['content-length'] = String(body.length);
+      const contentType = contentTypes[type] ?? 'application/octet-stream';
+      send(response, 200, contentType, request.method === 'HEAD' ? '' : body, headers);
     } catch {
       send(
         response,

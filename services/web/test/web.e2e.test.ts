@@ -28,6 +28,8 @@ function buildWebApp(): void {
     ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
     {
       cwd: webRoot,
+      // vitest sets NODE_ENV=test, which would build React's development bundle
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: 'inherit',
     },
   );
@@ -123,6 +125,19 @@ describe('the web app in a real browser against the whole system', () => {
     const asset = await fetch(`${origin}${script ?? ''}`);
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The first screen's JavaScript, as sent compressed: within the 250 KB budget.
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    let sent = 0;
+    for (const path of scripts) {
+      const response = await fetch(`${origin}${path ?? ''}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      sent += Number(response.headers.get('content-length'));
+    }
+    process.stdout.write(`first screen's JavaScript: ${sent} bytes gzipped\n`);
+    expect(sent).toBeGreaterThan(10_000);
+    expect(sent).toBeLessThanOrEqual(250_000);
     expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
   });
