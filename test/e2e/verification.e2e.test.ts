@@ -354,4 +354,19 @@ describe('verification: reviewed indicator values, returned submissions and flag
       [2, true],
     ]);
   });
+
+  test('after closing, a review is still accepted but a return is refused: no new version could answer it', async () => {
+    const closed = await first(
+      `mutation { closePeriod(clusterCode: "cum-v", periodId: "${periodId}") { __typename } }`,
+      {},
+      'alpha',
+    );
+    expect(closed.__typename).toBe('PeriodPayload');
+    const refused = await returnSubmission('delta', 'alpha');
+    expect(refused.__typename).toBe('ValidationError');
+    expect(refused.fields?.map((f) => f.path)).toEqual(['periodId']);
+    expect((await reviewIndicator('delta', 'alpha', { value: '115' })).__typename).toBe(
+      'IndicatorReviewed',
+    );
+  });
 });
