@@ -1,5 +1,6 @@
 export * from './catalogue.ts';
 export * from './codes.ts';
+export * from './period-id.ts';
 export * from './decimal.ts';
 export * from './envelope.ts';
 export * from './scheme.ts';
@@ -22,6 +23,10 @@ export * from './events/scorecard-computed.v1.ts';
 export * from './events/standings-changed.v1.ts';
 export * from './validate-submission.ts';
 export * from './views/period-summary.ts';
+export * from './views/published-view.ts';
+export * from './views/standings.ts';
+export * from './views/scorecards.ts';
+export * from './views/award-sheet.ts';
 export * from './hundredths.ts';
 export * from './operations.ts';
 export * from './text.ts';
