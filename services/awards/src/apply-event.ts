@@ -1,15 +1,8 @@
+import type { ClusterYear } from '@thidua/kit';
 import type { ContestEvent, EventOf, RankingsEvent, ScoresEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { AwardsDatabase } from './database.ts';
 import { yearEnd } from './record-scorecards.ts';
-
-/** A cluster's year whose award sheet must be worked out again. */
-export interface StaleSheet {
-  clusterCode: string;
-  year: number;
-  causationId: string;
-  causedAt: string;
-}
 
 /**
  * Records what the awards need from an event other than a scorecard (recordScorecards writes
@@ -18,11 +11,9 @@ export interface StaleSheet {
 export async function applyEvent(
   trx: Transaction<AwardsDatabase>,
   event: Exclude<ContestEvent | ScoresEvent | RankingsEvent, EventOf<'ScorecardComputed'>>,
-): Promise<StaleSheet[]> {
+): Promise<ClusterYear[]> {
   const clusterCode = event.clusterCode;
-  const stale = (year: number): StaleSheet[] => [
-    { clusterCode, year, causationId: event.id, causedAt: event.occurredAt },
-  ];
+  const stale = (year: number): ClusterYear[] => [{ clusterCode, year }];
   switch (event.type) {
     case 'ClusterDefined': {
       const { year, members } = event.data;

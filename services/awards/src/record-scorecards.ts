@@ -1,11 +1,10 @@
 import { chunksOf, newestPerKey } from '@thidua/kit';
-import type { EventOf } from '@thidua/schema';
+import { isYearEnd, yearOf, type EventOf } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { AwardsDatabase } from './database.ts';
 
 /** The year whose award sheet a scorecard counts for: only year-end scorecards do. */
-export const yearEnd = (periodId: string) =>
-  periodId.endsWith('-FY') ? Number(periodId.slice(0, 4)) : null;
+export const yearEnd = (periodId: string) => (isYearEnd(periodId) ? yearOf(periodId) : null);
 
 /**
  * Keeps what the awards need of a batch's year-end scorecards in one statement per chunk. A

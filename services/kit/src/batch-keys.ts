@@ -1,50 +1,51 @@
 import { sql, type RawBuilder } from 'kysely';
 
-/**
- * What a batch made stale (cluster-periods, cluster-years), each kept with the last event that made
- * it so: that event is the cause of what the recomputation emits. Kept in the order first marked.
- */
-export class StaleSet<Item> {
-  private readonly marked = new Map<string, { item: Item; index: number }>();
-
-  constructor(private readonly keyOf: (item: Item) => string) {}
-
-  /** Marks `item` stale by the event at `index` of the batch. */
-  mark(item: Item, index: number): void {
-    const key = this.keyOf(item);
-    const kept = this.marked.get(key);
-    if (kept === undefined || kept.index < index) this.marked.set(key, { item, index });
-  }
-
-  items(): Item[] {
-    return [...this.marked.values()].map((kept) => kept.item);
-  }
-}
-
-/** A cluster's period to compute again, and the last event that made it stale: the cause of what it yields. */
-export interface StalePeriod {
+/** A cluster's period: what scorecards, standings and period summaries are kept by. */
+export interface ClusterPeriod {
   clusterCode: string;
   periodId: string;
+}
+
+/** A cluster's year: what membership, schemes and award sheets are kept by. */
+export interface ClusterYear {
+  clusterCode: string;
+  year: number;
+}
+
+/** The event that last made something stale: the cause of what its recomputation emits. */
+export interface Cause {
   causationId: string;
   causedAt: string;
 }
 
-/** The period `periodId` of the event's cluster, made stale by that event. */
-export function stalePeriod(
-  event: { id: string; clusterCode: string; occurredAt: string },
-  periodId: string,
-): StalePeriod {
-  return {
-    clusterCode: event.clusterCode,
-    periodId,
-    causationId: event.id,
-    causedAt: event.occurredAt,
-  };
-}
+/** A cluster-period or cluster-year to compute again, with its cause. */
+export type Stale<Key extends ClusterPeriod | ClusterYear> = Key & Cause;
 
-/** A batch's stale periods, one per cluster and period. */
-export function stalePeriods(): StaleSet<StalePeriod> {
-  return new StaleSet<StalePeriod>((p) => `${p.clusterCode}/${p.periodId}`);
+const keyOf = (key: ClusterPeriod | ClusterYear): string =>
+  'periodId' in key
+    ? `${key.clusterCode}/${key.periodId}`
+    : `${key.clusterCode}/${String(key.year)}`;
+
+/**
+ * What a batch made stale, each cluster-period (or cluster-year) once, kept with the last event of
+ * the batch that made it so. Kept in the order first marked.
+ */
+export class StaleSet<Key extends ClusterPeriod | ClusterYear> {
+  private readonly marked = new Map<string, { stale: Stale<Key>; index: number }>();
+
+  /** Marks `key` stale by `event`, found at `index` of the batch. */
+  mark(key: Key, event: { id: string; occurredAt: string }, index: number): void {
+    const name = keyOf(key);
+    const kept = this.marked.get(name);
+    if (kept === undefined || kept.index < index) {
+      const stale = { ...key, causationId: event.id, causedAt: event.occurredAt };
+      this.marked.set(name, { stale, index });
+    }
+  }
+
+  items(): Stale<Key>[] {
+    return [...this.marked.values()].map((kept) => kept.stale);
+  }
 }
 
 /**

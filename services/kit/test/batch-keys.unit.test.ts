@@ -1,43 +1,33 @@
 import { describe, expect, test } from 'vitest';
-import { newestPerKey, stalePeriod, stalePeriods, StaleSet } from '../src/batch-keys.ts';
+import { newestPerKey, StaleSet, type ClusterPeriod, type ClusterYear } from '../src/batch-keys.ts';
 
 describe('what a batch made stale', () => {
-  test('keeps each key once, in the order first marked, with the last event that marked it', () => {
-    const stale = new StaleSet<{ period: string; cause: string }>((item) => item.period);
-    stale.mark({ period: '2026-H1', cause: 'a' }, 0);
-    stale.mark({ period: '2026-FY', cause: 'b' }, 1);
-    stale.mark({ period: '2026-H1', cause: 'c' }, 4);
+  const event = (id: string) => ({ id, occurredAt: `2026-07-0${id}T00:00:00Z` });
+  const cause = (id: string) => ({ causationId: id, causedAt: `2026-07-0${id}T00:00:00Z` });
+
+  test('keeps each cluster-period once, in the order first marked, with the last event that marked it', () => {
+    const stale = new StaleSet<ClusterPeriod>();
+    stale.mark({ clusterCode: 'cum-01', periodId: '2026-H1' }, event('1'), 0);
+    stale.mark({ clusterCode: 'cum-02', periodId: '2026-H1' }, event('2'), 1);
+    stale.mark({ clusterCode: 'cum-01', periodId: '2026-FY' }, event('3'), 2);
+    stale.mark({ clusterCode: 'cum-01', periodId: '2026-H1' }, event('5'), 4);
     // An event placed earlier in the batch, marked later, is not the cause.
-    stale.mark({ period: '2026-H1', cause: 'd' }, 2);
+    stale.mark({ clusterCode: 'cum-01', periodId: '2026-H1' }, event('4'), 3);
     expect(stale.items()).toEqual([
-      { period: '2026-H1', cause: 'c' },
-      { period: '2026-FY', cause: 'b' },
+      { clusterCode: 'cum-01', periodId: '2026-H1', ...cause('5') },
+      { clusterCode: 'cum-02', periodId: '2026-H1', ...cause('2') },
+      { clusterCode: 'cum-01', periodId: '2026-FY', ...cause('3') },
     ]);
   });
 
-  test('tells stale periods apart by cluster and period, each caused by the event that marked it last', () => {
-    const event = (id: string, clusterCode: string) => ({
-      id,
-      clusterCode,
-      occurredAt: `2026-07-0${id}T00:00:00Z`,
-    });
-    const stale = stalePeriods();
-    stale.mark(stalePeriod(event('1', 'cum-01'), '2026-H1'), 0);
-    stale.mark(stalePeriod(event('2', 'cum-02'), '2026-H1'), 1);
-    stale.mark(stalePeriod(event('3', 'cum-01'), '2026-H1'), 2);
+  test('tells cluster-years apart by cluster and year', () => {
+    const stale = new StaleSet<ClusterYear>();
+    stale.mark({ clusterCode: 'cum-01', year: 2026 }, event('1'), 0);
+    stale.mark({ clusterCode: 'cum-01', year: 2027 }, event('2'), 1);
+    stale.mark({ clusterCode: 'cum-01', year: 2026 }, event('3'), 2);
     expect(stale.items()).toEqual([
-      {
-        clusterCode: 'cum-01',
-        periodId: '2026-H1',
-        causationId: '3',
-        causedAt: '2026-07-03T00:00:00Z',
-      },
-      {
-        clusterCode: 'cum-02',
-        periodId: '2026-H1',
-        causationId: '2',
-        causedAt: '2026-07-02T00:00:00Z',
-      },
+      { clusterCode: 'cum-01', year: 2026, ...cause('3') },
+      { clusterCode: 'cum-01', year: 2027, ...cause('2') },
     ]);
   });
 

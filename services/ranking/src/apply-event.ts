@@ -1,4 +1,4 @@
-import { stalePeriod, type StalePeriod } from '@thidua/kit';
+import type { ClusterPeriod } from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { RankingDatabase } from './database.ts';
@@ -10,9 +10,9 @@ import type { RankingDatabase } from './database.ts';
 export async function applyEvent(
   trx: Transaction<RankingDatabase>,
   event: ContestEvent,
-): Promise<StalePeriod[]> {
+): Promise<ClusterPeriod[]> {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): StalePeriod => stalePeriod(event, periodId);
+  const stale = (periodId: string): ClusterPeriod => ({ clusterCode, periodId });
   const periodsOfYear = async (year: number) =>
     (
       await trx

@@ -1,9 +1,9 @@
-import { stalePeriod, stalePeriods, type BatchContext } from '@thidua/kit';
+import { StaleSet, type BatchContext, type ClusterPeriod } from '@thidua/kit';
 import type { ContestEvent, ScoresEvent } from '@thidua/schema';
 import { applyEvent } from './apply-event.ts';
 import type { RankingDatabase } from './database.ts';
 import { recordScorecards, type PlacedScorecard } from './record-scorecards.ts';
-import { rerankPeriods } from './rerank-periods.ts';
+import { recompute } from './recompute.ts';
 
 /**
  * Applies a batch, then ranks each period it touched once (not once per event). Scorecards, nearly
@@ -14,14 +14,15 @@ export async function handleBatch(
   events: (ContestEvent | ScoresEvent)[],
   context: BatchContext<RankingDatabase>,
 ): Promise<void> {
-  const stale = stalePeriods();
+  const stale = new StaleSet<ClusterPeriod>();
   const scorecards: PlacedScorecard[] = [];
   for (const [index, event] of events.entries()) {
     if (event.type === 'ScorecardComputed') scorecards.push({ event, index });
-    else for (const period of await applyEvent(context.trx, event)) stale.mark(period, index);
+    else
+      for (const period of await applyEvent(context.trx, event)) stale.mark(period, event, index);
   }
   for (const { event, index } of await recordScorecards(context.trx, scorecards)) {
-    stale.mark(stalePeriod(event, event.data.periodId), index);
+    stale.mark({ clusterCode: event.clusterCode, periodId: event.data.periodId }, event, index);
   }
-  await rerankPeriods(context, stale.items());
+  await recompute(context, stale.items());
 }

@@ -1,12 +1,7 @@
+import type { ClusterPeriod } from '@thidua/kit';
 import type { AwardsEvent, ContestEvent, ScoresEvent } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { ReportingDatabase } from './database.ts';
-
-/** A cluster's period whose summary must be worked out again. */
-export interface StaleSummary {
-  clusterCode: string;
-  periodId: string;
-}
 
 /** The events applied one at a time: all but submissions and scorecards, recorded a batch at a time. */
 export type SingleEvent = Exclude<
@@ -18,7 +13,7 @@ export type SingleEvent = Exclude<
 export async function applyEvent(
   trx: Transaction<ReportingDatabase>,
   event: SingleEvent,
-): Promise<StaleSummary[]> {
+): Promise<ClusterPeriod[]> {
   const clusterCode = event.clusterCode;
   const periodsOfYear = async (year: number) =>
     (

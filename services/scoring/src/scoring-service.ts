@@ -1,6 +1,6 @@
 import { createConsumingService, type CommonSettings, type ConsumingService } from '@thidua/kit';
 import type { ScoringDatabase } from './database.ts';
-import { handleContestBatch } from './handle-contest-batch.ts';
+import { handleBatch } from './handle-batch.ts';
 import { scoringMigrations } from './migrations/index.ts';
 
 /** Contest facts in, scorecards out. */
@@ -14,6 +14,6 @@ export function createScoringService(
     healthPort,
     migrations: scoringMigrations,
     topics: ['contest'],
-    handle: handleContestBatch,
+    handle: handleBatch,
   });
 }

@@ -1,5 +1,12 @@
-import { chunksOf, derivedEventId, pairIn, type BatchContext, type StalePeriod } from '@thidua/kit';
-import { makeEvent, type StandingEntry, type TieBreak } from '@thidua/schema';
+import {
+  chunksOf,
+  derivedEventId,
+  pairIn,
+  type BatchContext,
+  type ClusterPeriod,
+  type Stale,
+} from '@thidua/kit';
+import { makeEvent, yearOf, type StandingEntry, type TieBreak } from '@thidua/schema';
 import { sql, type Insertable } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
 import type { RankingDatabase } from './database.ts';
@@ -9,7 +16,6 @@ const defaultTieBreaks: TieBreak[] = ['CRITERIA_SUM', 'DEDUCTIONS', 'SUBMITTED_A
 
 const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
 const yearKey = (clusterCode: string, year: number) => `${clusterCode}/${String(year)}`;
-const yearOf = (periodId: string) => Number(periodId.slice(0, 4));
 
 /** Movement is relative to the previous standings, so it does not by itself make a change. */
 const withoutMovement = (entries: readonly StandingEntry[]) =>
@@ -21,9 +27,9 @@ const withoutMovement = (entries: readonly StandingEntry[]) =>
  * read with one query per table and the new revisions are written together, so a batch costs the
  * same few statements however many periods it touched.
  */
-export async function rerankPeriods(
+export async function recompute(
   { trx, emit }: BatchContext<RankingDatabase>,
-  stale: readonly StalePeriod[],
+  stale: readonly Stale<ClusterPeriod>[],
 ): Promise<void> {
   if (stale.length === 0) return;
   // Two instances may hold the scores and the contest partitions of one cluster; one at a time.

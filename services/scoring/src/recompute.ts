@@ -1,5 +1,12 @@
-import { chunksOf, derivedEventId, pairIn, type BatchContext, type StalePeriod } from '@thidua/kit';
-import { makeEvent, type ScorecardComputedV1 } from '@thidua/schema';
+import {
+  chunksOf,
+  derivedEventId,
+  pairIn,
+  type BatchContext,
+  type ClusterPeriod,
+  type Stale,
+} from '@thidua/kit';
+import { makeEvent, yearOf, type ScorecardComputedV1 } from '@thidua/schema';
 import { createHash } from 'node:crypto';
 import {
   bestValuesFor,
@@ -11,7 +18,6 @@ import type { ScoringDatabase } from './database.ts';
 
 const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
 const yearKey = (clusterCode: string, year: number) => `${clusterCode}/${String(year)}`;
-const yearOf = (periodId: string) => Number(periodId.slice(0, 4));
 
 /** How many periods are re-scored together: 8 × 50 units' scorecards are about 2 MB of JSON. */
 const periodsAtOnce = 8;
@@ -33,9 +39,9 @@ function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): Map<stri
  * the periods need is read with one query per table and the changed scorecards are written
  * together, so a batch costs the same few statements however many periods it touched.
  */
-export async function rescorePeriods(
+export async function recompute(
   context: BatchContext<ScoringDatabase>,
-  stale: readonly StalePeriod[],
+  stale: readonly Stale<ClusterPeriod>[],
 ): Promise<void> {
   // A few periods at a time: a busy batch touches dozens, and their submissions and new scorecards
   // together would otherwise all be in memory at once.
@@ -44,7 +50,7 @@ export async function rescorePeriods(
 
 async function rescoreSome(
   { trx, emit, log }: BatchContext<ScoringDatabase>,
-  stale: readonly StalePeriod[],
+  stale: readonly Stale<ClusterPeriod>[],
 ): Promise<void> {
   const clusterCodes = stale.map((s) => s.clusterCode);
   const periodIds = stale.map((s) => s.periodId);

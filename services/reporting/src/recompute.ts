@@ -1,6 +1,6 @@
-import { chunksOf, pairIn } from '@thidua/kit';
+import { chunksOf, pairIn, type ClusterPeriod } from '@thidua/kit';
+import { isYearEnd, yearOf } from '@thidua/schema';
 import { sql, type Insertable, type Transaction } from 'kysely';
-import type { StaleSummary } from './apply-event.ts';
 import type { ReportingDatabase } from './database.ts';
 import { addAwardCounts, countAwards, noAwards } from './count-awards.ts';
 import { rollUp, summarizePeriod, type SummaryScorecard } from './summarize-period.ts';
@@ -10,17 +10,15 @@ export const ALL_CLUSTERS = '*';
 
 const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
 const yearKey = (clusterCode: string, year: number) => `${clusterCode}/${String(year)}`;
-const yearOf = (periodId: string) => Number(periodId.slice(0, 4));
-const isYearEnd = (periodId: string) => periodId.endsWith('-FY');
 
 /**
  * Works out each stale cluster period's summary from its counted scorecards. What the periods need
  * is read with one query per table and the summaries are written together, so a batch costs the
  * same few statements however many periods it touched.
  */
-export async function resummarizeClusters(
+export async function recompute(
   trx: Transaction<ReportingDatabase>,
-  stale: readonly StaleSummary[],
+  stale: readonly ClusterPeriod[],
 ): Promise<void> {
   if (stale.length === 0) return;
   const clusterCodes = stale.map((p) => p.clusterCode);
@@ -148,7 +146,7 @@ export async function rollUpPeriod(
   const awards = parts.flatMap((part) => (part.awards === null ? [] : [part.awards]));
   const summary = JSON.stringify({
     ...rollUp(parts),
-    awards: periodId.endsWith('-FY') ? addAwardCounts(awards) : null,
+    awards: isYearEnd(periodId) ? addAwardCounts(awards) : null,
   });
   await trx
     .insertInto('summaries')

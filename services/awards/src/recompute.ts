@@ -1,9 +1,8 @@
-import { derivedEventId, type BatchContext } from '@thidua/kit';
+import { derivedEventId, type BatchContext, type ClusterYear, type Stale } from '@thidua/kit';
 import { makeEvent } from '@thidua/schema';
 import { sql } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
 import { allocateAwards, type AwardCandidate } from './allocate-awards.ts';
-import type { StaleSheet } from './apply-event.ts';
 import { awardSheet } from './award-sheet.ts';
 import type { AwardsDatabase } from './database.ts';
 
@@ -11,9 +10,9 @@ import type { AwardsDatabase } from './database.ts';
  * Once a cluster's year-end period is closed, proposes its awards from the final standings and
  * applies the recorded votes and decisions; keeps and emits the sheet when it changed.
  */
-export async function resheet(
+export async function recompute(
   { trx, emit }: BatchContext<AwardsDatabase>,
-  stale: StaleSheet,
+  stale: Stale<ClusterYear>,
 ): Promise<void> {
   const { clusterCode, year } = stale;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`awards:${clusterCode}`}))`.execute(trx);

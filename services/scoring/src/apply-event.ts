@@ -1,4 +1,4 @@
-import { stalePeriod, type StalePeriod } from '@thidua/kit';
+import type { ClusterPeriod } from '@thidua/kit';
 import type { ContestEvent, EventOf } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { ScoringDatabase } from './database.ts';
@@ -8,12 +8,12 @@ import type { ScoringDatabase } from './database.ts';
  * makes stale. Facts may arrive in any order across clusters; a submission before its period or
  * scheme is kept and scored once they are known.
  */
-export async function applyContestEvent(
+export async function applyEvent(
   trx: Transaction<ScoringDatabase>,
   event: Exclude<ContestEvent, EventOf<'ResultsSubmitted'>>,
-): Promise<StalePeriod[]> {
+): Promise<ClusterPeriod[]> {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): StalePeriod => stalePeriod(event, periodId);
+  const stale = (periodId: string): ClusterPeriod => ({ clusterCode, periodId });
   const periodsOfYear = async (year: number) =>
     (
       await trx
