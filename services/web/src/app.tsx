@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import type { Me } from './api-types.ts';
 import { roleName } from './format.ts';
 import { CentralHome, UnitHome } from './pages/home.tsx';
+import { OverviewPage } from './pages/overview.tsx';
 import { RankingPage } from './pages/ranking.tsx';
 import { ScorecardPage } from './pages/scorecard.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SubmitPage } from './pages/submit.tsx';
+import { SummaryPage } from './pages/summary.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { setToken, useToken } from './session.ts';
 import { ErrorBox, Link, Loading } from './ui.tsx';
@@ -22,6 +24,12 @@ function Page({ me, path }: { me: Me; path: string }) {
   if (params !== null) {
     return <RankingPage me={me} cluster={params.cluster ?? ''} period={params.period ?? ''} />;
   }
+  params = match('/ky/:cluster/:period/tong-quan', pathname);
+  if (params !== null) {
+    return <OverviewPage cluster={params.cluster ?? ''} period={params.period ?? ''} />;
+  }
+  params = match('/tong-hop/:period', pathname);
+  if (params !== null) return <SummaryPage period={params.period ?? ''} />;
   params = match('/ky/:cluster/:period/bang-diem/:unit', pathname);
   if (params !== null) {
     return (

@@ -302,6 +302,34 @@ describe('the web app in a real browser against the whole system', () => {
     await screenshot(board, 'ranking-as-of.png');
   });
 
+  test('the lead sees who reported on time, late or not at all; the board rolls a period up over every cluster', async () => {
+    const lead = await openPage('/');
+    await signInAs(lead, /Hà Tĩnh$/);
+    // Hà Tĩnh led Cluster No. 2 in 2023: its home offers the period overview.
+    await lead.getByRole('heading', { name: /Cụm thi đua số 2.*2023/ }).waitFor();
+    await lead
+      .getByRole('region', { name: 'cum-2 2023' })
+      .getByRole('row', { name: /Cả năm 2023/ })
+      .getByRole('link', { name: 'Tổng quan' })
+      .click();
+    await lead.getByRole('heading', { name: /Tình hình nộp báo cáo · Cả năm 2023/ }).waitFor();
+    await lead.locator('tbody tr').first().waitFor();
+    expect(await lead.locator('tbody tr').count()).toBe(14);
+    expect(await lead.locator('tr.standing-late').count()).toBe(1);
+    expect(await lead.locator('tr.standing-missing').count()).toBe(1);
+    expect(await lead.locator('tr.standing-on_time').count()).toBe(12);
+    await screenshot(lead, 'period-overview.png');
+
+    const board = await openPage('/');
+    await signInAs(board, /Ban Tổ chức Trung ương/);
+    await board.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
+    await board.getByRole('link', { name: 'Tổng hợp 6 tháng đầu năm 2023' }).click();
+    const overall = board.locator('tr[data-cluster="all"] td.number').first();
+    await expect.poll(() => overall.textContent()).toBe('37');
+    expect(await board.locator('tbody tr').count()).toBe(4);
+    await screenshot(board, 'summary.png');
+  });
+
   test('no page visited logged a console error', () => {
     expect(readdirSync(output)).toContain('ranking-live.png');
     expect(consoleErrors).toEqual([]);

@@ -21,11 +21,14 @@ function PeriodRow({
   cluster,
   period,
   unitCode,
+  leads,
   now,
 }: {
   cluster: string;
   period: PeriodInfo;
   unitCode: string | null;
+  /** The lead, a deputy or the central board: they follow who has reported. */
+  leads: boolean;
   now: Date;
 }) {
   const open = period.status === 'OPEN';
@@ -55,6 +58,7 @@ function PeriodRow({
           </Link>
         )}
         <Link to={periodPath(cluster, period.periodId, 'xep-hang')}>Xếp hạng</Link>
+        {leads && <Link to={periodPath(cluster, period.periodId, 'tong-quan')}>Tổng quan</Link>}
       </td>
     </tr>
   );
@@ -106,6 +110,7 @@ export function ClusterCard({
                     cluster={code}
                     period={period}
                     unitCode={unitCode}
+                    leads={role !== 'MEMBER'}
                     now={now}
                   />
                 ))}
@@ -161,6 +166,10 @@ export function CentralHome() {
           ))}
         </select>
       </label>
+      <p className="actions">
+        <Link to={`/tong-hop/${year}-H1`}>Tổng hợp 6 tháng đầu năm {year}</Link>
+        <Link to={`/tong-hop/${year}-FY`}>Tổng hợp cả năm {year}</Link>
+      </p>
       {clusters.loading && <Loading what="danh sách cụm" />}
       {clusters.error !== null && <ErrorBox error={clusters.error} />}
       {clusters.data?.clusters.totalCount === 0 && <p>Năm {year} chưa có cụm nào.</p>}
