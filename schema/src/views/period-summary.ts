@@ -1,4 +1,5 @@
 import type { Classification } from '../events/scorecard-computed.v1.ts';
+import type { PublishedView } from './published-view.ts';
 
 // The summaries the reporting service publishes (view reporting.published_summaries) and the
 // gateway serves: the shape both sides agree on.
@@ -62,3 +63,16 @@ export interface AwardCounts {
 export interface PublishedSummary extends PeriodSummary {
   awards: AwardCounts | null;
 }
+
+/** A cluster's summary of a period, or over all clusters (cluster_code '*'). */
+export interface PublishedSummaryRow {
+  cluster_code: string;
+  period_id: string;
+  summary: PublishedSummary;
+}
+
+export const publishedSummaries: PublishedView<PublishedSummaryRow> = {
+  schema: 'reporting',
+  name: 'published_summaries',
+  columns: { cluster_code: 'text', period_id: 'text', summary: 'jsonb' },
+};

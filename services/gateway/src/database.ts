@@ -1,12 +1,12 @@
 import type { Json, KitTables } from '@thidua/kit';
 import type { ColumnType } from 'kysely';
 import type {
-  AwardsChangedV1,
   ClusterDefinedV1,
-  PublishedSummary,
+  PublishedAwardSheetRow,
+  PublishedScorecardRow,
+  PublishedStandingsRow,
+  PublishedSummaryRow,
   Scheme,
-  ScorecardComputedV1,
-  StandingEntry,
 } from '@thidua/schema';
 
 /** The gateway's own tables: the contest facts it has accepted. */
@@ -61,39 +61,17 @@ export interface ContestTables {
   };
 }
 
-/** The views other services publish for the gateway to read (never written here). */
+/**
+ * The views other services publish for the gateway to read (never written here). Their rows are
+ * declared once in `@thidua/schema` (`src/views/`), where each producer's test checks them against
+ * the view PostgreSQL has.
+ */
 export interface PublishedViews {
-  'awards.published_award_sheets': {
-    cluster_code: string;
-    year: number;
-    revision: number;
-    sheet: Omit<AwardsChangedV1, 'year' | 'revision'>;
-  };
-  'ranking.published_standings': {
-    cluster_code: string;
-    period_id: string;
-    revision: number;
-    changed_at: Date;
-    entries: StandingEntry[];
-  };
-  'ranking.published_standings_history': {
-    cluster_code: string;
-    period_id: string;
-    revision: number;
-    changed_at: Date;
-    entries: StandingEntry[];
-  };
-  'reporting.published_summaries': {
-    cluster_code: string;
-    period_id: string;
-    summary: PublishedSummary;
-  };
-  'scoring.published_scorecards': {
-    cluster_code: string;
-    period_id: string;
-    unit_code: string;
-    scorecard: ScorecardComputedV1;
-  };
+  'awards.published_award_sheets': PublishedAwardSheetRow;
+  'ranking.published_standings': PublishedStandingsRow;
+  'ranking.published_standings_history': PublishedStandingsRow;
+  'reporting.published_summaries': PublishedSummaryRow;
+  'scoring.published_scorecards': PublishedScorecardRow;
 }
 
 export type GatewayDatabase = KitTables & ContestTables & PublishedViews;

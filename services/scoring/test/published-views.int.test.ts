@@ -1,0 +1,12 @@
+import { publishedViewColumns } from '@thidua/kit/testing';
+import { publishedScorecards } from '@thidua/schema';
+import { expect, inject, test } from 'vitest';
+import { scoringMigrations } from '../src/migrations/index.ts';
+
+// The gateway reads these views through the row types declared in @thidua/schema.
+test('the views scoring publishes have exactly the columns and types their rows declare', async () => {
+  const views = [publishedScorecards];
+  const actual = await publishedViewColumns(inject('databaseUrl'), scoringMigrations, views);
+  expect(actual).toEqual(Object.fromEntries(views.map((view) => [view.name, view.columns])));
+  expect(views.map((view) => view.schema)).toEqual(views.map(() => 'scoring'));
+});
