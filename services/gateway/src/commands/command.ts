@@ -1,8 +1,10 @@
 import { appendToOutbox, outboxMessageOf, type OutboxRelay } from '@thidua/kit';
 import type { Actor, AnyEvent, SubmissionProblem } from '@thidua/schema';
 import type { Kysely, Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { GatewayDatabase } from '../database.ts';
+import { persistEvents } from './persist-events.ts';
 
 /** Why a command was refused; the API turns each kind into its own error type. */
 export type Refusal =
@@ -14,13 +16,54 @@ export type Refusal =
 export type CommandResult<Value> =
   { ok: true; value: Value; events: AnyEvent[] } | { ok: false; refusal: Refusal };
 
-/** What a command may use: the open transaction and the time it is executed at. */
-export interface CommandContext {
-  trx: Transaction<GatewayDatabase>;
+/**
+ * What deciding a command may use besides the command and its state: where new ids come from and
+ * the time. executeCommand gives random uuids and the request's time; unit tests give fixed ones.
+ */
+export interface DecisionContext {
+  newId: () => string;
   now: Date;
 }
 
+/** What a command may use: the open transaction, new ids and the time it is executed at. */
+export interface CommandContext extends DecisionContext {
+  trx: Transaction<GatewayDatabase>;
+}
+
 export type Command<Value> = (context: CommandContext) => Promise<CommandResult<Value>>;
+
+/** A command's pure core: from the command and its loaded state, its events or a refusal. */
+export type Decide<Input, State, Value> = (
+  command: Input,
+  state: State,
+  context: DecisionContext,
+) => CommandResult<Value>;
+
+/**
+ * A command in three steps: `load` reads the state it needs in the transaction, `decide` accepts
+ * or refuses without any I/O, and the accepted events are written to the gateway's own tables
+ * (persistEvents), so what a command changes is exactly what its events say.
+ */
+export const commandOf =
+  <Input, State, Value>(
+    load: (trx: Transaction<GatewayDatabase>, command: Input) => Promise<State>,
+    decide: Decide<Input, State, Value>,
+  ) =>
+  (command: Input): Command<Value> =>
+  async (context) => {
+    const result = decide(command, await load(context.trx, command), context);
+    if (result.ok) await persistEvents(context.trx, result.events);
+    return result;
+  };
+
+/** The envelope fields every event the gateway appends shares: a new id, the time, the cluster. */
+export const eventHeader = (context: DecisionContext, clusterCode: string) => ({
+  id: context.newId(),
+  occurredAt: context.now.toISOString(),
+  source: 'gateway',
+  clusterCode,
+  causationId: null,
+});
 
 /** An accepted command: its value, and its events, each recording who acted. */
 export const accept = <Value>(
@@ -81,7 +124,7 @@ export async function executeCommand<Value>(
 ): Promise<CommandResult<Value>> {
   try {
     const result = await db.transaction().execute(async (trx) => {
-      const outcome = await command({ trx, now });
+      const outcome = await command({ trx, now, newId: randomUUID });
       if (!outcome.ok) throw new Refused(outcome);
       await appendToOutbox<GatewayDatabase>(trx, outcome.events.map(outboxMessageOf));
       return outcome;

@@ -1,6 +1,15 @@
 import { instant, makeEvent, periodId as periodIdSchema, type Actor } from '@thidua/schema';
-import { randomUUID } from 'node:crypto';
-import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
+import {
+  accept,
+  commandOf,
+  eventHeader,
+  invalid,
+  problem,
+  refuse,
+  zodProblems,
+  type Decide,
+} from './command.ts';
+import { loadPeriodState, type PeriodState } from './period-state.ts';
 import { unlessManager } from './rights.ts';
 import { yearOf } from '../period-year.ts';
 
@@ -12,70 +21,54 @@ export interface OpenPeriodInput {
   actor: Actor;
 }
 
-/** Opens a period of a cluster for submissions, with its deadline. */
-export const openPeriod =
-  (input: OpenPeriodInput): Command<{ clusterCode: string; periodId: string; deadline: string }> =>
-  async ({ trx, now }) => {
-    const period = periodIdSchema.safeParse(input.periodId);
-    const deadline = instant.safeParse(input.deadline);
-    if (!period.success || !deadline.success) {
-      return invalid([
-        ...(period.success ? [] : zodProblems(period.error, 'periodId')),
-        ...(deadline.success ? [] : zodProblems(deadline.error, 'deadline')),
-      ]);
-    }
-    const year = yearOf(period.data);
-    const cluster = await trx
-      .selectFrom('clusters')
-      .select('cluster_code')
-      .where('cluster_code', '=', input.clusterCode)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    if (cluster === undefined) {
-      return invalid([
-        problem(
-          'clusterCode',
-          `cluster ${input.clusterCode} is not defined for ${year}`,
-          `Cụm ${input.clusterCode} chưa được xác lập cho năm ${year}`,
-        ),
-      ]);
-    }
-    const refused = await unlessManager(trx, input.actor, input.clusterCode, year);
-    if (refused !== null) return refused;
-    const existing = await trx
-      .selectFrom('periods')
-      .select('status')
-      .where('cluster_code', '=', input.clusterCode)
-      .where('period_id', '=', period.data)
-      .executeTakeFirst();
-    if (existing !== undefined) {
-      return refuse({
-        kind: 'CONFLICT',
-        message: `period ${period.data} of ${input.clusterCode} is already ${existing.status.toLowerCase()}`,
-        messageVi: `Kỳ ${period.data} của ${input.clusterCode} đã được mở trước đó`,
-      });
-    }
-    await trx
-      .insertInto('periods')
-      .values({
-        cluster_code: input.clusterCode,
-        period_id: period.data,
-        deadline: deadline.data,
-        status: 'OPEN',
-      })
-      .execute();
-    return accept(
-      { clusterCode: input.clusterCode, periodId: period.data, deadline: deadline.data },
-      [
-        makeEvent('PeriodOpened', {
-          id: randomUUID(),
-          occurredAt: now.toISOString(),
-          source: 'gateway',
-          clusterCode: input.clusterCode,
-          causationId: null,
-          data: { periodId: period.data, deadline: deadline.data },
-        }),
-      ],
-      input.actor,
-    );
-  };
+type PeriodOpenedValue = { clusterCode: string; periodId: string; deadline: string };
+
+/** Opens a period of a cluster for submissions, with its deadline, unless it was opened before. */
+export const decideOpenPeriod: Decide<OpenPeriodInput, PeriodState, PeriodOpenedValue> = (
+  input,
+  state,
+  context,
+) => {
+  const period = periodIdSchema.safeParse(input.periodId);
+  const deadline = instant.safeParse(input.deadline);
+  if (!period.success || !deadline.success) {
+    return invalid([
+      ...(period.success ? [] : zodProblems(period.error, 'periodId')),
+      ...(deadline.success ? [] : zodProblems(deadline.error, 'deadline')),
+    ]);
+  }
+  const year = yearOf(period.data);
+  if (state.cluster === null) {
+    return invalid([
+      problem(
+        'clusterCode',
+        `cluster ${input.clusterCode} is not defined for ${year}`,
+        `Cụm ${input.clusterCode} chưa được xác lập cho năm ${year}`,
+      ),
+    ]);
+  }
+  const refused = unlessManager(input.actor, { ...input, year, lead: state.cluster.lead });
+  if (refused !== null) return refused;
+  if (state.period !== null) {
+    return refuse({
+      kind: 'CONFLICT',
+      message: `period ${period.data} of ${input.clusterCode} is already ${state.period.status.toLowerCase()}`,
+      messageVi: `Kỳ ${period.data} của ${input.clusterCode} đã được mở trước đó`,
+    });
+  }
+  return accept(
+    { clusterCode: input.clusterCode, periodId: period.data, deadline: deadline.data },
+    [
+      makeEvent('PeriodOpened', {
+        ...eventHeader(context, input.clusterCode),
+        data: { periodId: period.data, deadline: deadline.data },
+      }),
+    ],
+    input.actor,
+  );
+};
+
+export const openPeriod = commandOf(
+  (trx, input: OpenPeriodInput) => loadPeriodState(trx, input.clusterCode, input.periodId),
+  decideOpenPeriod,
+);

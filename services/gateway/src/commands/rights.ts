@@ -1,6 +1,4 @@
 import type { Actor } from '@thidua/schema';
-import type { Transaction } from 'kysely';
-import type { GatewayDatabase } from '../database.ts';
 import { forbidden, type CommandResult } from './command.ts';
 
 /** Only the central board sets up clusters, schemes and leads, and decides awards. */
@@ -13,21 +11,17 @@ export function unlessCentral(actor: Actor): CommandResult<never> | null {
       );
 }
 
-/** The central board or the cluster's lead of the year manage its periods and votes. */
-export async function unlessManager(
-  trx: Transaction<GatewayDatabase>,
+/**
+ * The central board or the cluster's lead of the year manage its periods and votes; `lead` is the
+ * year's lead as loaded, null when the cluster has none or is not defined for the year.
+ */
+export function unlessManager(
   actor: Actor,
-  clusterCode: string,
-  year: number,
-): Promise<CommandResult<never> | null> {
+  cluster: { clusterCode: string; year: number; lead: string | null },
+): CommandResult<never> | null {
   if (actor.role === 'CENTRAL') return null;
-  const cluster = await trx
-    .selectFrom('clusters')
-    .select('lead')
-    .where('cluster_code', '=', clusterCode)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return cluster !== undefined && cluster.lead === actor.unitCode
+  const { clusterCode, year, lead } = cluster;
+  return lead !== null && lead === actor.unitCode
     ? null
     : forbidden(
         `only the central board or the lead of ${clusterCode} in ${year} may do this`,
