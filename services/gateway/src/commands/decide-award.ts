@@ -8,7 +8,7 @@ import {
 } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { publishedAwardSheet } from './award-sheet.ts';
+import { lastPublishedAwardSheet } from './award-sheet.ts';
 import { accept, invalid, problem, type Command } from './command.ts';
 import { unlessCentral } from './rights.ts';
 
@@ -62,7 +62,8 @@ export const decideAward =
     if (!isoDate.safeParse(input.decidedOn).success) {
       problems.push(problem('decidedOn', 'must be a date such as 2024-01-15', 'Ngày không hợp lệ'));
     }
-    const sheet = await publishedAwardSheet(trx, input.clusterCode, input.year);
+    // The awards service's view, possibly a step behind (see lastPublishedAwardSheet).
+    const sheet = await lastPublishedAwardSheet(trx, input.clusterCode, input.year);
     const line = sheet?.lines.find(
       (l) => l.unitCode === input.unitCode && l.proposed === input.award,
     );

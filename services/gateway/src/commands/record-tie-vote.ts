@@ -1,6 +1,6 @@
 import { awardKind, makeEvent, type SubmissionProblem, type Actor } from '@thidua/schema';
 import { randomUUID } from 'node:crypto';
-import { publishedAwardSheet } from './award-sheet.ts';
+import { lastPublishedAwardSheet } from './award-sheet.ts';
 import { actorCode } from '../auth/viewer.ts';
 import { accept, forbidden, invalid, problem, type Command } from './command.ts';
 
@@ -47,8 +47,9 @@ export const recordTieVote =
         'Chỉ cụm trưởng của năm được ghi kết quả bình xét',
       );
     }
+    // The awards service's view, possibly a step behind (see lastPublishedAwardSheet).
     const pending =
-      (await publishedAwardSheet(trx, input.clusterCode, input.year))?.pendingVote ?? null;
+      (await lastPublishedAwardSheet(trx, input.clusterCode, input.year))?.pendingVote ?? null;
     if (pending === null) {
       problems.push(
         problem(
