@@ -55,6 +55,7 @@ export interface CriterionPoints {
 }
 
 export interface Scorecard {
+  submissionVersion: number;
   total: string;
   criteriaSum: string;
   bonus: string;

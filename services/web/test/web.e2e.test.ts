@@ -231,6 +231,10 @@ describe('the web app in a real browser against the whole system', () => {
     const answeredAt = timing.startTime + timing.responseEnd;
     await unit.getByText('Đã ghi nhận báo cáo phiên bản 1').waitFor();
     expect(await unit.locator('.field-error').count()).toBe(0);
+    // Progress while scoring runs behind Kafka, then the new scorecard's total.
+    await expect
+      .poll(() => unit.getByTestId('scored').textContent())
+      .toMatch(/^Tổng điểm \d+,\d\d/);
     await screenshot(unit, 'submission-accepted.png');
 
     await lead.locator('tr[data-unit="ha-tinh"]:not(.not-submitted) td.total').waitFor({
@@ -257,6 +261,14 @@ describe('the web app in a real browser against the whole system', () => {
     expect(ranks.filter((r) => r !== '')).toHaveLength(9);
     await expect.poll(() => lead.locator('.banner').textContent()).toMatch(/tạm thời/);
     await screenshot(lead, 'ranking-live.png');
+    // Printed, the ranking keeps its table and banner and drops the page's controls.
+    await lead.emulateMedia({ media: 'print' });
+    expect(await lead.locator('header.top').isVisible()).toBe(false);
+    expect(await lead.locator('form.as-of').isVisible()).toBe(false);
+    expect(await lead.locator('table.standings').isVisible()).toBe(true);
+    expect(await lead.locator('.banner').isVisible()).toBe(true);
+    await screenshot(lead, 'ranking-print.png');
+    await lead.emulateMedia({ media: 'screen' });
 
     await unit.getByRole('link', { name: 'xem bảng điểm' }).click();
     await unit.getByRole('heading', { name: /Bảng điểm/ }).waitFor();

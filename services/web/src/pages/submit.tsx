@@ -1,7 +1,7 @@
-import { useState, type SyntheticEvent } from 'react';
-import type { Me, Scheme, SchemeIndicator, SubmitResultsResult } from '../api-types.ts';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { Me, Scheme, SchemeIndicator, Scorecard, SubmitResultsResult } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
-import { formatDateTime, formatDecimal, periodName } from '../format.ts';
+import { classificationName, formatDateTime, formatDecimal, periodName } from '../format.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -79,6 +79,64 @@ function IndicatorInput({
       </span>
       <FieldError path={path} problems={problems} />
     </div>
+  );
+}
+
+/**
+ * After an accepted submission: waits for the scorecard of that version (scoring runs behind
+ * Kafka), showing progress, then its total.
+ */
+function ScoringProgress({
+  unit,
+  period,
+  version,
+}: {
+  unit: string;
+  period: string;
+  version: number;
+}) {
+  const [scorecard, setScorecard] = useState<Scorecard | null>(null);
+  const [gaveUp, setGaveUp] = useState(false);
+  useEffect(() => {
+    // Set when the page leaves; asked again after each await.
+    const run = { stopped: false };
+    const active = () => !run.stopped;
+    const started = Date.now();
+    const poll = async () => {
+      while (active() && Date.now() - started < 30_000) {
+        try {
+          const { scorecard: found } = await request<{ scorecard: Scorecard | null }>('Scorecard', {
+            unit,
+            period,
+          });
+          if (found !== null && found.submissionVersion >= version) {
+            if (active()) setScorecard(found);
+            return;
+          }
+        } catch {
+          // a passing failure: asked again below
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      if (active()) setGaveUp(true);
+    };
+    void poll();
+    return () => {
+      run.stopped = true;
+    };
+  }, [unit, period, version]);
+  if (scorecard !== null) {
+    return (
+      <p data-testid="scored">
+        Tổng điểm <strong>{formatDecimal(scorecard.total)}</strong> · xếp loại{' '}
+        {classificationName(scorecard.classification)}.
+      </p>
+    );
+  }
+  return (
+    <p role="status">
+      {gaveUp ? 'Bảng điểm chưa được tính xong; hãy xem lại sau.' : 'Đang tính điểm…'}
+    </p>
   );
 }
 
@@ -250,9 +308,15 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
           <strong>Đã ghi nhận báo cáo phiên bản {outcome.version}</strong>
           <p>
             Nộp lúc {formatDateTime(outcome.submittedAt)} ·{' '}
-            {outcome.onTime ? 'đúng hạn' : 'nộp muộn'}. Bảng điểm được tính trong giây lát:{' '}
-            <Link to={`/ky/${cluster}/${period}/bang-diem/${unitCode}`}>xem bảng điểm</Link>.
+            {outcome.onTime ? 'đúng hạn' : 'nộp muộn'} ·{' '}
+            <Link to={`/ky/${cluster}/${period}/bang-diem/${unitCode}`}>xem bảng điểm</Link>
           </p>
+          <ScoringProgress
+            key={outcome.version}
+            unit={unitCode}
+            period={period}
+            version={outcome.version}
+          />
         </div>
       )}
       <div className="form-actions">
