@@ -21,7 +21,8 @@ export interface Cause {
 /** A cluster-period or cluster-year to compute again, with its cause. */
 export type Stale<Key extends ClusterPeriod | ClusterYear> = Key & Cause;
 
-const keyOf = (key: ClusterPeriod | ClusterYear): string =>
+/** The one string a cluster-period or cluster-year is looked up by. */
+export const clusterKey = (key: ClusterPeriod | ClusterYear): string =>
   'periodId' in key
     ? `${key.clusterCode}/${key.periodId}`
     : `${key.clusterCode}/${String(key.year)}`;
@@ -35,7 +36,7 @@ export class StaleSet<Key extends ClusterPeriod | ClusterYear> {
 
   /** Marks `key` stale by `event`, found at `index` of the batch. */
   mark(key: Key, event: { id: string; occurredAt: string }, index: number): void {
-    const name = keyOf(key);
+    const name = clusterKey(key);
     const kept = this.marked.get(name);
     if (kept === undefined || kept.index < index) {
       const stale = { ...key, causationId: event.id, causedAt: event.occurredAt };

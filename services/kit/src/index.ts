@@ -1,4 +1,5 @@
 export * from './batch-keys.ts';
+export * from './batch-pipeline.ts';
 export * from './chunks.ts';
 export * from './config.ts';
 export * from './consumer.ts';

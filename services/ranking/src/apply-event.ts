@@ -1,55 +1,73 @@
-import type { ClusterPeriod } from '@thidua/kit';
-import type { ContestEvent } from '@thidua/schema';
-import type { Transaction } from 'kysely';
-import type { RankingDatabase } from './database.ts';
+import { clusterKey, type ClusterPeriod, type ClusterYear } from '@thidua/kit';
+import { yearOf, type ContestEvent, type ScoresEvent } from '@thidua/schema';
+import type { RankingChanges, RankingState } from './state.ts';
+
+/** The rows a batch writes so far, the newest of each key. */
+export interface PendingChanges {
+  clusters: Map<string, RankingChanges['clusters'][number]>;
+  tieBreaks: Map<string, RankingChanges['tieBreaks'][number]>;
+  periods: Map<string, ClusterPeriod>;
+  scorecards: Map<string, RankingChanges['scorecards'][number]>;
+}
 
 /**
- * Records what ranking needs from a contest fact; says which standings are stale. Scorecards are
- * recorded a batch at a time (record-scorecards.ts).
+ * Applies one event to the batch's working state and the rows it will write; says which of the
+ * cluster's periods it makes stale. Membership and tie-breaks make every period of their year stale;
+ * a scorecard makes its period stale unless one of a newer submission version is already kept (of
+ * equal versions the later replaces the earlier).
  */
-export async function applyEvent(
-  trx: Transaction<RankingDatabase>,
-  event: ContestEvent,
-): Promise<ClusterPeriod[]> {
+export function applyEvent(
+  state: RankingState,
+  changes: PendingChanges,
+  event: ContestEvent | ScoresEvent,
+): ClusterPeriod[] {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): ClusterPeriod => ({ clusterCode, periodId });
-  const periodsOfYear = async (year: number) =>
-    (
-      await trx
-        .selectFrom('periods')
-        .select('period_id')
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', 'like', `${year}-%`)
-        .execute()
-    ).map((row) => stale(row.period_id));
+  const periodsOfYear = (year: number): ClusterPeriod[] =>
+    (state.periods.get(clusterKey({ clusterCode, year })) ?? []).map((periodId) => ({
+      clusterCode,
+      periodId,
+    }));
 
   switch (event.type) {
     case 'ClusterDefined': {
-      const members = JSON.stringify(event.data.members);
-      await trx
-        .insertInto('clusters')
-        .values({ cluster_code: clusterCode, year: event.data.year, members })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ members }))
-        .execute();
-      return periodsOfYear(event.data.year);
+      const year: ClusterYear = { clusterCode, year: event.data.year };
+      const { members } = event.data;
+      state.members.set(clusterKey(year), members);
+      changes.clusters.set(clusterKey(year), { ...year, members });
+      return periodsOfYear(year.year);
     }
     case 'SchemeAssigned': {
-      const { year, tieBreaks } = event.data.scheme;
-      const json = JSON.stringify(tieBreaks);
-      await trx
-        .insertInto('tie_breaks')
-        .values({ cluster_code: clusterCode, year, tie_breaks: json })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ tie_breaks: json }))
-        .execute();
-      return periodsOfYear(year);
+      const { year: number, tieBreaks } = event.data.scheme;
+      const year: ClusterYear = { clusterCode, year: number };
+      state.tieBreaks.set(clusterKey(year), tieBreaks);
+      changes.tieBreaks.set(clusterKey(year), { ...year, tieBreaks });
+      return periodsOfYear(number);
     }
     case 'PeriodOpened': {
-      await trx
-        .insertInto('periods')
-        .values({ cluster_code: clusterCode, period_id: event.data.periodId })
-        .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doNothing())
-        .execute();
-      return [stale(event.data.periodId)];
+      const period: ClusterPeriod = { clusterCode, periodId: event.data.periodId };
+      const yearKey = clusterKey({ clusterCode, year: yearOf(period.periodId) });
+      const known = state.periods.get(yearKey) ?? [];
+      if (!known.includes(period.periodId)) state.periods.set(yearKey, [...known, period.periodId]);
+      changes.periods.set(clusterKey(period), period);
+      return [period];
+    }
+    case 'ScorecardComputed': {
+      const { periodId, unitCode, submissionVersion } = event.data;
+      const period: ClusterPeriod = { clusterCode, periodId };
+      const kept = new Map(state.scorecards.get(clusterKey(period)));
+      const before = kept.get(unitCode);
+      if (before !== undefined && before.submissionVersion > submissionVersion) return [];
+      const { total, criteriaSum, deductions, submittedAt, classification } = event.data;
+      // What ranking orders by: a tenth of the scorecard, so reading a period back stays cheap.
+      const scorecard = { unitCode, total, criteriaSum, deductions, submittedAt, classification };
+      kept.set(unitCode, { submissionVersion, scorecard });
+      state.scorecards.set(clusterKey(period), kept);
+      changes.scorecards.set(`${clusterKey(period)}/${unitCode}`, {
+        ...period,
+        submissionVersion,
+        scorecard,
+      });
+      return [period];
     }
     case 'PeriodClosed':
     case 'DeadlineSet':
