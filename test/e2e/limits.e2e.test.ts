@@ -65,14 +65,14 @@ describe('request limits', () => {
   // `__Type` (open in development) can reach the limit with a valid query.
   const ofTypes = (levels: number) =>
     `{ __type(name: "Query") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;
-  // Cost (limits.ts): each field costs 1 per item it is resolved for; a page is priced at its
-  // `first`, a plain list of objects at 50 items. unit → history(first: 100) → edges → node with n
-  // fields costs 103 + 100 (n + 1) − 100 = 103 + 100 n: 498 of them cost 49,903, 499 cost 50,003.
+  // Cost (limits.ts): each field costs 1 per item it is resolved for; a page's selection counts
+  // `first` times, a plain list's 50 times. unit → history(first: 100) → edges → node with n
+  // fields costs 1 + 1 + 100 (1 + 1 + n) = 202 + 100 n: 497 of them cost 49,902, 498 cost 50,002.
   // The four fields of a node take turns: graphql-js caps the comparisons of same-named fields.
   const nodeFields = ['unitCode', 'periodId', 'total', 'classification'];
   const historyFields = (n: number) =>
     `{ unit(code: "u1") { history(first: 100) { edges { node { ${Array.from({ length: n }, (_, i) => nodeFields[i % 4]).join(' ')} } } } } }`;
-  // A page of 100 clusters with every member and period costs 3 + 100 × 305 = 30,502.
+  // A page of 100 clusters with every member and period costs 1 + 100 × (1 + 305) = 30,601.
   const clusterPage = (alias: string, first: string) =>
     `${alias}: clusters(first: ${first}) { edges { node { code name
        members { unitCode name mergedFrom } periods { periodId deadline status } } } }`;
@@ -80,16 +80,16 @@ describe('request limits', () => {
   test.each([
     { name: 'depth 8', query: ofTypes(4), passes: true, refusal: /depth/ },
     { name: 'depth 9', query: ofTypes(5), passes: false, refusal: /depth/ },
-    { name: 'cost 49,903', query: historyFields(498), passes: true, refusal: /cost/i },
-    { name: 'cost 50,003', query: historyFields(499), passes: false, refusal: /cost/i },
+    { name: 'cost 49,902', query: historyFields(497), passes: true, refusal: /cost/i },
+    { name: 'cost 50,002', query: historyFields(498), passes: false, refusal: /cost/i },
     {
-      name: 'a page of 100 clusters with members and periods (30,502)',
+      name: 'a page of 100 clusters with members and periods (30,601)',
       query: `{ ${clusterPage('a', '100')} }`,
       passes: true,
       refusal: /cost/i,
     },
     {
-      name: 'two such pages (61,004)',
+      name: 'two such pages (61,202)',
       query: `{ ${clusterPage('a', '100')} ${clusterPage('b', '100')} }`,
       passes: false,
       refusal: /cost/i,
@@ -106,7 +106,28 @@ describe('request limits', () => {
       system.gateway.url(),
       JSON.stringify({ query, variables: { n: 1 } }),
     );
-    expect(body.errors?.[0]?.message).toMatch(/costs too much \(61004 > 50000\)/);
+    expect(body.errors?.[0]?.message).toMatch(/costs too much \(61202 > 50000\)/);
+  });
+
+  test('prices a document by the variables of each request, even once it has been served', async () => {
+    const query = `query ($both: Boolean!) { ${clusterPage('a', '100')}
+      ... @include(if: $both) { ${clusterPage('b', '100')} } }`;
+    const refusal = async (both: boolean) =>
+      (await post(system.gateway.url(), JSON.stringify({ query, variables: { both } }))).body
+        .errors?.[0]?.message;
+    expect(await refusal(false)).toBeUndefined();
+    expect(await refusal(true)).toMatch(/costs too much \(61202 > 50000\)/);
+  });
+
+  test('refuses a fragment spread into more than 10,000 selections, even of free fields', async () => {
+    // Each fragment spreads the next 4 times: 4^9 selections of __typename, which cost nothing.
+    const fragments = Array.from(
+      { length: 9 },
+      (_, i) => `fragment F${String(i)} on Query { ${`...F${String(i + 1)} `.repeat(4)}}`,
+    );
+    const query = `{ ...F0 } ${fragments.join(' ')} fragment F9 on Query { __typename }`;
+    const { body } = await post(system.gateway.url(), JSON.stringify({ query }));
+    expect(body.errors?.[0]?.message).toMatch(/costs too much \(> 10000\)/);
   });
 
   test('every persisted operation passes at its largest page', async () => {
