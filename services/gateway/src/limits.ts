@@ -23,9 +23,9 @@ import type { Plugin } from 'graphql-yoga';
  * or `last` (a variable at the largest page, 100; neither at the default page, 20): the library
  * gives a field only the sum of its selection, so a page's `totalCount` and `pageInfo` count per
  * item too. A plain list of objects counts 50 items, the largest cluster of the national preset (a
- * cluster's members, a ranking's entries, a scorecard's criteria). At their largest pages the
- * persisted operations cost at most 1,001 (Clusters; Unit with 100 history items 855, Scorecard
- * 565, Ranking 454, mutations 154: a union's result costs as its dearest type); a page of 100 clusters with
+ * cluster's members, a ranking's entries, a scorecard's criteria); a union costs as its dearest
+ * type. At their largest pages the persisted operations cost at most 1,001 (Clusters; Unit with
+ * 100 history items 855, Scorecard 565, Ranking 454, mutations 154); a page of 100 clusters with
  * every member and period costs 30,601. The limit of 50,000 lets such a page through and refuses
  * two of them in one query (61,202), 15 aliased ones (459,015) or 100 history items of 1,000 fields
  * (100,202). The library stops counting after 10,000 selections, a fragment counted each time it is
