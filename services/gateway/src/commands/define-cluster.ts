@@ -1,6 +1,13 @@
 import { clusterDefinedV1, makeEvent, slug, unitCode, type Actor } from '@thidua/schema';
-import { randomUUID } from 'node:crypto';
-import { accept, invalid, problem, zodProblems, type Command } from './command.ts';
+import {
+  accept,
+  commandOf,
+  eventHeader,
+  invalid,
+  problem,
+  zodProblems,
+  type Decide,
+} from './command.ts';
 import { unlessCentral } from './rights.ts';
 
 export interface DefineClusterInput {
@@ -14,96 +21,76 @@ export interface DefineClusterInput {
   actor: Actor;
 }
 
-/** Defines (or redefines) a cluster's members and lead for a year. */
-export const defineCluster =
-  (input: DefineClusterInput): Command<{ clusterCode: string; year: number }> =>
-  async ({ trx, now }) => {
-    const refused = unlessCentral(input.actor);
-    if (refused !== null) return refused;
-    const code = slug.safeParse(input.clusterCode);
-    const data = clusterDefinedV1.safeParse({
-      name: input.name,
-      year: input.year,
-      members: input.members.map((m) => ({ ...m, mergedFrom: m.mergedFrom ?? [] })),
-      lead: input.lead,
-      deputies: input.deputies ?? [],
+/**
+ * Defines (or redefines) a cluster's members and lead for a year. It depends on no earlier state:
+ * a definition replaces the year's previous one whole.
+ */
+export const decideDefineCluster: Decide<
+  DefineClusterInput,
+  null,
+  { clusterCode: string; year: number }
+> = (input, _state, context) => {
+  const refused = unlessCentral(input.actor);
+  if (refused !== null) return refused;
+  const code = slug.safeParse(input.clusterCode);
+  const data = clusterDefinedV1.safeParse({
+    name: input.name,
+    year: input.year,
+    members: input.members.map((m) => ({ ...m, mergedFrom: m.mergedFrom ?? [] })),
+    lead: input.lead,
+    deputies: input.deputies ?? [],
+  });
+  const problems = [
+    ...(code.success ? [] : zodProblems(code.error, 'clusterCode')),
+    ...(data.success ? [] : zodProblems(data.error)),
+  ];
+  if (data.success) {
+    // The event's schema takes any slug; a unit's code must also not be a role's name.
+    const reserved = (code: string, path: string) => {
+      if (unitCode.safeParse(code).success) return;
+      problems.push(
+        problem(
+          path,
+          `"${code}" names the central board, a role, and cannot be a unit's code`,
+          `"${code}" là tên của Ban Tổ chức Trung ương (một vai trò), không được dùng làm mã đơn vị`,
+        ),
+      );
+    };
+    data.data.members.forEach((member, index) => {
+      reserved(member.unitCode, `members.${index}.unitCode`);
+      member.mergedFrom.forEach((former, at) =>
+        reserved(former, `members.${index}.mergedFrom.${at}`),
+      );
     });
-    const problems = [
-      ...(code.success ? [] : zodProblems(code.error, 'clusterCode')),
-      ...(data.success ? [] : zodProblems(data.error)),
-    ];
-    if (data.success) {
-      // The event's schema takes any slug; a unit's code must also not be a role's name.
-      const reserved = (code: string, path: string) => {
-        if (unitCode.safeParse(code).success) return;
+    const isMember = (unit: string) => data.data.members.some((m) => m.unitCode === unit);
+    if (data.data.lead !== null && !isMember(data.data.lead)) {
+      problems.push(
+        problem(
+          'lead',
+          'the lead must be a member of the cluster',
+          'Cụm trưởng phải là thành viên của cụm',
+        ),
+      );
+    }
+    data.data.deputies.forEach((deputy, index) => {
+      if (!isMember(deputy) || deputy === data.data.lead) {
         problems.push(
           problem(
-            path,
-            `"${code}" names the central board, a role, and cannot be a unit's code`,
-            `"${code}" là tên của Ban Tổ chức Trung ương (một vai trò), không được dùng làm mã đơn vị`,
-          ),
-        );
-      };
-      data.data.members.forEach((member, index) => {
-        reserved(member.unitCode, `members.${index}.unitCode`);
-        member.mergedFrom.forEach((former, at) =>
-          reserved(former, `members.${index}.mergedFrom.${at}`),
-        );
-      });
-      const isMember = (unit: string) => data.data.members.some((m) => m.unitCode === unit);
-      if (data.data.lead !== null && !isMember(data.data.lead)) {
-        problems.push(
-          problem(
-            'lead',
-            'the lead must be a member of the cluster',
-            'Cụm trưởng phải là thành viên của cụm',
+            `deputies.${index}`,
+            'a deputy must be a member of the cluster other than the lead',
+            'Cụm phó phải là thành viên của cụm và khác cụm trưởng',
           ),
         );
       }
-      data.data.deputies.forEach((deputy, index) => {
-        if (!isMember(deputy) || deputy === data.data.lead) {
-          problems.push(
-            problem(
-              `deputies.${index}`,
-              'a deputy must be a member of the cluster other than the lead',
-              'Cụm phó phải là thành viên của cụm và khác cụm trưởng',
-            ),
-          );
-        }
-      });
-    }
-    if (!code.success || !data.success || problems.length > 0) return invalid(problems);
+    });
+  }
+  if (!code.success || !data.success || problems.length > 0) return invalid(problems);
 
-    const members = JSON.stringify(data.data.members);
-    const deputies = JSON.stringify(data.data.deputies);
-    await trx
-      .insertInto('clusters')
-      .values({
-        cluster_code: code.data,
-        year: data.data.year,
-        name: data.data.name,
-        lead: data.data.lead,
-        deputies,
-        members,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['cluster_code', 'year'])
-          .doUpdateSet({ name: data.data.name, lead: data.data.lead, deputies, members }),
-      )
-      .execute();
-    return accept(
-      { clusterCode: code.data, year: data.data.year },
-      [
-        makeEvent('ClusterDefined', {
-          id: randomUUID(),
-          occurredAt: now.toISOString(),
-          source: 'gateway',
-          clusterCode: code.data,
-          causationId: null,
-          data: data.data,
-        }),
-      ],
-      input.actor,
-    );
-  };
+  return accept(
+    { clusterCode: code.data, year: data.data.year },
+    [makeEvent('ClusterDefined', { ...eventHeader(context, code.data), data: data.data })],
+    input.actor,
+  );
+};
+
+export const defineCluster = commandOf(() => Promise.resolve(null), decideDefineCluster);
