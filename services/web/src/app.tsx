@@ -34,6 +34,7 @@ function Page({ me, path }: { me: Me; path: string }) {
   if (params !== null) {
     return (
       <ScorecardPage
+        me={me}
         cluster={params.cluster ?? ''}
         period={params.period ?? ''}
         unit={params.unit ?? ''}

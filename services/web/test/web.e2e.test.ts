@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatDateTime } from '../src/format.ts';
 import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
 import {
   authSecret,
@@ -43,6 +44,8 @@ describe('the web app in a real browser against the whole system', () => {
   const stops: (() => Promise<void>)[] = [];
   let origin: string;
   const consoleErrors: string[] = [];
+  /** Before any submission of this run: the demo's own facts all lie earlier. */
+  let startedAt: Date;
   const contexts: BrowserContext[] = [];
 
   async function openPage(path: string): Promise<Page> {
@@ -78,6 +81,7 @@ describe('the web app in a real browser against the whole system', () => {
     stops.push(() => system.stop());
     origin = new URL(system.gateway.url()).origin;
     expect(await loadDemo(system.gateway.db)).toBeGreaterThan(14);
+    startedAt = new Date();
     // Every member of Cluster No. 2 of 2026 but Hà Tĩnh is ranked before the browser opens.
     await eventually(async () => {
       const { data } = await system.graphql(
@@ -277,6 +281,34 @@ describe('the web app in a real browser against the whole system', () => {
     await screenshot(unit, 'scorecard.png');
   });
 
+  test('the lead reviews a self-score with a reason from the ranking, and the unit sees the reviewed score on its scorecard', async () => {
+    const lead = await openPage('/');
+    await signInAs(lead, /Thanh Hóa$/);
+    await lead.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
+    await lead.locator('tr[data-unit="ha-tinh"] a').click();
+    const row = lead.locator('tr[data-criterion="1.2"]');
+    await row.getByLabel('Điểm thẩm định').fill('5,00');
+    // Without a reason the API refuses, and says why in Vietnamese.
+    await row.getByRole('button', { name: 'Thẩm định' }).click();
+    await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    await row.getByLabel('Lý do').fill('Chưa đủ minh chứng cho toàn bộ văn bản tham mưu');
+    await row.getByRole('button', { name: 'Thẩm định' }).click();
+    await expect
+      .poll(() => row.locator('td.number').textContent(), { timeout: 30_000 })
+      .toBe('5,00 / 6,00');
+    expect(await row.textContent()).toContain('Điểm thẩm định');
+    await screenshot(lead, 'review.png');
+
+    const unit = await openPage('/');
+    await signInAs(unit, /Hà Tĩnh$/);
+    await unit.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
+    const own = unit.locator('tr[data-criterion="1.2"]');
+    await expect.poll(() => own.locator('td.number').textContent()).toBe('5,00 / 6,00');
+    expect(await own.locator('.inputs').textContent()).toMatch(/Điểm dùng\s*thẩm định/);
+    // A unit reviews nobody, least of all itself.
+    expect(await unit.locator('form.review').count()).toBe(0);
+  });
+
   test("a unit that opens another cluster's ranking sees the API's refusal in Vietnamese", async () => {
     const unit = await openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
@@ -291,27 +323,31 @@ describe('the web app in a real browser against the whole system', () => {
     await screenshot(unit, 'ranking-refused.png');
   });
 
-  test("a closed period's ranking is official, and shows how it stood at an earlier moment", async () => {
+  test("a closed period's ranking is official; an open one shows how it stood at an earlier moment", async () => {
     const board = await openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.goto(`${origin}/ky/cum-2/2023-H1/xep-hang`);
     await expect.poll(() => board.locator('.banner').textContent()).toMatch(/chính thức/);
     await board.locator('table.standings tbody tr').first().waitFor();
+
+    // Cluster No. 2 of 2026 as it stood before Hà Tĩnh's submission of this run: eight ranked.
+    await board.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
+    await expect.poll(() => board.locator('.banner').textContent()).toMatch(/tạm thời/);
+    await expect.poll(() => board.locator('tr:not(.not-submitted) td.total').count()).toBe(9);
     const now = Number(await board.getByTestId('revision').textContent());
-    expect(now).toBeGreaterThan(1);
-    const rankedNow = await board.locator('tr:not(.not-submitted) td.total').count();
-    // A moment while the H1 reports were coming in: an earlier revision, fewer units ranked.
-    await board.locator('#as-of').fill('6/7/2023 12:00');
+    const moment = formatDateTime(startedAt.toISOString());
+    await board.locator('#as-of').fill(moment);
     await board.getByRole('button', { name: 'Xem', exact: true }).click();
-    await board.getByText('Đang xem thứ hạng lúc 06/07/2023 12:00').waitFor();
+    await board.getByText(`Đang xem thứ hạng lúc ${moment}`).waitFor();
     await expect
       .poll(async () => Number(await board.getByTestId('revision').textContent()))
       .toBeLessThan(now);
-    const rankedThen = await board.locator('tr:not(.not-submitted) td.total').count();
-    expect(rankedThen).toBeGreaterThan(0);
-    expect(rankedThen).toBeLessThan(rankedNow);
-    expect(await board.locator('tr.not-submitted').count()).toBeGreaterThan(0);
+    expect(await board.locator('tr:not(.not-submitted) td.total').count()).toBe(8);
+    expect(await board.locator('tr.not-submitted').getAttribute('data-unit')).toBe('ha-tinh');
     await screenshot(board, 'ranking-as-of.png');
+    // Back to the present, and the live ranking again.
+    await board.getByRole('button', { name: 'Hiện tại' }).click();
+    await expect.poll(() => board.locator('tr:not(.not-submitted) td.total').count()).toBe(9);
   });
 
   test('the lead sees who reported on time, late or not at all; the board rolls a period up over every cluster', async () => {

@@ -8,6 +8,7 @@ import {
   formatMovement,
   parseHanoiDateTime,
   periodName,
+  periodYear,
 } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -47,6 +48,12 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
 
   const standings = ranking.data?.ranking;
   const closed = periodInfo.data?.period?.status === 'CLOSED';
+  // The lead, deputies and the board open any member's scorecard from the ranking.
+  const leads =
+    me.central ||
+    me.roles.some(
+      (r) => r.clusterCode === cluster && r.year === periodYear(period) && r.role !== 'MEMBER',
+    );
   const refused = ranking.error !== null;
   return (
     <div className="ranking">
@@ -144,7 +151,7 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
                   >
                     <td className="rank">{entry.rank ?? ''}</td>
                     <td>
-                      {own ? (
+                      {own || (leads && entry.status === 'RANKED') ? (
                         <Link to={`/ky/${cluster}/${period}/bang-diem/${entry.unitCode}`}>
                           {entry.unitName}
                         </Link>

@@ -1,7 +1,8 @@
-import type { Scheme, Scorecard } from '../api-types.ts';
-import { classificationName, formatDecimal, periodName } from '../format.ts';
+import type { Me, Scheme, Scorecard } from '../api-types.ts';
+import { classificationName, formatDecimal, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
+import { ReviewForm } from './review.tsx';
 
 const methodNames: Record<string, string> = {
   TARGET: 'So với chỉ tiêu',
@@ -59,20 +60,28 @@ function Inputs({ inputs }: { inputs: unknown }) {
 
 /** A unit's scorecard: each criterion's inputs, formula and points, then the totals. */
 export function ScorecardPage({
+  me,
   cluster,
   period,
   unit,
 }: {
+  me: Me;
   cluster: string;
   period: string;
   unit: string;
 }) {
   const card = useQuery<{ scorecard: Scorecard | null }>('Scorecard', { unit, period });
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
-  if (card.loading) return <Loading what="bảng điểm" />;
+  if (card.loading && card.data === null) return <Loading what="bảng điểm" />;
   if (card.error !== null) return <ErrorBox error={card.error} />;
   const scorecard = card.data?.scorecard;
   if (scorecard == null) return <p>Chưa có bảng điểm: đơn vị chưa nộp báo cáo kỳ này.</p>;
+  // The lead and deputies review other members' self-scores; the API decides in the end.
+  const reviews =
+    unit !== me.unitCode &&
+    me.roles.some(
+      (r) => r.clusterCode === cluster && r.year === periodYear(period) && r.role !== 'MEMBER',
+    );
   const titles = new Map(
     (scheme.data?.scheme?.headings ?? []).flatMap((h) => h.criteria.map((c) => [c.code, c.title])),
   );
@@ -121,11 +130,12 @@ export function ScorecardPage({
             <th>Số liệu</th>
             <th>Công thức</th>
             <th className="number">Điểm / tối đa</th>
+            {reviews && <th className="no-print">Thẩm định</th>}
           </tr>
         </thead>
         <tbody>
           {scorecard.criteria.map((criterion) => (
-            <tr key={criterion.code}>
+            <tr key={criterion.code} data-criterion={criterion.code}>
               <td>
                 <strong>{criterion.code}</strong> {titles.get(criterion.code) ?? ''}
               </td>
@@ -137,6 +147,18 @@ export function ScorecardPage({
               <td className="number">
                 {formatDecimal(criterion.points)} / {formatDecimal(criterion.maxPoints)}
               </td>
+              {reviews && (
+                <td className="no-print">
+                  {criterion.method === 'SELF_ASSESSED' && (
+                    <ReviewForm
+                      unit={unit}
+                      period={period}
+                      criterion={criterion.code}
+                      onCounted={card.reload}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,111 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { FieldProblem, Scorecard } from '../api-types.ts';
+import { ApiError, request } from '../client.ts';
+import { parseVietnameseDecimal } from '../input.ts';
+
+type ReviewScoreResult =
+  | { __typename: 'ScoreReviewed'; criterion: string; reviewedScore: string }
+  | { __typename: 'ValidationError'; fields: FieldProblem[]; message: string; messageVi: string }
+  | {
+      __typename: 'ConflictError' | 'ForbiddenError' | 'NotFoundError';
+      message: string;
+      messageVi: string;
+    };
+
+/** Asks for the scorecard until it counts the reviewed score (scoring runs behind Kafka). */
+async function untilCounted(unit: string, period: string, criterion: string, score: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const { scorecard } = await request<{ scorecard: Scorecard | null }>('Scorecard', {
+      unit,
+      period,
+    });
+    const inputs = scorecard?.criteria.find((c) => c.code === criterion)?.inputs as
+      { reviewedScore?: string } | undefined;
+    if (inputs?.reviewedScore !== undefined && Number(inputs.reviewedScore) === Number(score)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** The lead's or a deputy's review (thẩm định) of one self-assessed criterion, with its reason. */
+export function ReviewForm({
+  unit,
+  period,
+  criterion,
+  onCounted,
+}: {
+  unit: string;
+  period: string;
+  criterion: string;
+  onCounted: () => void;
+}) {
+  const [score, setScore] = useState('');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [state, setState] = useState<'idle' | 'sending' | 'counting'>('idle');
+  const id = `review-${criterion.replace(/\W/g, '-')}`;
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    setState('sending');
+    setProblems([]);
+    try {
+      const reviewedScore = parseVietnameseDecimal(score);
+      const { reviewScore: result } = await request<{ reviewScore: ReviewScoreResult }>(
+        'ReviewScore',
+        { unitCode: unit, periodId: period, criterion, reviewedScore, reason },
+      );
+      if (result.__typename === 'ScoreReviewed') {
+        setState('counting');
+        await untilCounted(unit, period, criterion, result.reviewedScore);
+        setState('idle');
+        onCounted();
+        return;
+      }
+      setProblems(
+        result.__typename === 'ValidationError' && result.fields.length > 0
+          ? result.fields.map((f) => f.messageVi)
+          : [result.messageVi],
+      );
+    } catch (error) {
+      setProblems([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
+    }
+    setState('idle');
+  }
+
+  return (
+    <form
+      className="review no-print"
+      onSubmit={(event) => void send(event)}
+      aria-label={`Thẩm định ${criterion}`}
+    >
+      <label htmlFor={`${id}-score`}>Điểm thẩm định</label>
+      <input
+        id={`${id}-score`}
+        inputMode="decimal"
+        value={score}
+        onChange={(event) => setScore(event.target.value)}
+      />
+      <label htmlFor={`${id}-reason`}>Lý do</label>
+      <input
+        id={`${id}-reason`}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <button type="submit" disabled={state !== 'idle'}>
+        {state === 'sending'
+          ? 'Đang gửi…'
+          : state === 'counting'
+            ? 'Đang tính lại điểm…'
+            : 'Thẩm định'}
+      </button>
+      {problems.length > 0 && (
+        <span className="field-error" role="alert">
+          {problems.join('; ')}
+        </span>
+      )}
+    </form>
+  );
+}
