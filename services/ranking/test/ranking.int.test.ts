@@ -3,7 +3,7 @@ import { projection, type Projection } from '../../../test/support/projection.ts
 import type { RankingDatabase } from '../src/database.ts';
 import { handleBatch } from '../src/handle-batch.ts';
 import { rankingMigrations } from '../src/migrations/index.ts';
-import { clusterDefined, periodOpened, scorecard } from './given-events.ts';
+import { clusterDefined, periodOpened, scorecard } from '../../../test/support/given-events.ts';
 
 // Each test uses a cluster of its own, so they share one database.
 let ranking: Projection<RankingDatabase, 'contest' | 'scores'>;
