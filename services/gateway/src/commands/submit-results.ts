@@ -6,11 +6,23 @@ import {
   validateSubmission,
   type SubmissionProblem,
   type Actor,
+  type Scheme,
 } from '@thidua/schema';
-import { randomUUID } from 'node:crypto';
-import { accept, invalid, problem, refuse, zodProblems, type Command } from './command.ts';
-import { findMembership, notAMember } from './membership.ts';
+import {
+  accept,
+  commandOf,
+  eventHeader,
+  invalid,
+  problem,
+  refuse,
+  zodProblems,
+  type Decide,
+} from './command.ts';
+import { findMembership, notAMember, type Membership } from './membership.ts';
+import type { PeriodState } from './period-state.ts';
 import { unlessSelf } from './rights.ts';
+import type { Transaction } from 'kysely';
+import type { GatewayDatabase } from '../database.ts';
 import { yearOf } from '../period-year.ts';
 
 export interface SubmitResultsInput {
@@ -56,123 +68,145 @@ function toRecord(
   return record;
 }
 
+/** The unit's cluster of the period's year, the period, the scheme and the latest version. */
+export interface SubmitResultsState {
+  membership: Membership | null;
+  period: PeriodState['period'];
+  scheme: Scheme | null;
+  /** The unit's latest version for the period, 0 before its first. */
+  latestVersion: number;
+}
+
 /**
  * Accepts a new version of a unit's results for a period, or refuses it with every reason
  * (SCORING.md §5): not a member, period not open, unknown codes, missing or out-of-range values.
  */
-export const submitResults =
-  (input: SubmitResultsInput): Command<AcceptedSubmission> =>
-  async ({ trx, now }) => {
-    const refused = unlessSelf(input.actor, input.unitCode);
-    if (refused !== null) return refused;
-    const problems: SubmissionProblem[] = [];
-    const unit = slug.safeParse(input.unitCode);
-    if (!unit.success) problems.push(...zodProblems(unit.error, 'unitCode'));
-    const period = periodIdSchema.safeParse(input.periodId);
-    if (!period.success) problems.push(...zodProblems(period.error, 'periodId'));
-    const indicators = toRecord(
-      input.indicators.map((i) => [i.code, i.value]),
-      'indicators',
-      problems,
-    );
-    const selfScores = toRecord(
-      input.selfScores.map((s) => [s.criterion, s.score]),
-      'selfScores',
-      problems,
-    );
-    if (!unit.success || !period.success) return invalid(problems);
+export const decideSubmitResults: Decide<
+  SubmitResultsInput,
+  SubmitResultsState,
+  AcceptedSubmission
+> = (input, state, context) => {
+  const refused = unlessSelf(input.actor, input.unitCode);
+  if (refused !== null) return refused;
+  const problems: SubmissionProblem[] = [];
+  const unit = slug.safeParse(input.unitCode);
+  if (!unit.success) problems.push(...zodProblems(unit.error, 'unitCode'));
+  const period = periodIdSchema.safeParse(input.periodId);
+  if (!period.success) problems.push(...zodProblems(period.error, 'periodId'));
+  const indicators = toRecord(
+    input.indicators.map((i) => [i.code, i.value]),
+    'indicators',
+    problems,
+  );
+  const selfScores = toRecord(
+    input.selfScores.map((s) => [s.criterion, s.score]),
+    'selfScores',
+    problems,
+  );
+  if (!unit.success || !period.success) return invalid(problems);
 
-    const year = yearOf(period.data);
-    const membership = await findMembership(trx, unit.data, year);
-    if (membership === null) return invalid([...problems, notAMember(unit.data, year)]);
-    const { clusterCode } = membership;
-    // Locks the period row: versions of one period are numbered one at a time.
-    const openPeriod = await trx
-      .selectFrom('periods')
-      .select(['status', 'deadline'])
-      .where('cluster_code', '=', clusterCode)
-      .where('period_id', '=', period.data)
-      .forUpdate()
-      .executeTakeFirst();
-    if (openPeriod === undefined || openPeriod.status !== 'OPEN') {
-      const closed = openPeriod?.status === 'CLOSED';
-      problems.push(
-        problem(
-          'periodId',
-          closed ? `period ${period.data} is closed` : `period ${period.data} is not open`,
-          closed ? `Kỳ ${period.data} đã kết thúc` : `Kỳ ${period.data} chưa được mở`,
-        ),
-      );
-    }
-    const scheme = await trx
-      .selectFrom('schemes')
-      .select('scheme')
-      .where('cluster_code', '=', clusterCode)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    if (scheme === undefined) {
-      problems.push(
-        problem(
-          'periodId',
-          `no scheme is assigned to ${clusterCode} for ${year}`,
-          `Cụm ${clusterCode} chưa có bảng chấm điểm năm ${year}`,
-        ),
-      );
-    } else {
-      problems.push(...validateSubmission(scheme.scheme, indicators, selfScores));
-    }
-    if (problems.length > 0 || openPeriod === undefined) return invalid(problems);
-
-    const latest = await trx
-      .selectFrom('submissions')
-      .select(({ fn }) => fn.max('version').as('version'))
-      .where('cluster_code', '=', clusterCode)
-      .where('period_id', '=', period.data)
-      .where('unit_code', '=', unit.data)
-      .executeTakeFirst();
-    const current = latest?.version ?? 0;
-    if (input.expectedVersion != null && input.expectedVersion !== current) {
-      return refuse({
-        kind: 'CONFLICT',
-        message: `version ${current} is the latest, not ${input.expectedVersion}; reload and submit again`,
-        messageVi: `Phiên bản mới nhất là ${current}, không phải ${input.expectedVersion}; hãy tải lại rồi gửi lại`,
-      });
-    }
-    const version = current + 1;
-    const submittedAt = now.toISOString();
-    const eventId = randomUUID();
-    await trx
-      .insertInto('submissions')
-      .values({
-        cluster_code: clusterCode,
-        period_id: period.data,
-        unit_code: unit.data,
-        version,
-        submitted_at: submittedAt,
-        event_id: eventId,
-        indicators: JSON.stringify(indicators),
-      })
-      .execute();
-    const onTime = now.getTime() <= new Date(openPeriod.deadline).getTime();
-    return accept(
-      { unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime },
-      [
-        makeEvent('ResultsSubmitted', {
-          id: eventId,
-          occurredAt: submittedAt,
-          source: 'gateway',
-          clusterCode,
-          causationId: null,
-          data: {
-            unitCode: unit.data,
-            periodId: period.data,
-            submissionVersion: version,
-            submittedAt,
-            indicators,
-            selfScores,
-          },
-        }),
-      ],
-      input.actor,
+  const year = yearOf(period.data);
+  const { membership, period: openPeriod, scheme } = state;
+  if (membership === null) return invalid([...problems, notAMember(unit.data, year)]);
+  const { clusterCode } = membership;
+  if (openPeriod === null || openPeriod.status !== 'OPEN') {
+    const closed = openPeriod?.status === 'CLOSED';
+    problems.push(
+      problem(
+        'periodId',
+        closed ? `period ${period.data} is closed` : `period ${period.data} is not open`,
+        closed ? `Kỳ ${period.data} đã kết thúc` : `Kỳ ${period.data} chưa được mở`,
+      ),
     );
+  }
+  if (scheme === null) {
+    problems.push(
+      problem(
+        'periodId',
+        `no scheme is assigned to ${clusterCode} for ${year}`,
+        `Cụm ${clusterCode} chưa có bảng chấm điểm năm ${year}`,
+      ),
+    );
+  } else {
+    problems.push(...validateSubmission(scheme, indicators, selfScores));
+  }
+  if (problems.length > 0 || openPeriod === null) return invalid(problems);
+
+  const current = state.latestVersion;
+  if (input.expectedVersion != null && input.expectedVersion !== current) {
+    return refuse({
+      kind: 'CONFLICT',
+      message: `version ${current} is the latest, not ${input.expectedVersion}; reload and submit again`,
+      messageVi: `Phiên bản mới nhất là ${current}, không phải ${input.expectedVersion}; hãy tải lại rồi gửi lại`,
+    });
+  }
+  const version = current + 1;
+  const submittedAt = context.now.toISOString();
+  const onTime = context.now.getTime() <= new Date(openPeriod.deadline).getTime();
+  return accept(
+    { unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime },
+    [
+      makeEvent('ResultsSubmitted', {
+        ...eventHeader(context, clusterCode),
+        data: {
+          unitCode: unit.data,
+          periodId: period.data,
+          submissionVersion: version,
+          submittedAt,
+          indicators,
+          selfScores,
+        },
+      }),
+    ],
+    input.actor,
+  );
+};
+
+/**
+ * Loads what a version is checked against. The period row is locked, so the versions of one
+ * period are numbered one at a time. A malformed code or period loads nothing.
+ */
+async function loadSubmitResults(
+  trx: Transaction<GatewayDatabase>,
+  input: SubmitResultsInput,
+): Promise<SubmitResultsState> {
+  const nothing = { membership: null, period: null, scheme: null, latestVersion: 0 };
+  if (
+    !slug.safeParse(input.unitCode).success ||
+    !periodIdSchema.safeParse(input.periodId).success
+  ) {
+    return nothing;
+  }
+  const year = yearOf(input.periodId);
+  const membership = await findMembership(trx, input.unitCode, year);
+  if (membership === null) return nothing;
+  const { clusterCode } = membership;
+  const period = await trx
+    .selectFrom('periods')
+    .select(['status', 'deadline'])
+    .where('cluster_code', '=', clusterCode)
+    .where('period_id', '=', input.periodId)
+    .forUpdate()
+    .executeTakeFirst();
+  const scheme = await trx
+    .selectFrom('schemes')
+    .select('scheme')
+    .where('cluster_code', '=', clusterCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  const latest = await trx
+    .selectFrom('submissions')
+    .select(({ fn }) => fn.max('version').as('version'))
+    .where('cluster_code', '=', clusterCode)
+    .where('period_id', '=', input.periodId)
+    .where('unit_code', '=', input.unitCode)
+    .executeTakeFirst();
+  return {
+    membership,
+    period: period ?? null,
+    scheme: scheme?.scheme ?? null,
+    latestVersion: latest?.version ?? 0,
   };
+}
+
+export const submitResults = commandOf(loadSubmitResults, decideSubmitResults);

@@ -1,0 +1,141 @@
+import { describe, expect, test } from 'vitest';
+import { decideSubmitResults, type SubmitResultsState } from '../../src/commands/submit-results.ts';
+import { appended, board, deputy, lead, member, now, outsider, spec } from './command-spec.ts';
+import { membership } from './scored-unit-fixture.ts';
+import { northScheme } from './scheme-fixture.ts';
+
+const submitResults = spec(decideSubmitResults);
+const open: SubmitResultsState = {
+  membership,
+  period: { status: 'OPEN', deadline: '2024-07-10T10:00:00.000Z' },
+  scheme: northScheme,
+  latestVersion: 1,
+};
+const command = {
+  unitCode: 'gamma',
+  periodId: '2024-H1',
+  indicators: [
+    { code: 'admitted', value: '90' },
+    { code: 'advised', value: '80.5' },
+  ],
+  selfScores: [{ criterion: '1.3', score: '18' }],
+};
+const submittedAt = now.toISOString();
+
+describe('submitResults', () => {
+  test('a unit submits its next version, on time before the deadline', () => {
+    const accepted = submitResults
+      .given(open)
+      .when({ ...command, actor: member })
+      .thenEvents([
+        appended(
+          'ResultsSubmitted',
+          'north',
+          {
+            unitCode: 'gamma',
+            periodId: '2024-H1',
+            submissionVersion: 2,
+            submittedAt,
+            indicators: { admitted: '90', advised: '80.5' },
+            selfScores: { '1.3': '18' },
+          },
+          member,
+        ),
+      ]);
+    expect(accepted).toEqual({
+      unitCode: 'gamma',
+      clusterCode: 'north',
+      periodId: '2024-H1',
+      version: 2,
+      submittedAt,
+      onTime: true,
+    });
+  });
+
+  test('after the deadline the version is accepted as late; the first one is version 1', () => {
+    const late = submitResults
+      .given({
+        ...open,
+        period: { status: 'OPEN', deadline: new Date(now.getTime() - 1) },
+        latestVersion: 0,
+      })
+      .when({ ...command, expectedVersion: 0, actor: member }).result;
+    expect(late).toMatchObject({ ok: true, value: { version: 1, onTime: false } });
+  });
+
+  test.each([
+    ['the central board', board],
+    ['the lead', lead],
+    ['a deputy', deputy],
+    ['a unit of another cluster', outsider],
+  ])('%s may not submit for the unit', (_, actor) => {
+    submitResults
+      .given(open)
+      .when({ ...command, actor })
+      .thenRefused('FORBIDDEN', 'only gamma may do this for itself');
+  });
+
+  test('a malformed period id, a code given twice and a value that does not parse', () => {
+    submitResults
+      .given({ ...open, membership: null })
+      .when({
+        ...command,
+        periodId: '2024-h1',
+        indicators: [
+          { code: 'admitted', value: '90' },
+          { code: 'admitted', value: 'ninety' },
+        ],
+        actor: member,
+      })
+      .thenInvalid([
+        { path: 'periodId', message: 'must look like 2023-H1 or 2023-FY' },
+        { path: 'indicators.1', message: 'admitted is given twice' },
+        { path: 'indicators.admitted', message: expect.any(String) as string },
+      ]);
+  });
+
+  test('a unit in no cluster that year', () => {
+    submitResults
+      .given({ membership: null, period: null, scheme: null, latestVersion: 0 })
+      .when({ ...command, actor: member })
+      .thenInvalid([{ path: 'unitCode', message: 'gamma is not a member of any cluster in 2024' }]);
+  });
+
+  test('a period never opened, or closed, and no scheme for the year', () => {
+    submitResults
+      .given({ ...open, period: null, scheme: null })
+      .when({ ...command, actor: member })
+      .thenInvalid([
+        { path: 'periodId', message: 'period 2024-H1 is not open' },
+        { path: 'periodId', message: 'no scheme is assigned to north for 2024' },
+      ]);
+    submitResults
+      .given({ ...open, period: { status: 'CLOSED', deadline: '2024-06-30T10:00:00.000Z' } })
+      .when({ ...command, actor: member })
+      .thenInvalid([{ path: 'periodId', message: 'period 2024-H1 is closed' }]);
+  });
+
+  test("every problem the scheme's checks find: unknown codes, missing values", () => {
+    const refused = submitResults.given(open).when({
+      ...command,
+      indicators: [
+        { code: 'admitted', value: '90' },
+        { code: '__proto__', value: '1' },
+      ],
+      actor: member,
+    }).result;
+    expect(refused).toMatchObject({ ok: false, refusal: { kind: 'VALIDATION' } });
+    const paths =
+      refused.ok || refused.refusal.kind !== 'VALIDATION' ? [] : refused.refusal.problems;
+    expect(paths.map((found) => found.path)).toEqual(
+      expect.arrayContaining(['indicators.__proto__', 'indicators.advised']),
+    );
+  });
+
+  test('a unit that saw an older version is told to reload', () => {
+    submitResults
+      .given({ ...open, latestVersion: 3 })
+      .when({ ...command, expectedVersion: 2, actor: member })
+      .thenRefused('CONFLICT', 'version 3 is the latest, not 2; reload and submit again');
+  });
+});
