@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { errorCodesPlugin } from './error-codes.ts';
+import { createFileRoutes } from './files/routes.ts';
 import { limitPlugins, limits } from './limits.ts';
 import { loadPersistedOperations } from './persisted-operations.ts';
 import { schema } from './schema/index.ts';
@@ -125,7 +126,10 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     db: options.context.db,
     developmentToken: options.development ? (options.developmentToken ?? null) : null,
   });
+  // Spreadsheets and documents (exports, the import template and import), with the same tokens.
+  const files = createFileRoutes({ context: options.context, verifyToken: options.verifyToken });
   return createServer(serverTimeouts(options.timeouts), (request, response) => {
+    if (files(request, response)) return;
     // The web app's files and its development sign-in; GraphQL and health checks pass through.
     if (web(request, response)) return;
     const path = request.url?.split('?')[0];

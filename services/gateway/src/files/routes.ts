@@ -1,0 +1,149 @@
+import { periodId, slug } from '@thidua/schema';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
+import type { GatewayContext } from '../builder.ts';
+import {
+  FileRouteError,
+  badRequest,
+  sendError,
+  sendFile,
+  sendJson,
+  unauthenticated,
+  xlsxType,
+} from './http.ts';
+import { rankingWorkbook } from './ranking-xlsx.ts';
+import { scorecardsWorkbook } from './scorecards-xlsx.ts';
+import { importSubmission } from './submission-import.ts';
+import { submissionTemplate } from './submission-template.ts';
+import { readUpload } from './upload.ts';
+
+export interface FileRoutesOptions {
+  context: Omit<GatewayContext, 'viewer'>;
+  verifyToken: TokenVerifier;
+}
+
+type Handler = (
+  context: GatewayContext,
+  query: URLSearchParams,
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void>;
+
+/** A required query parameter that `schema` accepts; a missing or malformed one is a 400. */
+function parameter(
+  query: URLSearchParams,
+  name: string,
+  schema: { safeParse: (value: unknown) => { success: boolean } },
+  example: string,
+): string {
+  const value = query.get(name);
+  if (value === null || value === '') {
+    throw badRequest(
+      `the query parameter ${name} is required, e.g. ${name}=${example}`,
+      `Thiếu tham số ${name}, ví dụ ${name}=${example}`,
+    );
+  }
+  if (!schema.safeParse(value).success) {
+    throw badRequest(
+      `${name}=${value} is not valid, e.g. ${name}=${example}`,
+      `Tham số ${name}=${value} không hợp lệ, ví dụ ${name}=${example}`,
+    );
+  }
+  return value;
+}
+
+const unit = (query: URLSearchParams) => parameter(query, 'unit', slug, 'ha-tinh');
+const cluster = (query: URLSearchParams) => parameter(query, 'cluster', slug, 'cum-2');
+const period = (query: URLSearchParams) => parameter(query, 'period', periodId, '2026-FY');
+
+/** An optional moment (ISO 8601, e.g. 2026-12-15T10:00:00+07:00). */
+function moment(query: URLSearchParams, name: string): string | null {
+  const value = query.get(name);
+  if (value === null || value === '') return null;
+  if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw badRequest(
+      `${name}=${value} is not a moment such as 2026-12-15T10:00:00+07:00`,
+      `Tham số ${name}=${value} không phải thời điểm dạng 2026-12-15T10:00:00+07:00`,
+    );
+  }
+  return new Date(value).toISOString();
+}
+
+const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
+  '/exports/ranking.xlsx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, p, asOf] = [cluster(query), period(query), moment(query, 'asOf')];
+      const file = await rankingWorkbook(context, c, p, asOf);
+      sendFile(response, xlsxType, `xep-hang-${c}-${p}.xlsx`, file);
+    },
+  },
+  '/exports/scorecards.xlsx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, p] = [cluster(query), period(query)];
+      const file = await scorecardsWorkbook(context, c, p);
+      sendFile(response, xlsxType, `bang-diem-${c}-${p}.xlsx`, file);
+    },
+  },
+  '/templates/submission.xlsx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [u, p] = [unit(query), period(query)];
+      const file = await submissionTemplate(context, u, p);
+      sendFile(response, xlsxType, `mau-bao-cao-${u}-${p}.xlsx`, file);
+    },
+  },
+  '/imports/submission': {
+    method: 'POST',
+    handle: async (context, _query, request, response) => {
+      const { status, body } = await importSubmission(context, await readUpload(request));
+      sendJson(response, status, body);
+    },
+  },
+};
+
+/**
+ * The spreadsheet and document routes beside /graphql. Each needs a bearer token and answers what
+ * the GraphQL API would let the same caller see; it refuses with 401, 403, 404 or 400 and a body
+ * `{ "error": { code, message, messageVi } }`. Returns false for a path that is not one of them.
+ */
+export function createFileRoutes(options: FileRoutesOptions) {
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    const url = new URL(request.url ?? '/', 'http://gateway');
+    const route = routes[url.pathname];
+    if (route === undefined) return false;
+    void (async () => {
+      try {
+        if (request.method !== route.method) {
+          response.setHeader('allow', route.method);
+          throw new FileRouteError(
+            405,
+            'METHOD_NOT_ALLOWED',
+            `use ${route.method} for ${url.pathname}`,
+            `Dùng phương thức ${route.method} cho ${url.pathname}`,
+          );
+        }
+        const token = bearerToken(request.headers.authorization ?? null);
+        const viewer = token === null ? null : await options.verifyToken(token);
+        if (viewer === null) throw unauthenticated();
+        await route.handle({ ...options.context, viewer }, url.searchParams, request, response);
+      } catch (error) {
+        if (error instanceof FileRouteError) {
+          sendError(response, error);
+          return;
+        }
+        sendError(
+          response,
+          new FileRouteError(
+            500,
+            'INTERNAL_SERVER_ERROR',
+            'the file could not be made',
+            'Không tạo được tệp do lỗi máy chủ',
+          ),
+        );
+      }
+    })();
+    return true;
+  };
+}

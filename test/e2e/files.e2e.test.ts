@@ -1,0 +1,311 @@
+import ExcelJS from 'exceljs';
+import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
+
+const year = 2026;
+const periodId = `${year}-FY`;
+const scheme = {
+  code: 'files-scheme',
+  year,
+  title: 'Bảng chấm điểm thử nghiệm',
+  indicators: [
+    {
+      code: 'newPartyMembersAdmitted',
+      title: 'Đảng viên mới kết nạp',
+      kind: 'COUNT',
+      maxValue: '30000',
+    },
+    { code: 'staffReductionPercent', title: 'Tỷ lệ tinh giản biên chế', kind: 'PERCENT' },
+    { code: 'workProgrammeCompleted', title: 'Hoàn thành chương trình công tác', kind: 'YES_NO' },
+  ],
+  headings: [
+    {
+      code: 'I',
+      title: 'Công tác xây dựng Đảng',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Kết nạp đảng viên',
+          maxPoints: '50',
+          method: 'TARGET',
+          indicator: 'newPartyMembersAdmitted',
+          direction: 'HIGHER_IS_BETTER',
+          defaultTarget: '1000',
+        },
+        { code: '1.2', title: 'Tự đánh giá', maxPoints: '20', method: 'SELF_ASSESSED' },
+        {
+          code: '1.3',
+          title: 'Tinh giản biên chế',
+          maxPoints: '20',
+          method: 'RELATIVE',
+          indicator: 'staffReductionPercent',
+          direction: 'HIGHER_IS_BETTER',
+        },
+        {
+          code: '1.4',
+          title: 'Chương trình công tác',
+          maxPoints: '10',
+          method: 'YES_NO',
+          indicator: 'workProgrammeCompleted',
+        },
+      ],
+    },
+  ],
+};
+
+// Two clusters: a unit of the second must not get the first one's files.
+const members = cluster2.members.slice(0, 6).map((m) => ({
+  unitCode: m.code,
+  name: `Ban Tổ chức Tỉnh ủy ${m.province}`,
+}));
+const otherCluster = [{ unitCode: 'ca-mau', name: 'Ban Tổ chức Tỉnh ủy Cà Mau' }];
+
+const submit = /* GraphQL */ `
+  mutation Submit(
+    $unit: String!
+    $period: String!
+    $indicators: [IndicatorValueInput!]!
+    $selfScores: [SelfScoreInput!]!
+  ) {
+    submitResults(
+      unitCode: $unit
+      periodId: $period
+      indicators: $indicators
+      selfScores: $selfScores
+    ) {
+      __typename
+    }
+  }
+`;
+
+const rankingQuery = /* GraphQL */ `
+  query ($cluster: String!, $period: String!) {
+    ranking(cluster: $cluster, period: $period) {
+      revision
+      entries {
+        unitCode
+        unitName
+        status
+        rank
+        total
+        criteriaSum
+        deductions
+        classification
+      }
+    }
+  }
+`;
+
+const scorecardQuery = /* GraphQL */ `
+  query ($unit: String!, $period: String!) {
+    scorecard(unit: $unit, period: $period) {
+      criteriaSum
+      bonus
+      deductions
+      total
+      criteria {
+        code
+        points
+        formula
+      }
+    }
+  }
+`;
+
+interface Entry {
+  unitCode: string;
+  unitName: string;
+  status: string;
+  rank: number | null;
+  total: string | null;
+  criteriaSum: string | null;
+  deductions: string | null;
+  classification: string | null;
+}
+
+const classificationVi: Record<string, string> = {
+  XUAT_SAC: 'Xuất sắc',
+  TOT: 'Tốt',
+  HOAN_THANH: 'Hoàn thành',
+  KHONG_HOAN_THANH: 'Không hoàn thành',
+};
+
+describe('Excel and Word files over HTTP', () => {
+  let system: RunningSystem;
+  let origin: string;
+
+  /** GETs a file route as `as` (a unit's code, `central`, or null for no token). */
+  async function get(path: string, as: string | null = 'central'): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;
+    return fetch(`${origin}${path}`, { headers });
+  }
+
+  async function workbookOf(response: Response): Promise<ExcelJS.Workbook> {
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    return workbook;
+  }
+
+  beforeAll(async () => {
+    system = await startSystem();
+    origin = new URL(system.gateway.url()).origin;
+    const defined = await system.graphql(
+      `mutation($members: [MemberInput!]!) { a: defineCluster(clusterCode: "cum-2", name: "Cụm thi đua số 2", year: ${year}, members: $members, lead: "${members[0]?.unitCode}") { __typename } }`,
+      { members },
+    );
+    expect(defined.errors).toBeUndefined();
+    const other = await system.graphql(
+      `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-9", name: "Cụm thi đua số 9", year: ${year}, members: $members, lead: "ca-mau") { __typename } }`,
+      { members: otherCluster },
+    );
+    expect(other.errors).toBeUndefined();
+    const assigned = await system.graphql(
+      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-2", scheme: $scheme) { __typename } }`,
+      { scheme },
+    );
+    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
+    const opened = await system.graphql(
+      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
+      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    // Every member but the last reports, with figures that give different ranks.
+    for (const [index, member] of members.slice(0, -1).entries()) {
+      const answer = await system.graphql(
+        submit,
+        {
+          unit: member.unitCode,
+          period: periodId,
+          indicators: [
+            { code: 'newPartyMembersAdmitted', value: String(600 + 97 * index) },
+            { code: 'staffReductionPercent', value: `${5 + index}.25` },
+            { code: 'workProgrammeCompleted', value: index % 2 === 0 ? '1' : '0' },
+          ],
+          selfScores: [{ criterion: '1.2', score: `${12 + index}.50` }],
+        },
+        member.unitCode,
+      );
+      expect(answer.data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    }
+    await eventually(async () => {
+      const answer = await system.graphql(rankingQuery, { cluster: 'cum-2', period: periodId });
+      const entries = (answer.data?.ranking as { entries: Entry[] } | null)?.entries ?? [];
+      return entries.filter((e) => e.status === 'RANKED').length === members.length - 1
+        ? true
+        : undefined;
+    });
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  test('the ranking export holds exactly the API ranking, with its title, frozen headings and two-decimal figures', async () => {
+    const answer = await system.graphql(rankingQuery, { cluster: 'cum-2', period: periodId });
+    const { entries } = answer.data?.ranking as { entries: Entry[] };
+    const workbook = await workbookOf(
+      await get(`/exports/ranking.xlsx?cluster=cum-2&period=${periodId}`),
+    );
+    const sheet = workbook.getWorksheet('Xếp hạng');
+    expect(sheet).toBeDefined();
+    if (sheet === undefined) return;
+    expect(sheet.getCell('A1').text).toContain('CỤM THI ĐUA SỐ 2');
+    expect(sheet.getCell('A2').text).toContain('Cả năm 2026');
+    expect(sheet.getCell('A4').text).toMatch(/^Xuất lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    const headerRow = 5;
+    expect(sheet.getRow(headerRow).getCell(1).value).toBe('Hạng');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    const ranked = entries.filter((e) => e.status === 'RANKED');
+    ranked.forEach((entry, index) => {
+      const row = sheet.getRow(headerRow + 1 + index);
+      expect(row.getCell(1).value).toBe(entry.rank);
+      expect(row.getCell(2).value).toBe(entry.unitCode);
+      expect(row.getCell(3).value).toBe(entry.unitName);
+      expect(row.getCell(4).value).toBe(Number(entry.total));
+      expect(row.getCell(4).numFmt).toBe('#,##0.00');
+      expect(row.getCell(5).value).toBe(Number(entry.criteriaSum));
+      expect(row.getCell(6).value).toBe(Number(entry.deductions));
+      expect(row.getCell(7).value).toBe(classificationVi[entry.classification ?? '']);
+    });
+    const missing = sheet.getRow(headerRow + 1 + ranked.length);
+    expect(missing.getCell(2).value).toBe(members.at(-1)?.unitCode);
+    expect(missing.getCell(7).value).toBe('Chưa nộp báo cáo');
+    expect(sheet.getRow(headerRow + 2 + ranked.length).getCell(2).value).toBeNull();
+  });
+
+  test('the scorecards export holds every criterion points of the API, with the formula as a note', async () => {
+    const workbook = await workbookOf(
+      await get(`/exports/scorecards.xlsx?cluster=cum-2&period=${periodId}`),
+    );
+    const sheet = workbook.getWorksheet('Bảng điểm');
+    if (sheet === undefined) throw new Error('no sheet Bảng điểm');
+    const headerRow = 5;
+    const headings = sheet.getRow(headerRow).values as unknown[];
+    expect(String(headings[3])).toBe('1.1. Kết nạp đảng viên (tối đa 50)');
+    // Units in Vietnamese order of their names.
+    const names = members.map((m) => m.name).sort(new Intl.Collator('vi').compare);
+    for (const [index, name] of names.entries()) {
+      const row = sheet.getRow(headerRow + 1 + index);
+      expect(row.getCell(2).value).toBe(name);
+      const unit = row.getCell(1).text;
+      const answer = await system.graphql(scorecardQuery, { unit, period: periodId });
+      const scorecard = answer.data?.scorecard as {
+        criteriaSum: string;
+        bonus: string;
+        deductions: string;
+        total: string;
+        criteria: { code: string; points: string; formula: string }[];
+      } | null;
+      if (scorecard === null) {
+        expect(unit).toBe(members.at(-1)?.unitCode);
+        expect(row.getCell(11).value).toBe('Chưa nộp báo cáo');
+        continue;
+      }
+      scheme.headings[0]?.criteria.forEach((criterion, c) => {
+        const line = scorecard.criteria.find((l) => l.code === criterion.code);
+        const cell = row.getCell(3 + c);
+        expect(cell.value).toBe(Number(line?.points));
+        expect(cell.numFmt).toBe('#,##0.00');
+        expect(typeof cell.note === 'string' ? cell.note : '').toContain(line?.formula);
+      });
+      expect([7, 8, 9, 10].map((column) => row.getCell(column).value)).toEqual(
+        [scorecard.criteriaSum, scorecard.bonus, scorecard.deductions, scorecard.total].map(Number),
+      );
+    }
+  });
+
+  test('refuses without a token (401), to a unit of another cluster (403), a malformed period (400) and an unknown ranking (404), in both languages', async () => {
+    const path = `/exports/ranking.xlsx?cluster=cum-2&period=${periodId}`;
+    const noToken = await get(path, null);
+    expect(noToken.status).toBe(401);
+    const { error } = (await noToken.json()) as {
+      error: { code: string; message: string; messageVi: string };
+    };
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('bearer token');
+    expect(error.messageVi).toContain('Đăng nhập');
+    const forged = await fetch(`${origin}${path}`, { headers: { authorization: 'Bearer forged' } });
+    expect(forged.status).toBe(401);
+    for (const export_ of ['ranking', 'scorecards']) {
+      const stranger = await get(
+        `/exports/${export_}.xlsx?cluster=cum-2&period=${periodId}`,
+        'ca-mau',
+      );
+      expect(stranger.status).toBe(403);
+      const body = (await stranger.json()) as { error: { code: string; messageVi: string } };
+      expect(body.error.code).toBe('FORBIDDEN');
+      expect(body.error.messageVi).toMatch(/không được xem/);
+    }
+    const malformed = await get('/exports/ranking.xlsx?cluster=cum-2&period=2026-Q3');
+    expect(malformed.status).toBe(400);
+    expect(
+      ((await malformed.json()) as { error: { messageVi: string } }).error.messageVi,
+    ).toContain('period');
+    const unknown = await get(`/exports/ranking.xlsx?cluster=cum-9&period=${periodId}`);
+    expect(unknown.status).toBe(404);
+  });
+});
