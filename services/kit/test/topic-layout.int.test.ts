@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigResourceTypes } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { topicName } from '@thidua/schema';
+import {
+  createKafka,
+  ensureTopics,
+  refuseMismatchedTopics,
+  topicLayout,
+  TopicMismatchError,
+} from '../src/kafka.ts';
+import { createLogger } from '../src/logger.ts';
+
+const log = createLogger('topic-layout-test', 'silent');
+
+describe('topics against the configured layout', () => {
+  const namespace = `layout-${randomBytes(4).toString('hex')}`;
+  const kafka = createKafka(inject('kafkaBrokers'), 'layout-test', log);
+  const admin = kafka.admin();
+
+  beforeAll(async () => {
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.disconnect();
+  });
+
+  test('missing topics are created with the configured partitions, min.insync.replicas and retention', async () => {
+    const layout = topicLayout({ KAFKA_TOPIC_PARTITIONS: { contest: 4 }, KAFKA_RETENTION_MS: -1 });
+    expect(await ensureTopics(kafka, namespace, layout)).toEqual([]);
+
+    const contest = topicName(namespace, 'contest');
+    const { topics } = await admin.fetchTopicMetadata({ topics: [contest] });
+    expect(topics[0]?.partitions).toHaveLength(4);
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: contest,
+          configNames: ['min.insync.replicas', 'retention.ms'],
+        },
+      ],
+    });
+    const configs = Object.fromEntries(
+      (resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]),
+    );
+    expect(configs).toEqual({ 'min.insync.replicas': '1', 'retention.ms': '-1' });
+  });
+
+  test('the start-up check refuses existing topics that differ, naming each difference', async () => {
+    const layout = topicLayout({
+      KAFKA_TOPIC_PARTITIONS: { contest: 12 },
+      KAFKA_REPLICATION_FACTOR: 2,
+    });
+    // What a service's start does: create what is missing (nothing here), then refuse differences.
+    const mismatches = await ensureTopics(kafka, namespace, layout);
+    const refusal = (() => {
+      try {
+        refuseMismatchedTopics(mismatches);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    expect(refusal).toBeInstanceOf(TopicMismatchError);
+    const message = (refusal as TopicMismatchError).message;
+    expect(message).toContain(
+      `${topicName(namespace, 'contest')}: partitions configured 12, actual 4`,
+    );
+    expect(message).toContain(
+      `${topicName(namespace, 'scores')}: replication factor configured 2, actual 1`,
+    );
+    // Partitions of one topic, replicas of all five.
+    expect((refusal as TopicMismatchError).mismatches).toHaveLength(6);
+  });
+});
