@@ -5,6 +5,7 @@ import {
   type Classification,
   type ContestEvent,
   type EventOf,
+  type SchemeInput,
   type ScoresEvent,
   type StandingEntry,
 } from '@thidua/schema';
@@ -90,15 +91,16 @@ export const scorecard = (
 
 export type RankingEvent = ContestEvent | ScoresEvent;
 
-/** The demo scheme of `year`, with the award quotas given. */
+/** The demo scheme of `year`, with the award quotas and any other fields given. */
 export const schemeAssigned = (
   clusterCode: string,
   year: number,
   quotas: { flagQuota: number; meritQuota: { count: number } },
+  fields: Partial<SchemeInput> = {},
 ) =>
   makeEvent('SchemeAssigned', {
     ...envelope(clusterCode),
-    data: { scheme: scheme.parse({ ...demoScheme(year), ...quotas }) },
+    data: { scheme: scheme.parse({ ...demoScheme(year), ...quotas, ...fields }) },
   });
 
 /** Standings ranking the units in the order given, each with a scorecard of `classification`. */

@@ -1,6 +1,5 @@
 import type { EventOf } from '@thidua/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoFigures } from '../../../infra/src/demo/demo-figures.ts';
 import {
   clusterDefined,
   periodOpened,
@@ -19,23 +18,36 @@ beforeAll(async () => {
 });
 afterAll(() => scoring.close());
 
-/** Unit `index`'s demo figures for 2026-H1, as one version of its submission. */
-function submitted(clusterCode: string, unitCode: string, index: number, version: number) {
-  const { indicators, selfScores } = demoFigures({ index, period: 'H1' });
-  const event = resultsSubmitted(
-    clusterCode,
-    '2026-H1',
-    unitCode,
-    version,
-    Object.fromEntries(indicators.map((i) => [i.code, i.value])),
-  );
-  event.data.selfScores = Object.fromEntries(selfScores.map((s) => [s.criterion, s.score]));
-  return event;
-}
+/** A version of a unit's 2026-H1 submission: `documents` advised. */
+const submitted = (clusterCode: string, unitCode: string, documents: number, version: number) =>
+  resultsSubmitted(clusterCode, '2026-H1', unitCode, version, { documents: String(documents) });
+
+/** One criterion, relative to the cluster's best: a unit's points depend on the others' figures. */
+const relativeScheme = {
+  indicators: [
+    { code: 'documents', title: 'Văn bản tham mưu', kind: 'COUNT' as const, maxValue: '500' },
+  ],
+  headings: [
+    {
+      code: '1',
+      title: 'Công tác tham mưu',
+      criteria: [
+        {
+          code: '1.1',
+          title: 'Văn bản tham mưu so với đơn vị cao nhất',
+          maxPoints: '100',
+          method: 'RELATIVE' as const,
+          indicator: 'documents',
+          direction: 'HIGHER_IS_BETTER' as const,
+        },
+      ],
+    },
+  ],
+};
 
 const openCluster = (clusterCode: string) => [
   clusterDefined(clusterCode, 2026, ['a', 'b']),
-  schemeAssigned(clusterCode, 2026, { flagQuota: 1, meritQuota: { count: 1 } }),
+  schemeAssigned(clusterCode, 2026, { flagQuota: 1, meritQuota: { count: 1 } }, relativeScheme),
   periodOpened(clusterCode, '2026-H1'),
 ];
 
@@ -81,7 +93,7 @@ describe('scoring projection', () => {
     await scoring.given(
       [
         clusterDefined('s-03', 2026, ['a', 'b']),
-        schemeAssigned('s-03', 2026, { flagQuota: 1, meritQuota: { count: 1 } }),
+        schemeAssigned('s-03', 2026, { flagQuota: 1, meritQuota: { count: 1 } }, relativeScheme),
       ],
       [submitted('s-03', 'b', 1, 1)],
     );
@@ -89,6 +101,16 @@ describe('scoring projection', () => {
     const emitted = await scoring.when([opened]);
     expect(scorecardsIn(emitted).map((e) => [e.data.unitCode, e.causationId])).toEqual([
       ['b', opened.id],
+    ]);
+  });
+
+  test('given a unit scored, when another reports more, then both scorecards are emitted, the first rescored against the new best', async () => {
+    await scoring.given(openCluster('s-04'), [submitted('s-04', 'a', 10, 1)]);
+    const better = submitted('s-04', 'b', 20, 1);
+    const emitted = scorecardsIn(await scoring.when([better]));
+    expect(emitted.map((e) => [e.data.unitCode, e.data.total, e.causationId])).toEqual([
+      ['a', '50.00', better.id],
+      ['b', '100.00', better.id],
     ]);
   });
 });
