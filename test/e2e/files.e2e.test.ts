@@ -278,6 +278,178 @@ describe('Excel and Word files over HTTP', () => {
     }
   });
 
+  /** POSTs a workbook to the import as `as`, with optional extra fields. */
+  async function importFile(
+    file: ArrayBuffer | Buffer,
+    as: string | null,
+    fields: Record<string, string> = {},
+  ): Promise<Response> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(file)]), 'ket-qua.xlsx');
+    const headers: Record<string, string> = {};
+    if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;
+    return fetch(`${origin}/imports/submission`, { method: 'POST', headers, body: form });
+  }
+
+  async function versionsOf(unit: string): Promise<number> {
+    const answer = await system.graphql(
+      'query($unit: String!, $period: String!) { submissions(unit: $unit, period: $period) { totalCount } }',
+      { unit, period: periodId },
+    );
+    return (answer.data?.submissions as { totalCount: number }).totalCount;
+  }
+
+  /** The unit's template, with `values` typed into column D by code. */
+  async function filledTemplate(unit: string, values: Record<string, unknown>) {
+    const workbook = await workbookOf(
+      await get(`/templates/submission.xlsx?unit=${unit}&period=${periodId}`, unit),
+    );
+    const sheet = workbook.getWorksheet('Kết quả');
+    if (sheet === undefined) throw new Error('no sheet Kết quả');
+    const cells: Record<string, string> = {};
+    sheet.eachRow((row, number) => {
+      const code = row.getCell(2).text;
+      if (code in values) {
+        row.getCell(4).value = values[code] as ExcelJS.CellValue;
+        cells[code] = `Kết quả!D${number}`;
+      }
+    });
+    return { workbook, cells, file: await workbook.xlsx.writeBuffer() };
+  }
+
+  const lastUnit = () => members.at(-1)?.unitCode ?? '';
+
+  test('the template is the unit form: codes, titles, ranges, data validation, a hidden lookup sheet and the instructions', async () => {
+    const workbook = await workbookOf(
+      await get(`/templates/submission.xlsx?unit=${lastUnit()}&period=${periodId}`, lastUnit()),
+    );
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Kết quả', 'visible'],
+      ['Danh mục', 'hidden'],
+      ['Hướng dẫn', 'visible'],
+    ]);
+    const sheet = workbook.getWorksheet('Kết quả');
+    if (sheet === undefined) throw new Error('no sheet Kết quả');
+    expect(sheet.getRow(5).values).toEqual([
+      undefined,
+      'STT',
+      'Mã',
+      'Nội dung',
+      'Giá trị',
+      'Đơn vị tính',
+      'Giá trị cho phép',
+    ]);
+    const codes = [6, 7, 8, 9].map((row) => sheet.getCell(`B${row}`).text);
+    expect(codes).toEqual([
+      'newPartyMembersAdmitted',
+      'staffReductionPercent',
+      'workProgrammeCompleted',
+      '1.2',
+    ]);
+    expect(sheet.getCell('F6').text).toBe('0 – 30000');
+    expect(sheet.getCell('D6').dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formulae: [0, 30000],
+    });
+    expect(sheet.getCell('D8').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ["'Danh mục'!$H$2:$H$3"],
+    });
+    expect(sheet.getCell('F9').text).toBe('0 – 20');
+  });
+
+  test('a filled template is refused whole, naming each bad cell in both languages, and records nothing', async () => {
+    const { file, cells } = await filledTemplate(lastUnit(), {
+      newPartyMembersAdmitted: 640,
+      staffReductionPercent: 'nhiều',
+      workProgrammeCompleted: 'Có',
+      '1.2': 25,
+    });
+    const refused = await importFile(file, lastUnit());
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as {
+      error: {
+        code: string;
+        messageVi: string;
+        fields: { cell: string; message: string; messageVi: string }[];
+      };
+    };
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields.map((f) => f.cell)).toEqual([cells.staffReductionPercent]);
+    expect(error.messageVi).toContain(`${cells.staffReductionPercent}: "nhiều" không phải là số`);
+    // The text is fixed; the self-score above its maximum is refused by the command, by its cell.
+    const again = await filledTemplate(lastUnit(), {
+      newPartyMembersAdmitted: 640,
+      staffReductionPercent: '7,5',
+      workProgrammeCompleted: 'Có',
+      '1.2': 25,
+    });
+    const overMaximum = await importFile(again.file, lastUnit());
+    expect(overMaximum.status).toBe(400);
+    const body = (await overMaximum.json()) as {
+      error: { fields: { cell: string; path: string; messageVi: string }[] };
+    };
+    expect(body.error.fields).toEqual([
+      expect.objectContaining({ cell: again.cells['1.2'], path: 'selfScores.1.2' }),
+    ]);
+    expect(await versionsOf(lastUnit())).toBe(0);
+  });
+
+  test('template → filled by a program → import: accepted with its version, and the scorecard counts the values', async () => {
+    const { file } = await filledTemplate(lastUnit(), {
+      newPartyMembersAdmitted: 1250,
+      staffReductionPercent: '9,04',
+      workProgrammeCompleted: 'Có',
+      '1.2': 17.5,
+    });
+    const accepted = await importFile(file, lastUnit(), { expectedVersion: '0' });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      result: { __typename: 'SubmissionAccepted', unitCode: lastUnit(), version: 1, onTime: true },
+    });
+    expect(await versionsOf(lastUnit())).toBe(1);
+    const scorecard = await eventually(async () => {
+      const answer = await system.graphql(scorecardQuery, { unit: lastUnit(), period: periodId });
+      return (answer.data?.scorecard ?? undefined) as
+        { criteria: { code: string; points: string }[] } | undefined;
+    });
+    // 1.1: 50 × min(1250 / 1000, 1); 1.2: the self-score; 1.4: yes.
+    expect(scorecard.criteria.find((c) => c.code === '1.1')?.points).toBe('50.00');
+    expect(scorecard.criteria.find((c) => c.code === '1.2')?.points).toBe('17.50');
+    expect(scorecard.criteria.find((c) => c.code === '1.4')?.points).toBe('10.00');
+    // The same file again with the version it saw is a conflict, and records nothing more.
+    const stale = await importFile(file, lastUnit(), { expectedVersion: '0' });
+    expect(stale.status).toBe(409);
+    expect(await versionsOf(lastUnit())).toBe(1);
+  });
+
+  test('refuses a file that is not a workbook, a corrupt one and a renamed sheet with a clear 400; another unit template with 403', async () => {
+    const text = await importFile(Buffer.from('STT;Mã;Giá trị\n1;a;2\n'), lastUnit());
+    expect(text.status).toBe(400);
+    expect(((await text.json()) as { error: { code: string } }).error.code).toBe('NOT_XLSX');
+    const { workbook, file } = await filledTemplate(lastUnit(), {});
+    const cut = Buffer.from(file).subarray(0, Math.floor(file.byteLength / 2));
+    expect((await importFile(cut, lastUnit())).status).toBe(400);
+    const sheet = workbook.getWorksheet('Kết quả');
+    if (sheet !== undefined) sheet.name = 'Ket qua';
+    const renamed = await importFile(await workbook.xlsx.writeBuffer(), lastUnit());
+    expect(renamed.status).toBe(400);
+    expect(((await renamed.json()) as { error: { messageVi: string } }).error.messageVi).toContain(
+      'Không có trang "Kết quả"',
+    );
+    const otherUnits = await importFile(file, members[0]?.unitCode ?? '');
+    expect(otherUnits.status).toBe(403);
+    const noToken = await importFile(file, null);
+    expect(noToken.status).toBe(401);
+    const stranger = await get(
+      `/templates/submission.xlsx?unit=${lastUnit()}&period=${periodId}`,
+      'ca-mau',
+    );
+    expect(stranger.status).toBe(403);
+  });
+
   test('refuses without a token (401), to a unit of another cluster (403), a malformed period (400) and an unknown ranking (404), in both languages', async () => {
     const path = `/exports/ranking.xlsx?cluster=cum-2&period=${periodId}`;
     const noToken = await get(path, null);
