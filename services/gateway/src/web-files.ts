@@ -128,7 +128,7 @@ export function createWebFiles(options: WebFilesOptions) {
       const served = isPage ? `${root}index.html` : file;
       const type = isPage ? '.html' : extension;
       const immutable = relative.startsWith('assets/');
-      let body = await readFile(served);
+      let body: Buffer = await readFile(served);
       const headers: Record<string, string> = {
         // Vite names built assets by their content's hash: they never change under one name.
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -256,7 +256,7 @@ describe('the web app in a real browser against the whole system', () => {
     process.stdout.write(
       `ranking change on the open page after the answer: ${JSON.stringify(delay)}\n`,
     );
-    writeFileSync(new URL('ranking-delay.json', output), JSON.stringify(delay));
+    writeFileSync(new URL('ranking-delay.json', output), `${JSON.stringify(delay, null, 2)}\n`);
     expect(delay.totalMs).toBeGreaterThan(0);
     expect(
       await lead.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
