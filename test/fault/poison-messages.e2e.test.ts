@@ -1,5 +1,5 @@
 import { readModelServices } from '@thidua/infra';
-import { deadLetterBytes } from '@thidua/kit';
+import { deadLetterBytes } from '@thidua/kit/testing';
 import { topicName } from '@thidua/schema';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {

@@ -1,30 +1,13 @@
-import {
-  createDb,
-  createKafka,
-  createLogger,
-  createFailpoint,
-  createOutboxRelay,
-  ensureDatabase,
-  ensureTopics,
-  migrateToLatest,
-  waitUntil,
-  type CommonSettings,
-  type Lifecycle,
-  type Logger,
-  type OutboxRelay,
-} from '@thidua/kit';
-import type { Kysely } from 'kysely';
+import { createService, type CommonSettings, type Service } from '@thidua/kit';
 import type { Server } from 'node:http';
 import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer, defaultTimeouts, type HttpTimeouts } from './server.ts';
-import { createStandingsFeed, type StandingsFeed } from './standings-feed.ts';
+import { createStandingsFeed } from './standings-feed.ts';
 import { StreamSlots } from './streams.ts';
 import { createTokenVerifier, mintToken } from './auth/tokens.ts';
 
-export interface GatewayService extends Lifecycle {
-  readonly db: Kysely<GatewayDatabase>;
-  readonly log: Logger;
+export interface GatewayService extends Service<GatewayDatabase> {
   /** The GraphQL endpoint once started. */
   url(): string;
 }
@@ -49,39 +32,27 @@ export interface GatewayOptions {
   clock?: () => Date;
 }
 
-/** The only public door: GraphQL over the contest facts it owns and the views others publish. */
+/**
+ * The only public door: GraphQL over the contest facts it owns and the views others publish. The
+ * kit starts it as every service (database, migrations, topics, relay); its part is the standings
+ * feed and the HTTP server, which answers the health checks on the GraphQL port.
+ */
 export function createGatewayService(
   settings: CommonSettings,
   options: GatewayOptions,
 ): GatewayService {
-  const log = createLogger('gateway', settings.LOG_LEVEL);
-  const db = createDb<GatewayDatabase>(settings.DATABASE_URL, 'gateway', 10);
-  const kafka = createKafka(settings.KAFKA_BROKERS, 'thidua-gateway', log);
-  let relay: OutboxRelay | null = null;
-  let server: Server | null = null;
-  let feed: StandingsFeed | null = null;
   let port = options.port;
-
-  return {
-    db,
-    log,
-    url: () => `http://127.0.0.1:${port}/graphql`,
-    async start() {
-      await waitUntil('PostgreSQL', () => ensureDatabase(settings.DATABASE_URL), log);
-      await migrateToLatest(db as Kysely<unknown>, 'gateway', gatewayMigrations);
-      await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), log);
-      relay = createOutboxRelay({
-        kafka,
-        failpoint: createFailpoint(settings.THIDUA_FAILPOINT),
-        db: db as Kysely<unknown>,
-        schema: 'gateway',
-        namespace: settings.TOPIC_NAMESPACE,
-        log,
-      });
-      await relay.start();
-      feed = createStandingsFeed(kafka, settings.TOPIC_NAMESPACE, log);
+  const service = createService<GatewayDatabase>({
+    name: 'gateway',
+    settings,
+    migrations: gatewayMigrations,
+    // Queries and commands share the pool; the consuming services need fewer.
+    poolSize: 10,
+    async startPart({ db, kafka, log, relay, groupId }) {
+      const feed = createStandingsFeed(kafka, settings.TOPIC_NAMESPACE, groupId, log);
       await feed.start();
-      const started = createGatewayServer({
+      let listening = false;
+      const server: Server = createGatewayServer({
         context: {
           db,
           relay,
@@ -90,7 +61,7 @@ export function createGatewayService(
           currentStandings: feed.current,
           streams: new StreamSlots(options.streamsPerSubject ?? 5),
         },
-        isReady: () => relay !== null,
+        isReady: () => listening,
         verifyToken: createTokenVerifier(
           options.authSecret,
           options.authPublicKey,
@@ -110,20 +81,19 @@ export function createGatewayService(
                 })
             : undefined,
       });
-      await new Promise<void>((resolve) => started.listen(options.port, '0.0.0.0', resolve));
-      const address = started.address();
+      await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
+      const address = server.address();
       if (typeof address === 'object' && address !== null) port = address.port;
-      server = started;
+      listening = true;
+      return {
+        isReady: () => listening,
+        async stop() {
+          listening = false;
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await feed.stop();
+        },
+      };
     },
-    async stop() {
-      const running = server;
-      server = null;
-      if (running !== null) await new Promise<void>((resolve) => running.close(() => resolve()));
-      await feed?.stop();
-      feed = null;
-      await relay?.stop();
-      relay = null;
-      await db.destroy();
-    },
-  };
+  });
+  return { ...service, url: () => `http://127.0.0.1:${port}/graphql` };
 }

@@ -1,4 +1,5 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { answerHealth } from '@thidua/kit';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
@@ -132,18 +133,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (files(request, response)) return;
     // The web app's files and its development sign-in; GraphQL and health checks pass through.
     if (web(request, response)) return;
-    const path = request.url?.split('?')[0];
-    if (path === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    if (path === '/readyz') {
-      const ready = options.isReady();
-      response
-        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
-      return;
-    }
+    if (answerHealth(request, response, options.isReady)) return;
     const refusal = bodyRefusal(request);
     if (refusal !== null) {
       response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(refusal.body);

@@ -28,6 +28,8 @@ export interface StandingsFeed {
 export function createStandingsFeed(
   kafka: Kafka,
   namespace: string,
+  /** Names a consumer group in the gateway's namespace (the kit's naming). */
+  groupId: (role: string) => string,
   log: Logger = createLogger('gateway', 'info'),
 ): StandingsFeed {
   // One listener per open subscription: fourteen secretariats watching one cluster are normal, not
@@ -37,12 +39,11 @@ export function createStandingsFeed(
   const pubSub: StandingsPubSub = createPubSub({ eventTarget });
   const current = new CurrentStandings();
   let consumer: Consumer | null = null;
-  const prefix = namespace === '' ? '' : `${namespace}.`;
   return {
     pubSub,
     current,
     async start() {
-      consumer = kafka.consumer({ groupId: `${prefix}thidua-gateway-feed-${randomUUID()}` });
+      consumer = kafka.consumer({ groupId: groupId(`feed-${randomUUID()}`) });
       await consumer.connect();
       await consumer.subscribe({ topic: topicName(namespace, 'rankings'), fromBeginning: false });
       // Started means listening: a subscriber must not miss a change made right after the start.

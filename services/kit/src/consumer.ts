@@ -6,11 +6,16 @@ import {
   type TopicId,
 } from '@thidua/schema';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
 import { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts';
+
+/** A stored offset as pg returns a bigint: as text. */
+interface OffsetRow {
+  next_offset: string;
+}
 
 /** What a handler gets for one batch: the open transaction and a way to emit events. */
 export interface BatchContext<Database> {
@@ -24,7 +29,7 @@ export type BatchHandler<Database, Topic extends TopicId> = (
   context: BatchContext<Database>,
 ) => Promise<void>;
 
-export interface BatchConsumerOptions<Database, Topic extends TopicId> {
+export interface BatchConsumerOptions<Database extends KitTables, Topic extends TopicId> {
   kafka: Kafka;
   db: Kysely<Database>;
   groupId: string;
@@ -52,13 +57,10 @@ export interface BatchConsumer {
  * whose id was already processed are skipped, so a crash between the two commits or a duplicate
  * publication changes nothing.
  */
-export function createBatchConsumer<Database, Topic extends TopicId>(
+export function createBatchConsumer<Database extends KitTables, Topic extends TopicId>(
   options: BatchConsumerOptions<Database, Topic>,
 ): BatchConsumer {
-  const { kafka, groupId, namespace, log, handle, failpoint = () => undefined } = options;
-  // The kit's tables live beside the service's in the same schema; this is the one place that
-  // views the service's handle as the kit's.
-  const db = options.db as unknown as Kysely<KitTables>;
+  const { kafka, db, groupId, namespace, log, handle, failpoint = () => undefined } = options;
   const topicIds = new Map(options.topics.map((id) => [topicName(namespace, id), id]));
   let consumer: Consumer | null = null;
   let joined = false;
@@ -68,14 +70,14 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
     const last = batch.messages.at(-1);
     if (last === undefined) return;
     const wroteOutbox = await db.transaction().execute(async (trx) => {
-      const stored = await trx
-        .selectFrom('consumer_offsets')
-        .select('next_offset')
-        .where('group_id', '=', groupId)
-        .where('topic', '=', batch.topic)
-        .where('partition', '=', batch.partition)
-        .forUpdate()
-        .executeTakeFirst();
+      // The kit's own tables are reached in SQL: the handle is typed by the service's tables,
+      // which include the kit's, and Kysely cannot narrow a generic handle to them.
+      const { rows: offsets } = await sql<OffsetRow>`
+        SELECT next_offset FROM consumer_offsets
+        WHERE group_id = ${groupId} AND topic = ${batch.topic} AND partition = ${batch.partition}
+        FOR UPDATE
+      `.execute(trx);
+      const stored = offsets[0];
       const from = stored === undefined ? 0n : BigInt(stored.next_offset);
       const fresh = batch.messages.filter((m) => BigInt(m.offset) >= from);
       const topic = topicIds.get(batch.topic);
@@ -98,24 +100,17 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
 
       const unseen = await keepUnseen(trx, valid);
       await handle(unseen, {
-        trx: trx as unknown as Transaction<Database>,
+        trx,
         emit: (event) => outgoing.push(outboxMessageOf(event)),
         log,
       });
       await appendToOutbox(trx, outgoing);
       const next = (BigInt(last.offset) + 1n).toString();
-      await trx
-        .insertInto('consumer_offsets')
-        .values({
-          group_id: groupId,
-          topic: batch.topic,
-          partition: batch.partition,
-          next_offset: next,
-        })
-        .onConflict((oc) =>
-          oc.columns(['group_id', 'topic', 'partition']).doUpdateSet({ next_offset: next }),
-        )
-        .execute();
+      await sql`
+        INSERT INTO consumer_offsets (group_id, topic, partition, next_offset)
+        VALUES (${groupId}, ${batch.topic}, ${batch.partition}, ${next})
+        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset
+      `.execute(trx);
       failpoint('consumer.before-db-commit');
       return outgoing.length > 0;
     });
@@ -174,17 +169,15 @@ export function createBatchConsumer<Database, Topic extends TopicId>(
 }
 
 /** Drops events already processed (an event published twice, or replayed). */
-async function keepUnseen<E extends { id: string }>(
-  trx: Transaction<KitTables>,
+async function keepUnseen<Database extends KitTables, E extends { id: string }>(
+  trx: Transaction<Database>,
   events: E[],
 ): Promise<E[]> {
   if (events.length === 0) return events;
-  const inserted = await trx
-    .insertInto('processed_events')
-    .values(events.map((event) => ({ event_id: event.id })))
-    .onConflict((oc) => oc.column('event_id').doNothing())
-    .returning('event_id')
-    .execute();
+  const { rows: inserted } = await sql<KitTables['processed_events']>`
+    INSERT INTO processed_events (event_id) SELECT unnest(${events.map((event) => event.id)}::uuid[])
+    ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+  `.execute(trx);
   const fresh = new Set(inserted.map((row) => row.event_id));
   // The same id twice in one batch is inserted once; keep its first occurrence only.
   return events.filter((event) => fresh.delete(event.id));

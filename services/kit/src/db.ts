@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { KitTables } from './kit-tables.ts';
 
 // BIGINT columns (offsets, sequence numbers) come back as strings unless told otherwise; they are
 // kept as strings and turned into bigint where arithmetic is needed.
@@ -14,6 +15,29 @@ export function createDb<Database>(
   schema: string,
   poolSize = 5,
 ): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: createPool(databaseUrl, schema, poolSize) }),
+  });
+}
+
+/**
+ * A service's handle and the kit's over one pool: the kit's code queries its delivery tables
+ * through `kit`, typed by them alone, whatever tables the service adds. Destroy `db` only (it ends
+ * the shared pool).
+ */
+export function createServiceDb<Database extends KitTables>(
+  databaseUrl: string,
+  schema: string,
+  poolSize = 5,
+): { db: Kysely<Database>; kit: Kysely<KitTables> } {
+  const pool = createPool(databaseUrl, schema, poolSize);
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    kit: new Kysely<KitTables>({ dialect: new PostgresDialect({ pool }) }),
+  };
+}
+
+function createPool(databaseUrl: string, schema: string, poolSize: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
@@ -25,7 +49,7 @@ export function createDb<Database>(
   // the pool drops the broken connection and opens a new one.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
 }
 
 /** Creates the database named in the URL if it does not exist yet (connecting through `postgres`). */

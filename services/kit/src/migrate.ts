@@ -7,8 +7,8 @@ import { kitMigrations } from './kit-migrations.ts';
  * it tolerates a second instance creating it at the same moment, which a bare
  * `CREATE SCHEMA IF NOT EXISTS` does not (PostgreSQL raises a unique violation on that race).
  */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
+export async function migrateToLatest<Database>(
+  db: Kysely<Database>,
   schema: string,
   migrations: Record<string, Migration>,
 ): Promise<void> {

@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 
 export interface OutboxRelayOptions {
   kafka: Kafka;
-  db: Kysely<unknown>;
+  db: Kysely<KitTables>;
   /** The owning service's schema; also names the lock that lets one relay per service work. */
   schema: string;
   namespace: string;
@@ -35,6 +35,7 @@ export interface OutboxRelay {
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const {
     kafka,
+    db,
     schema,
     namespace,
     log,
@@ -43,7 +44,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     pollMs = 250,
     failpoint = () => undefined,
   } = options;
-  const db = options.db as Kysely<KitTables>;
   let producer: Producer | null = null;
   let loop: Promise<void> = Promise.resolve();
   // Changed by wake() and stop() while the loop awaits, so kept where the compiler won't narrow it.

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
-import { createDb, ensureDatabase } from '../src/db.ts';
+import { createServiceDb, ensureDatabase } from '../src/db.ts';
 import { createKafka, ensureTopics } from '../src/kafka.ts';
 import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
@@ -44,6 +44,7 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000)
 describe('the batch consumer against a real broker and database', () => {
   let kafka: Kafka;
   let db: Kysely<TestDatabase>;
+  let kit: Kysely<KitTables>;
   let relay: OutboxRelay;
   let consumer: BatchConsumer;
   let handled = 0;
@@ -73,8 +74,8 @@ describe('the batch consumer against a real broker and database', () => {
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
     await ensureDatabase(databaseUrl);
-    db = createDb<TestDatabase>(databaseUrl, schema);
-    await migrateToLatest(db as Kysely<unknown>, schema, {
+    ({ db, kit } = createServiceDb<TestDatabase>(databaseUrl, schema));
+    await migrateToLatest(db, schema, {
       '2026-11-23T01-create-seen': {
         async up(migrationDb) {
           await migrationDb.schema
@@ -87,7 +88,7 @@ describe('the batch consumer against a real broker and database', () => {
     });
     kafka = createKafka(inject('kafkaBrokers'), 'kit-test', log);
     await ensureTopics(kafka, namespace);
-    relay = createOutboxRelay({ kafka, db: db as Kysely<unknown>, schema, namespace, log });
+    relay = createOutboxRelay({ kafka, db: kit, schema, namespace, log });
     await relay.start();
 
     // Valid events, one of them published twice, and three messages no consumer can understand.

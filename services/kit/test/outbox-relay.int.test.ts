@@ -26,13 +26,13 @@ describe('the outbox relay against a real broker and database', () => {
     const databaseUrl = inject('databaseUrl');
     await ensureDatabase(databaseUrl);
     db = createDb<KitTables>(databaseUrl, schema, 20);
-    await migrateToLatest(db as Kysely<unknown>, schema, {});
+    await migrateToLatest(db, schema, {});
     kafka = createKafka(inject('kafkaBrokers'), 'relay-test', log);
     await ensureTopics(kafka, namespace);
     // A small byte budget makes the relay split its work into many sends.
     relay = createOutboxRelay({
       kafka,
-      db: db as Kysely<unknown>,
+      db,
       schema,
       namespace,
       log,

@@ -1,0 +1,143 @@
+import type { Kafka } from 'kafkajs';
+import type { Kysely, Migration } from 'kysely';
+import { postgresUrl, type CommonSettings } from './config.ts';
+import { createServiceDb, ensureDatabase } from './db.ts';
+import { createFailpoint, type Failpoint } from './failpoint.ts';
+import { startHealthServer, type HealthServer } from './health.ts';
+import {
+  createKafka,
+  ensureTopics,
+  kafkaSecurity,
+  refuseMismatchedTopics,
+  topicLayout,
+} from './kafka.ts';
+import type { KitTables } from './kit-tables.ts';
+import { waitUntil, type Lifecycle } from './lifecycle.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { migrateToLatest } from './migrate.ts';
+import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
+
+/** What a service's own part is given once the kit has brought up what every service needs. */
+export interface ServiceContext<Database extends KitTables> {
+  settings: CommonSettings;
+  db: Kysely<Database>;
+  kafka: Kafka;
+  log: Logger;
+  /** Publishes the service's outbox; wake it after a commit that wrote outbox rows. */
+  relay: OutboxRelay;
+  /** The process's one failpoint, shared by the relay and whatever the part adds. */
+  failpoint: Failpoint;
+  /**
+   * A consumer group in the service's namespace: `thidua-<name>`, or `thidua-<name>-<role>` for a
+   * second kind of reader (the gateway's standings feed).
+   */
+  groupId: (role?: string) => string;
+}
+
+/** The part that makes a service what it is: a batch consumer, an HTTP server… */
+export interface ServicePart {
+  isReady(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions<Database extends KitTables> {
+  /** The service's name: its schema, its consumer group, its Kafka client id and its log tag. */
+  name: string;
+  settings: CommonSettings;
+  migrations: Record<string, Migration>;
+  /** Connections in the service's pool (5 unless given). */
+  poolSize?: number;
+  /**
+   * A port of its own for `/healthz` and `/readyz` (0: any free one). Without it the part answers
+   * them itself (`answerHealth`), as the gateway does on its HTTP port.
+   */
+  healthPort?: number;
+  /** Starts the service's own part, once the database, the topics and the relay are up. */
+  startPart(context: ServiceContext<Database>): Promise<ServicePart>;
+}
+
+/** A service as its supervisor sees it: started, stopped, ready or not. */
+export interface RunningService extends Lifecycle {
+  readonly log: Logger;
+  /** Ready once its part is: e.g. its consumer has joined its group. */
+  isReady(): boolean;
+  /** The health server's port once started (useful when 0 asked for any free port). */
+  healthPort(): number | undefined;
+}
+
+export interface Service<Database extends KitTables> extends RunningService {
+  readonly db: Kysely<Database>;
+}
+
+/** `thidua-<name>`, prefixed by the topic namespace when there is one. */
+export function consumerGroupId(namespace: string, name: string): string {
+  return namespace === '' ? `thidua-${name}` : `${namespace}.thidua-${name}`;
+}
+
+/**
+ * Every service's start, in one order: the health server (it answers while the rest waits), then
+ * PostgreSQL (the database created if missing), the kit's and the service's migrations, the topics,
+ * the outbox relay, and last the service's own part. Stopping goes the other way: the part first
+ * (a consumer finishes the batch in hand), then the relay, the health server and the pool.
+ */
+export function createService<Database extends KitTables>(
+  options: ServiceOptions<Database>,
+): Service<Database> {
+  const { name, settings } = options;
+  const log = createLogger(name, settings.LOG_LEVEL);
+  const databaseUrl = postgresUrl(settings);
+  const { db, kit } = createServiceDb<Database>(databaseUrl, name, options.poolSize);
+  const kafka = createKafka(settings.KAFKA_BROKERS, `thidua-${name}`, log, kafkaSecurity(settings));
+  const layout = topicLayout(settings);
+  // One counter per process, shared by the relay and the part.
+  const failpoint = createFailpoint(settings.THIDUA_FAILPOINT);
+  let relay: OutboxRelay | null = null;
+  let part: ServicePart | null = null;
+  let health: HealthServer | null = null;
+  const isReady = () => part?.isReady() ?? false;
+
+  return {
+    db,
+    log,
+    isReady,
+    healthPort: () => health?.port ?? options.healthPort,
+    async start() {
+      if (options.healthPort !== undefined) {
+        health = await startHealthServer(options.healthPort, isReady);
+      }
+      await waitUntil('PostgreSQL', () => ensureDatabase(databaseUrl), log);
+      await migrateToLatest(kit, name, options.migrations);
+      refuseMismatchedTopics(
+        await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE, layout), log),
+      );
+      relay = createOutboxRelay({
+        kafka,
+        db: kit,
+        schema: name,
+        namespace: settings.TOPIC_NAMESPACE,
+        log,
+        failpoint,
+      });
+      await relay.start();
+      part = await options.startPart({
+        settings,
+        db,
+        kafka,
+        log,
+        relay,
+        failpoint,
+        groupId: (role) =>
+          consumerGroupId(settings.TOPIC_NAMESPACE, role === undefined ? name : `${name}-${role}`),
+      });
+    },
+    async stop() {
+      await part?.stop();
+      part = null;
+      await relay?.stop();
+      relay = null;
+      await health?.close();
+      health = null;
+      await db.destroy();
+    },
+  };
+}
