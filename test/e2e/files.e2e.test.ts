@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
@@ -448,6 +449,69 @@ describe('Excel and Word files over HTTP', () => {
       'ca-mau',
     );
     expect(stranger.status).toBe(403);
+  });
+
+  /** The text of a .docx answer's body, tags removed. */
+  async function documentText(response: Response): Promise<string> {
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    const zip = new PizZip(await response.arrayBuffer());
+    const xml = zip.file('word/document.xml')?.asText() ?? '';
+    return xml.replace(/<[^>]+>/g, '');
+  }
+
+  const vietnameseNumber = (decimal: string) => {
+    const [whole = '', fraction = ''] = decimal.split('.');
+    return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${fraction}`;
+  };
+
+  test('the meeting minutes (.docx) carry the Decree 30 head, the cluster, every member and the ranking lines of the API', async () => {
+    const answer = await system.graphql(rankingQuery, { cluster: 'cum-2', period: periodId });
+    const { entries } = answer.data?.ranking as { entries: Entry[] };
+    const text = await documentText(
+      await get(`/documents/meeting-minutes.docx?cluster=cum-2&period=${periodId}`, lastUnit()),
+    );
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('CỤM THI ĐUA SỐ 2');
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain(`- ${members[0]?.name ?? ''} (Cụm trưởng)`);
+    for (const entry of entries.filter((e) => e.status === 'RANKED')) {
+      const line = `${entry.rank}${entry.unitName}${vietnameseNumber(entry.total ?? '')}${classificationVi[entry.classification ?? '']}`;
+      expect(text).toContain(line);
+    }
+    const stranger = await get(
+      `/documents/meeting-minutes.docx?cluster=cum-2&period=${periodId}`,
+      'ca-mau',
+    );
+    expect(stranger.status).toBe(403);
+  });
+
+  test('once the year is closed, the award proposal (.docx) lists the proposed lines with rank, total and classification', async () => {
+    const early = await get(`/documents/award-proposal.docx?cluster=cum-2&year=${year}`);
+    expect(early.status).toBe(404);
+    const closed = await system.graphql(
+      `mutation { closePeriod(clusterCode: "cum-2", periodId: "${periodId}") { __typename } }`,
+    );
+    expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    const lines = await eventually(async () => {
+      const answer = await system.graphql(
+        'query($year: Int!) { awards(cluster: "cum-2", year: $year) { lines { rank unitCode } } }',
+        { year },
+      );
+      return (answer.data?.awards as { lines: { rank: number; unitCode: string }[] } | null)?.lines;
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    const text = await documentText(
+      await get(`/documents/award-proposal.docx?cluster=cum-2&year=${year}`),
+    );
+    expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain(`Đề nghị khen thưởng thi đua năm ${year} của Cụm thi đua số 2`);
+    for (const line of lines) {
+      const name = members.find((m) => m.unitCode === line.unitCode)?.name ?? '';
+      expect(text).toContain(`${line.rank}${name}`);
+    }
   });
 
   test('refuses without a token (401), to a unit of another cluster (403), a malformed period (400) and an unknown ranking (404), in both languages', async () => {

@@ -2,7 +2,9 @@ import { periodId, slug } from '@thidua/schema';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
+import { awardProposal, meetingMinutes } from './documents.ts';
 import {
+  docxType,
   FileRouteError,
   badRequest,
   sendError,
@@ -56,6 +58,18 @@ const unit = (query: URLSearchParams) => parameter(query, 'unit', slug, 'ha-tinh
 const cluster = (query: URLSearchParams) => parameter(query, 'cluster', slug, 'cum-2');
 const period = (query: URLSearchParams) => parameter(query, 'period', periodId, '2026-FY');
 
+/** A year such as 2026. */
+function year(query: URLSearchParams): number {
+  const value = query.get('year') ?? '';
+  if (!/^(20\d\d|2100)$/.test(value)) {
+    throw badRequest(
+      `year=${value} is not a year such as 2026`,
+      `Tham số year=${value} không phải năm, ví dụ year=2026`,
+    );
+  }
+  return Number(value);
+}
+
 /** An optional moment (ISO 8601, e.g. 2026-12-15T10:00:00+07:00). */
 function moment(query: URLSearchParams, name: string): string | null {
   const value = query.get(name);
@@ -84,6 +98,22 @@ const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
       const [c, p] = [cluster(query), period(query)];
       const file = await scorecardsWorkbook(context, c, p);
       sendFile(response, xlsxType, `bang-diem-${c}-${p}.xlsx`, file);
+    },
+  },
+  '/documents/meeting-minutes.docx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, p] = [cluster(query), period(query)];
+      const file = await meetingMinutes(context, c, p);
+      sendFile(response, docxType, `bien-ban-${c}-${p}.docx`, file);
+    },
+  },
+  '/documents/award-proposal.docx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, y] = [cluster(query), year(query)];
+      const file = await awardProposal(context, c, y);
+      sendFile(response, docxType, `to-trinh-khen-thuong-${c}-${y}.docx`, file);
     },
   },
   '/templates/submission.xlsx': {

@@ -1,0 +1,218 @@
+import type { Scheme } from '@thidua/schema';
+import Docxtemplater from 'docxtemplater';
+import PizZip from 'pizzip';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GatewayContext } from '../builder.ts';
+import { yearOf } from '../period-year.ts';
+import { notFound } from './http.ts';
+import { runQuery } from './query.ts';
+import { rankingOrder, type RankingEntry } from './ranking-xlsx.ts';
+import { classificationLabels, hanoiDateTime, longDate, periodLabel } from './vietnamese.ts';
+
+const repositoryFolder = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * A document's template: the secretariat's own from DOCUMENT_TEMPLATES_DIR when that folder has
+ * one of the name, else the repository's.
+ */
+async function templateOf(name: string): Promise<Buffer> {
+  const configured = process.env.DOCUMENT_TEMPLATES_DIR;
+  if (configured !== undefined && configured !== '') {
+    try {
+      return await readFile(join(configured, name));
+    } catch {
+      // No file of that name there: the repository's template serves.
+    }
+  }
+  return readFile(join(repositoryFolder, name));
+}
+
+async function render(name: string, data: Record<string, unknown>): Promise<Buffer> {
+  const document = new Docxtemplater(new PizZip(await templateOf(name)), {
+    paragraphLoop: true,
+    linebreaks: true,
+    nullGetter: () => '',
+  });
+  document.render(data);
+  return document.toBuffer({ compression: 'DEFLATE' });
+}
+
+/** `1234.50` → `1.234,50`, as Vietnamese documents write numbers. */
+export function vietnameseNumber(decimal: string): string {
+  const [whole = '0', fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return fraction === undefined ? grouped : `${grouped},${fraction}`;
+}
+
+const documentQuery = /* GraphQL */ `
+  query DocumentFacts($cluster: String!, $period: String!, $year: Int!) {
+    cluster(code: $cluster, year: $year) {
+      name
+      lead
+      deputies
+      members {
+        unitCode
+        name
+      }
+    }
+    scheme(cluster: $cluster, period: $period)
+    period(cluster: $cluster, id: $period) {
+      status
+    }
+    ranking(cluster: $cluster, period: $period) {
+      revision
+      entries {
+        unitCode
+        unitName
+        status
+        rank
+        total
+        criteriaSum
+        deductions
+        classification
+        submittedAt
+      }
+    }
+  }
+`;
+
+interface DocumentFacts {
+  cluster: {
+    name: string;
+    lead: string | null;
+    deputies: string[];
+    members: { unitCode: string; name: string }[];
+  } | null;
+  scheme: Scheme | null;
+  period: { status: string } | null;
+  ranking: { revision: number; entries: RankingEntry[] } | null;
+}
+
+async function factsOf(context: GatewayContext, cluster: string, period: string) {
+  const facts = await runQuery<DocumentFacts>(context, documentQuery, {
+    cluster,
+    period,
+    year: yearOf(period),
+  });
+  if (facts.cluster === null || facts.scheme === null || facts.ranking === null) {
+    throw notFound(
+      `no ranking of ${cluster} for ${period}`,
+      `Chưa có bảng xếp hạng của cụm ${cluster} kỳ ${period}`,
+    );
+  }
+  return { ...facts, cluster: facts.cluster, scheme: facts.scheme, ranking: facts.ranking };
+}
+
+/** The head and foot every document shares: issuing body, place and date, signer. */
+function frame(context: GatewayContext, cluster: NonNullable<DocumentFacts['cluster']>) {
+  const lead = cluster.members.find((m) => m.unitCode === cluster.lead);
+  const leadName = lead?.name ?? cluster.name;
+  return {
+    issuingBody: leadName.toUpperCase(),
+    clusterName: cluster.name,
+    clusterNameUpper: cluster.name.toUpperCase(),
+    place: leadName.replace(/^Ban Tổ chức (Tỉnh|Thành) ủy /, ''),
+    dateLine: longDate(context.clock()),
+    signerCapacity: 'TM. CỤM THI ĐUA',
+    signerTitle: 'CỤM TRƯỞNG',
+    signerName: leadName,
+  };
+}
+
+/** The classification bands, as every document that classifies prints them. */
+const bandsOf = (scheme: Scheme) =>
+  `Xếp loại theo tổng điểm so với điểm tối đa ${vietnameseNumber(scheme.maxTotal)}: Xuất sắc từ 90%, Tốt từ 70%, Hoàn thành từ 50%, dưới 50% Không hoàn thành.`;
+
+const lineOf = (entry: RankingEntry) => ({
+  rank: entry.rank === null ? '' : String(entry.rank),
+  unitName: entry.unitName,
+  total: entry.total === null ? '' : vietnameseNumber(entry.total),
+  classification:
+    entry.classification === null
+      ? 'Chưa nộp báo cáo'
+      : (classificationLabels[entry.classification] ?? entry.classification),
+});
+
+/** `GET /documents/meeting-minutes.docx?cluster=&period=`: biên bản họp cụm. */
+export async function meetingMinutes(
+  context: GatewayContext,
+  cluster: string,
+  period: string,
+): Promise<Buffer> {
+  const facts = await factsOf(context, cluster, period);
+  const closed = facts.period?.status === 'CLOSED';
+  return render('meeting-minutes.docx', {
+    ...frame(context, facts.cluster),
+    periodLabel: periodLabel(period),
+    schemeTitle: facts.scheme.title,
+    members: facts.cluster.members.map((member) => ({
+      name: member.name,
+      role:
+        member.unitCode === facts.cluster.lead
+          ? ' (Cụm trưởng)'
+          : facts.cluster.deputies.includes(member.unitCode)
+            ? ' (Cụm phó)'
+            : '',
+    })),
+    rankingState: closed ? 'chính thức' : 'tạm thời, kỳ chưa kết thúc',
+    revision: facts.ranking.revision,
+    lines: rankingOrder(facts.ranking.entries).map(lineOf),
+    bands: bandsOf(facts.scheme),
+    closedAt: hanoiDateTime(context.clock()),
+  });
+}
+
+const awardsQuery = /* GraphQL */ `
+  query DocumentAwards($cluster: String!, $year: Int!) {
+    awards(cluster: $cluster, year: $year) {
+      lines {
+        rank
+        unitCode
+        proposed
+        status
+      }
+    }
+  }
+`;
+
+const awardLabels: Record<string, string> = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' };
+
+/** `GET /documents/award-proposal.docx?cluster=&year=`: tờ trình đề nghị khen thưởng. */
+export async function awardProposal(
+  context: GatewayContext,
+  cluster: string,
+  year: number,
+): Promise<Buffer> {
+  const period = `${year}-FY`;
+  const facts = await factsOf(context, cluster, period);
+  const { awards } = await runQuery<{
+    awards: {
+      lines: { rank: number; unitCode: string; proposed: string; status: string }[];
+    } | null;
+  }>(context, awardsQuery, { cluster, year });
+  if (awards === null) {
+    throw notFound(
+      `no award proposal of ${cluster} for ${year} (its year-end period is not closed)`,
+      `Cụm ${cluster} chưa có đề nghị khen thưởng năm ${year} (kỳ cả năm chưa kết thúc)`,
+    );
+  }
+  const entries = new Map(facts.ranking.entries.map((entry) => [entry.unitCode, entry]));
+  return render('award-proposal.docx', {
+    ...frame(context, facts.cluster),
+    year,
+    schemeTitle: facts.scheme.title,
+    lines: awards.lines.map((line) => {
+      const entry = entries.get(line.unitCode);
+      return {
+        ...(entry === undefined
+          ? { unitName: line.unitCode, total: '', classification: '' }
+          : lineOf(entry)),
+        rank: String(line.rank),
+        proposed: `${awardLabels[line.proposed] ?? line.proposed}${line.status === 'TIED' ? ' (chờ biểu quyết)' : ''}`,
+      };
+    }),
+    bands: bandsOf(facts.scheme),
+  });
+}
