@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Me } from './api-types.ts';
 import { roleName } from './format.ts';
+import { AwardsPage } from './pages/awards.tsx';
 import { CentralHome, UnitHome } from './pages/home.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { RankingPage } from './pages/ranking.tsx';
@@ -27,6 +28,10 @@ function Page({ me, path }: { me: Me; path: string }) {
   params = match('/ky/:cluster/:period/tong-quan', pathname);
   if (params !== null) {
     return <OverviewPage cluster={params.cluster ?? ''} period={params.period ?? ''} />;
+  }
+  params = match('/khen-thuong/:cluster/:year', pathname);
+  if (params !== null) {
+    return <AwardsPage me={me} cluster={params.cluster ?? ''} year={Number(params.year)} />;
   }
   params = match('/tong-hop/:period', pathname);
   if (params !== null) return <SummaryPage period={params.period ?? ''} />;

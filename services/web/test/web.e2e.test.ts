@@ -378,6 +378,45 @@ describe('the web app in a real browser against the whole system', () => {
     await screenshot(board, 'summary.png');
   });
 
+  test("the central board decides an award line, and the cluster's award sheet shows it to the lead", async () => {
+    const decided = walkthroughVariables('decideAward as the central board') as Record<
+      string,
+      string
+    >;
+    const board = await openPage('/');
+    await signInAs(board, /Ban Tổ chức Trung ương/);
+    await board.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
+    await board
+      .getByRole('region', { name: 'cum-2 2023' })
+      .getByRole('link', { name: 'Khen thưởng năm 2023' })
+      .click();
+    const line = board.locator(`tr[data-unit="${decided.unitCode ?? ''}"]`);
+    await expect.poll(() => line.locator('.decided').textContent()).toBe('Chưa quyết định');
+    await board.getByLabel('Đơn vị').selectOption(decided.unitCode ?? '');
+    await board.getByLabel('Quyết định', { exact: true }).selectOption(decided.decision ?? '');
+    await board.getByLabel('Hình thức khen thưởng').selectOption(decided.award ?? '');
+    await board.getByLabel('Lý do').fill(decided.reason ?? '');
+    await board.getByLabel('Số quyết định').fill(decided.decisionNumber ?? '');
+    await board.getByLabel('Ngày quyết định').fill('15/01/2024');
+    await board.getByLabel('Người ký').fill(decided.signer ?? '');
+    await board.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect
+      .poll(() => line.locator('.granted').textContent(), { timeout: 30_000 })
+      .toBe('Cờ thi đua');
+    expect(await line.locator('.decided').textContent()).toContain(
+      'Phê duyệt · số 15/QĐ-BTCTW ngày 15/01/2024 · Trưởng ban',
+    );
+    await screenshot(board, 'awards.png');
+
+    const lead = await openPage('/');
+    await signInAs(lead, /Hà Tĩnh$/);
+    await lead.goto(`${origin}/khen-thuong/cum-2/2023`);
+    const seen = lead.locator(`tr[data-unit="${decided.unitCode ?? ''}"] .granted`);
+    await expect.poll(() => seen.textContent()).toBe('Cờ thi đua');
+    // Only the central board decides.
+    expect(await lead.getByRole('button', { name: 'Ghi quyết định' }).count()).toBe(0);
+  });
+
   test('no page visited logged a console error', () => {
     expect(readdirSync(output)).toContain('ranking-live.png');
     expect(consoleErrors).toEqual([]);

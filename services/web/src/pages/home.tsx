@@ -89,7 +89,10 @@ export function ClusterCard({
           </h2>
           <p className="muted">
             {role !== null && <>Vai trò: {roleName(role)} · </>}
-            {cluster.data.cluster.members.length} đơn vị thành viên
+            {cluster.data.cluster.members.length} đơn vị thành viên ·{' '}
+            <Link to={`/khen-thuong/${encodeURIComponent(code)}/${year}`}>
+              Khen thưởng năm {year}
+            </Link>
           </p>
           {cluster.data.cluster.periods.length === 0 ? (
             <p>Chưa có kỳ nào.</p>

@@ -1,0 +1,262 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { ClusterInfo, FieldProblem, Me } from '../api-types.ts';
+import { ApiError, request } from '../client.ts';
+import { vietnameseCollator } from '../format.ts';
+import { ErrorBox, Loading } from '../ui.tsx';
+import { useQuery } from '../use-query.ts';
+
+interface AwardLine {
+  rank: number;
+  unitCode: string;
+  proposed: 'FLAG' | 'MERIT';
+  status: string;
+  granted: 'FLAG' | 'MERIT' | null;
+  decision: {
+    decision: string;
+    reason: string;
+    decisionNumber: string;
+    decidedOn: string;
+    signer: string;
+  } | null;
+}
+
+interface AwardSheet {
+  revision: number;
+  lines: AwardLine[];
+}
+
+type DecideAwardResult =
+  | { __typename: 'AwardsPayload' }
+  | { __typename: 'ValidationError'; fields: FieldProblem[]; message: string; messageVi: string }
+  | {
+      __typename: 'ConflictError' | 'ForbiddenError' | 'NotFoundError';
+      message: string;
+      messageVi: string;
+    };
+
+const awardNames = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' } as const;
+
+const decisionNames: Record<string, string> = {
+  APPROVE: 'Phê duyệt',
+  APPROVE_LOWER: 'Phê duyệt ở mức thấp hơn',
+  RETURN: 'Trả lại',
+  REJECT: 'Không phê duyệt',
+};
+
+/** `15/01/2024` → `2024-01-15`, the API's date; null when it is no date. */
+function isoDate(typed: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed.trim());
+  if (match === null) return null;
+  const [, day = '', month = '', year = ''] = match;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** The central board's decision on one line of a cluster's award proposal. */
+function DecisionForm({
+  cluster,
+  year,
+  lines,
+  onDecided,
+}: {
+  cluster: string;
+  year: number;
+  lines: AwardLine[];
+  onDecided: (revision: number) => void;
+}) {
+  const [unitCode, setUnitCode] = useState(lines.find((l) => l.decision === null)?.unitCode ?? '');
+  const line = lines.find((l) => l.unitCode === unitCode);
+  const [decision, setDecision] = useState('APPROVE');
+  const [award, setAward] = useState<'FLAG' | 'MERIT' | null>(null);
+  const [reason, setReason] = useState('');
+  const [decisionNumber, setDecisionNumber] = useState('');
+  const [decidedOn, setDecidedOn] = useState('');
+  const [signer, setSigner] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    setProblems([]);
+    const date = isoDate(decidedOn);
+    if (date === null) {
+      setProblems(['Ngày quyết định cần viết dạng ngày/tháng/năm, ví dụ 15/01/2024.']);
+      return;
+    }
+    setSending(true);
+    try {
+      const { decideAward: result } = await request<{ decideAward: DecideAwardResult }>(
+        'DecideAward',
+        {
+          clusterCode: cluster,
+          year,
+          unitCode,
+          award: award ?? line?.proposed ?? 'MERIT',
+          decision,
+          reason,
+          decisionNumber,
+          decidedOn: date,
+          signer,
+        },
+      );
+      if (result.__typename === 'AwardsPayload') {
+        onDecided(Date.now());
+      } else {
+        setProblems(
+          result.__typename === 'ValidationError' && result.fields.length > 0
+            ? result.fields.map((f) => f.messageVi)
+            : [result.messageVi],
+        );
+      }
+    } catch (error) {
+      setProblems([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form className="card decision no-print" onSubmit={(event) => void send(event)}>
+      <h2>Quyết định của Ban Tổ chức Trung ương</h2>
+      <label htmlFor="decision-unit">Đơn vị</label>
+      <select id="decision-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
+        {lines.map((l) => (
+          <option key={l.unitCode} value={l.unitCode}>
+            {l.unitCode} ({awardNames[l.proposed]})
+          </option>
+        ))}
+      </select>
+      <label htmlFor="decision-kind">Quyết định</label>
+      <select id="decision-kind" value={decision} onChange={(e) => setDecision(e.target.value)}>
+        {Object.entries(decisionNames).map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="decision-award">Hình thức khen thưởng</label>
+      <select
+        id="decision-award"
+        value={award ?? line?.proposed ?? 'MERIT'}
+        onChange={(e) => setAward(e.target.value === 'FLAG' ? 'FLAG' : 'MERIT')}
+      >
+        <option value="FLAG">{awardNames.FLAG}</option>
+        <option value="MERIT">{awardNames.MERIT}</option>
+      </select>
+      <label htmlFor="decision-reason">Lý do</label>
+      <input id="decision-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      <label htmlFor="decision-number">Số quyết định</label>
+      <input
+        id="decision-number"
+        value={decisionNumber}
+        placeholder="15/QĐ-BTCTW"
+        onChange={(e) => setDecisionNumber(e.target.value)}
+      />
+      <label htmlFor="decision-date">Ngày quyết định</label>
+      <input
+        id="decision-date"
+        value={decidedOn}
+        placeholder="dd/mm/yyyy"
+        onChange={(e) => setDecidedOn(e.target.value)}
+      />
+      <label htmlFor="decision-signer">Người ký</label>
+      <input id="decision-signer" value={signer} onChange={(e) => setSigner(e.target.value)} />
+      <button type="submit" disabled={sending || unitCode === ''}>
+        {sending ? 'Đang gửi…' : 'Ghi quyết định'}
+      </button>
+      {problems.length > 0 && (
+        <p className="field-error" role="alert">
+          {problems.join('; ')}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** A cluster's award sheet for a year: the proposal, each line's decision, what was granted. */
+export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; year: number }) {
+  const sheet = useQuery<{ awards: AwardSheet | null }>('Awards', { cluster, year });
+  const members = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: cluster, year });
+  const [waiting, setWaiting] = useState(false);
+  const { reload } = sheet;
+
+  if (sheet.loading && sheet.data === null) return <Loading what="danh sách khen thưởng" />;
+  if (sheet.error !== null) return <ErrorBox error={sheet.error} />;
+  const found = sheet.data?.awards;
+  if (found == null) return <p>Chưa có đề nghị khen thưởng: kỳ cuối năm chưa đóng.</p>;
+  const names = new Map(members.data?.cluster?.members.map((m) => [m.unitCode, m.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  const lines = [...found.lines].sort(
+    (a, b) => a.rank - b.rank || vietnameseCollator.compare(nameOf(a.unitCode), nameOf(b.unitCode)),
+  );
+
+  // The awards service publishes the new sheet after Kafka: ask again until its revision moves.
+  const awaitNewSheet = async () => {
+    setWaiting(true);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const { awards } = await request<{ awards: AwardSheet | null }>('Awards', { cluster, year });
+      if (awards !== null && awards.revision > found.revision) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    setWaiting(false);
+    reload();
+  };
+
+  return (
+    <div className="awards">
+      <h1>
+        Khen thưởng năm {year} <span className="muted">({cluster})</span>
+      </h1>
+      {waiting && <p role="status">Đang cập nhật danh sách…</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>Hạng</th>
+            <th>Đơn vị</th>
+            <th>Đề nghị</th>
+            <th>Quyết định</th>
+            <th>Được tặng</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.unitCode} data-unit={line.unitCode}>
+              <td className="rank">{line.rank}</td>
+              <td>{nameOf(line.unitCode)}</td>
+              <td>
+                {awardNames[line.proposed]}
+                {line.status === 'TIED' && (
+                  <span className="muted"> · đồng hạng, chờ biểu quyết</span>
+                )}
+              </td>
+              <td className="decided">
+                {line.decision === null ? (
+                  <span className="muted">Chưa quyết định</span>
+                ) : (
+                  <>
+                    {decisionNames[line.decision.decision] ?? line.decision.decision} · số{' '}
+                    {line.decision.decisionNumber} ngày {vietnameseDate(line.decision.decidedOn)} ·{' '}
+                    {line.decision.signer}
+                    <br />
+                    <span className="muted">Lý do: {line.decision.reason}</span>
+                  </>
+                )}
+              </td>
+              <td className="granted">{line.granted === null ? '–' : awardNames[line.granted]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {me.central && lines.length > 0 && (
+        <DecisionForm
+          cluster={cluster}
+          year={year}
+          lines={lines}
+          onDecided={() => void awaitNewSheet()}
+        />
+      )}
+    </div>
+  );
+}
