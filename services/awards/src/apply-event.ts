@@ -1,89 +1,105 @@
-import type { ClusterYear } from '@thidua/kit';
-import type { ContestEvent, EventOf, RankingsEvent, ScoresEvent } from '@thidua/schema';
-import type { Transaction } from 'kysely';
-import type { AwardsDatabase } from './database.ts';
-import { yearEnd } from './record-scorecards.ts';
+import { clusterKey, type ClusterYear } from '@thidua/kit';
+import {
+  isYearEnd,
+  yearOf,
+  type ContestEvent,
+  type RankingsEvent,
+  type ScoresEvent,
+} from '@thidua/schema';
+import type { AwardsChanges, AwardsState } from './state.ts';
+
+/** The rows a batch writes so far: the newest of each key, votes and decisions in order. */
+export interface PendingChanges {
+  clusters: Map<string, AwardsChanges['clusters'][number]>;
+  rules: Map<string, AwardsChanges['rules'][number]>;
+  closedYears: Map<string, ClusterYear>;
+  standings: Map<string, AwardsChanges['standings'][number]>;
+  scorecards: Map<string, AwardsChanges['scorecards'][number]>;
+  votes: AwardsChanges['votes'];
+  decisions: AwardsChanges['decisions'];
+}
+
+/** The year whose award sheet a period's facts count for: only the year-end period's do. */
+const yearEnd = (periodId: string) => (isYearEnd(periodId) ? yearOf(periodId) : null);
 
 /**
- * Records what the awards need from an event other than a scorecard (recordScorecards writes
- * those); says which award sheets are stale.
+ * Applies one event to the batch's working state and the rows it will write; says which cluster's
+ * award sheet it makes stale. Year-end standings and scorecards make it stale even when older than
+ * those kept (the sheet is then worked out to the same and not emitted again); an older standings
+ * revision or scorecard version is not kept.
  */
-export async function applyEvent(
-  trx: Transaction<AwardsDatabase>,
-  event: Exclude<ContestEvent | ScoresEvent | RankingsEvent, EventOf<'ScorecardComputed'>>,
-): Promise<ClusterYear[]> {
-  const clusterCode = event.clusterCode;
-  const stale = (year: number): ClusterYear[] => [{ clusterCode, year }];
+export function applyEvent(
+  state: AwardsState,
+  changes: PendingChanges,
+  event: ContestEvent | ScoresEvent | RankingsEvent,
+): ClusterYear[] {
+  const { clusterCode } = event;
+  const at = (year: number): [ClusterYear, string] => {
+    const key = { clusterCode, year };
+    return [key, clusterKey(key)];
+  };
   switch (event.type) {
     case 'ClusterDefined': {
-      const { year, members } = event.data;
-      await trx
-        .insertInto('clusters')
-        .values({ cluster_code: clusterCode, year, member_count: members.length })
-        .onConflict((oc) =>
-          oc.columns(['cluster_code', 'year']).doUpdateSet({ member_count: members.length }),
-        )
-        .execute();
-      return stale(year);
+      const [year, key] = at(event.data.year);
+      const memberCount = event.data.members.length;
+      state.memberCounts.set(key, memberCount);
+      changes.clusters.set(key, { ...year, memberCount });
+      return [year];
     }
     case 'SchemeAssigned': {
-      const { year, flagQuota, meritQuota, awardsRequireOnTime } = event.data.scheme;
-      const rules = JSON.stringify({ flagQuota, meritQuota, awardsRequireOnTime });
-      await trx
-        .insertInto('rules')
-        .values({ cluster_code: clusterCode, year, rules })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ rules }))
-        .execute();
-      return stale(year);
+      const { flagQuota, meritQuota, awardsRequireOnTime } = event.data.scheme;
+      const [year, key] = at(event.data.scheme.year);
+      const rules = { flagQuota, meritQuota, awardsRequireOnTime };
+      state.rules.set(key, rules);
+      changes.rules.set(key, { ...year, rules });
+      return [year];
     }
     case 'PeriodClosed': {
-      const year = yearEnd(event.data.periodId);
-      if (year === null) return [];
-      await trx
-        .insertInto('closed_years')
-        .values({ cluster_code: clusterCode, year })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doNothing())
-        .execute();
-      return stale(year);
+      const number = yearEnd(event.data.periodId);
+      if (number === null) return [];
+      const [year, key] = at(number);
+      state.closed.add(key);
+      changes.closedYears.set(key, year);
+      return [year];
     }
     case 'TieVoteRecorded': {
-      await trx
-        .insertInto('votes')
-        .values({
-          cluster_code: clusterCode,
-          year: event.data.year,
-          vote: JSON.stringify(event.data),
-        })
-        .execute();
-      return stale(event.data.year);
+      const [year, key] = at(event.data.year);
+      state.votes.set(key, [...(state.votes.get(key) ?? []), event.data]);
+      changes.votes.push({ ...year, vote: event.data });
+      return [year];
     }
     case 'AwardDecided': {
-      await trx
-        .insertInto('decisions')
-        .values({
-          cluster_code: clusterCode,
-          year: event.data.year,
-          decision: JSON.stringify(event.data),
-        })
-        .execute();
-      return stale(event.data.year);
+      const [year, key] = at(event.data.year);
+      state.decisions.set(key, [...(state.decisions.get(key) ?? []), event.data]);
+      changes.decisions.push({ ...year, decision: event.data });
+      return [year];
     }
     case 'StandingsChanged': {
-      const year = yearEnd(event.data.periodId);
-      if (year === null) return [];
+      const number = yearEnd(event.data.periodId);
+      if (number === null) return [];
+      const [year, key] = at(number);
       const { revision, entries } = event.data;
-      const json = JSON.stringify(entries);
-      await trx
-        .insertInto('standings')
-        .values({ cluster_code: clusterCode, year, revision, entries: json })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'year'])
-            .doUpdateSet({ revision, entries: json })
-            .where('standings.revision', '<', revision),
-        )
-        .execute();
-      return stale(year);
+      const kept = state.standings.get(key);
+      if (kept === undefined || kept.revision < revision) {
+        state.standings.set(key, { revision, entries });
+        changes.standings.set(key, { ...year, revision, entries });
+      }
+      return [year];
+    }
+    case 'ScorecardComputed': {
+      const number = yearEnd(event.data.periodId);
+      if (number === null) return [];
+      const [year, key] = at(number);
+      const { unitCode, submissionVersion, classification, disqualified, onTime } = event.data;
+      const cards = new Map(state.scorecards.get(key));
+      const kept = cards.get(unitCode);
+      if (kept === undefined || kept.submissionVersion <= submissionVersion) {
+        const card = { submissionVersion, classification, disqualified, onTime };
+        cards.set(unitCode, card);
+        state.scorecards.set(key, cards);
+        changes.scorecards.set(`${key}/${unitCode}`, { ...year, unitCode, ...card });
+      }
+      return [year];
     }
     case 'PeriodOpened':
     case 'DeadlineSet':

@@ -1,32 +1,82 @@
-import { StaleSet, type BatchContext, type ClusterYear } from '@thidua/kit';
-import type { ContestEvent, EventOf, RankingsEvent, ScoresEvent } from '@thidua/schema';
-import { applyEvent } from './apply-event.ts';
+import {
+  pipelineHandler,
+  StaleSet,
+  type BatchDecision,
+  type BatchPipeline,
+  type ClusterYear,
+} from '@thidua/kit';
+import type { ContestEvent, RankingsEvent, ScoresEvent } from '@thidua/schema';
+import { applyEvent, type PendingChanges } from './apply-event.ts';
 import type { AwardsDatabase } from './database.ts';
-import { recordScorecards, yearEnd } from './record-scorecards.ts';
+import { loadState } from './load-state.ts';
 import { recompute } from './recompute.ts';
+import type { AwardsChanges, AwardsState } from './state.ts';
+import { writeChanges } from './write-changes.ts';
+
+type AwardsEventIn = ContestEvent | ScoresEvent | RankingsEvent;
 
 /**
- * Applies a batch, then works out each touched cluster-year's award sheet once. Scorecards, most
- * of a busy batch, are written together; the other events one by one. Scorecards have a table of
- * their own, so the two orders leave the same state.
+ * A batch's decision, in pure code: applies the events one by one to a copy of the loaded state,
+ * then works out each touched cluster-year's award sheet once.
  */
-export async function handleBatch(
-  events: (ContestEvent | ScoresEvent | RankingsEvent)[],
-  context: BatchContext<AwardsDatabase>,
-): Promise<void> {
+export function decide(
+  loaded: AwardsState,
+  events: readonly AwardsEventIn[],
+): BatchDecision<AwardsChanges> {
+  const state: AwardsState = {
+    memberCounts: new Map(loaded.memberCounts),
+    rules: new Map(loaded.rules),
+    closed: new Set(loaded.closed),
+    standings: new Map(loaded.standings),
+    scorecards: new Map(loaded.scorecards),
+    votes: new Map(loaded.votes),
+    decisions: new Map(loaded.decisions),
+    sheets: new Map(loaded.sheets),
+  };
+  const pending: PendingChanges = {
+    clusters: new Map(),
+    rules: new Map(),
+    closedYears: new Map(),
+    standings: new Map(),
+    scorecards: new Map(),
+    votes: [],
+    decisions: [],
+  };
   const stale = new StaleSet<ClusterYear>();
-  const scorecards: EventOf<'ScorecardComputed'>[] = [];
   for (const [index, event] of events.entries()) {
-    if (event.type !== 'ScorecardComputed') {
-      for (const sheet of await applyEvent(context.trx, event)) stale.mark(sheet, event, index);
-      continue;
-    }
-    scorecards.push(event);
-    const year = yearEnd(event.data.periodId);
-    if (year !== null) {
-      stale.mark({ clusterCode: event.clusterCode, year }, event, index);
-    }
+    for (const year of applyEvent(state, pending, event)) stale.mark(year, event, index);
   }
-  await recordScorecards(context.trx, scorecards);
-  for (const sheet of stale.items()) await recompute(context, sheet);
+  const { sheets, emit } = recompute(state, stale.items());
+  return {
+    changes: {
+      clusters: [...pending.clusters.values()],
+      rules: [...pending.rules.values()],
+      closedYears: [...pending.closedYears.values()],
+      standings: [...pending.standings.values()],
+      scorecards: [...pending.scorecards.values()],
+      votes: pending.votes,
+      decisions: pending.decisions,
+      sheets,
+    },
+    emit,
+  };
 }
+
+export const awardsPipeline: BatchPipeline<
+  AwardsDatabase,
+  AwardsEventIn,
+  AwardsState,
+  AwardsChanges
+> = {
+  load: loadState,
+  decide,
+  write: writeChanges,
+};
+
+/** Final standings, scorecards, votes and decisions in; award sheets out: load, decide, write. */
+export const handleBatch = pipelineHandler<
+  AwardsDatabase,
+  'contest' | 'scores' | 'rankings',
+  AwardsState,
+  AwardsChanges
+>(awardsPipeline);
