@@ -17,3 +17,12 @@ export const infraEnvironment = readEnvironment({
   KAFKA_CACHE_DIR: z.string().default(join(homedir(), '.cache', 'thidua', 'kafka')),
   KAFKA_HEAP: z.string().default('768m'),
 });
+
+/** Settings of the local three-node cluster (`npm run cluster:start`, `npm run test:cluster`). */
+export const clusterEnvironment = readEnvironment({
+  /** Client ports of nodes 1–3: this one and the next two (apart from the single broker's 9092). */
+  CLUSTER_PORT: z.coerce.number().int().min(1).max(65533).default(19092),
+  /** KRaft controller ports of nodes 1–3 likewise. */
+  CLUSTER_CONTROLLER_PORT: z.coerce.number().int().min(1).max(65533).default(19192),
+  CLUSTER_HEAP: z.string().default('384m'),
+});

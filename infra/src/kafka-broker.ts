@@ -62,7 +62,10 @@ export function resolveKafkaJars(version: string, cacheDir: string): string {
 export interface LocalBroker {
   bootstrap: string;
   logFile: string;
+  /** SIGTERM (a controlled shutdown that moves leadership away), SIGKILL after 20 s. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crashed machine would. */
+  kill(): Promise<void>;
 }
 
 export interface LocalBrokerOptions {
@@ -72,11 +75,23 @@ export interface LocalBrokerOptions {
   port: number;
   controllerPort: number;
   heap: string;
+  /** This node's id in the quorum (1 unless given). */
+  nodeId?: number;
+  /** `controller.quorum.voters`; a quorum of this node alone unless given. */
+  voters?: string;
+  /** Shared by every node of a cluster when their storage is formatted; a new one unless given. */
+  clusterId?: string;
+  /** Replicas of Kafka's own topics (consumer offsets, transactions) and their min.insync (1/1). */
+  internalReplicas?: { factor: number; minInsync: number };
+  /** How long the broker may take to listen (60 s unless given; JVMs starting together are slow). */
+  startTimeoutMs?: number;
 }
 
-/** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-/** A KRaft cluster id; never one starting with '-', which the storage tool would take for an option. */
-function newClusterId(): string {
+/**
+ * A KRaft cluster id: 16 random bytes in URL-safe base64 without padding, never one starting with
+ * '-', which the storage tool would take for an option.
+ */
+export function newClusterId(): string {
   for (;;) {
     const id = randomBytes(16).toString('base64url');
     if (!id.startsWith('-')) return id;
@@ -84,10 +99,12 @@ function newClusterId(): string {
 }
 
 function serverProperties(options: LocalBrokerOptions): string {
+  const nodeId = options.nodeId ?? 1;
+  const internal = options.internalReplicas ?? { factor: 1, minInsync: 1 };
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${options.controllerPort}`,
+    `node.id=${nodeId}`,
+    `controller.quorum.voters=${options.voters ?? `${nodeId}@127.0.0.1:${options.controllerPort}`}`,
     `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}`,
     `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}`,
     'controller.listener.names=CONTROLLER',
@@ -95,12 +112,12 @@ function serverProperties(options: LocalBrokerOptions): string {
     'inter.broker.listener.name=PLAINTEXT',
     `log.dirs=${join(options.dataDir, 'data')}`,
     'num.partitions=1',
-    'offsets.topic.replication.factor=1',
+    `offsets.topic.replication.factor=${internal.factor}`,
     'offsets.topic.num.partitions=6',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `transaction.state.log.replication.factor=${internal.factor}`,
+    `transaction.state.log.min.isr=${internal.minInsync}`,
+    `share.coordinator.state.topic.replication.factor=${internal.factor}`,
+    `share.coordinator.state.topic.min.isr=${internal.minInsync}`,
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
     '',
@@ -145,7 +162,15 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
   if (!formatted) {
     const format = spawnSync(
       'java',
-      [...jvm, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', properties],
+      [
+        ...jvm,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        options.clusterId ?? newClusterId(),
+        '-c',
+        properties,
+      ],
       { encoding: 'utf8' },
     );
     if (format.status !== 0) {
@@ -165,30 +190,35 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
     state.exited = true;
   });
 
-  const deadline = Date.now() + 60_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   while (!(await isListening(options.port))) {
     if (state.exited) throw new KafkaSetupError(`the Kafka broker exited at start; see ${logFile}`);
     if (Date.now() > deadline) {
       broker.kill('SIGKILL');
-      throw new KafkaSetupError(`the Kafka broker did not listen within 60 s; see ${logFile}`);
+      throw new KafkaSetupError(
+        `the Kafka broker did not listen within ${startTimeoutMs / 1000} s; see ${logFile}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
+  const end = async (signal: NodeJS.Signals) => {
+    if (state.exited) return;
+    const gone = new Promise<void>((resolve) => {
+      broker.once('exit', () => {
+        resolve();
+      });
+    });
+    broker.kill(signal);
+    const timer = setTimeout(() => broker.kill('SIGKILL'), 20_000);
+    await gone;
+    clearTimeout(timer);
+  };
   return {
     bootstrap: `127.0.0.1:${options.port}`,
     logFile,
-    stop: async () => {
-      if (state.exited) return;
-      const gone = new Promise<void>((resolve) => {
-        broker.once('exit', () => {
-          resolve();
-        });
-      });
-      broker.kill('SIGTERM');
-      const timer = setTimeout(() => broker.kill('SIGKILL'), 20_000);
-      await gone;
-      clearTimeout(timer);
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
 }
