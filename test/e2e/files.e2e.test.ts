@@ -426,7 +426,7 @@ describe('Excel and Word files over HTTP', () => {
     expect(await versionsOf(lastUnit())).toBe(1);
   });
 
-  test('refuses a file that is not a workbook, a corrupt one and a renamed sheet with a clear 400; another unit template with 403', async () => {
+  test('refuses a file that is not a workbook, a corrupt one, a renamed sheet, a formula, a hidden row and macros with a clear 400, a JSON body with 415, another unit template with 403, and records nothing', async () => {
     const text = await importFile(Buffer.from('STT;Mã;Giá trị\n1;a;2\n'), lastUnit());
     expect(text.status).toBe(400);
     expect(((await text.json()) as { error: { code: string } }).error.code).toBe('NOT_XLSX');
@@ -440,6 +440,39 @@ describe('Excel and Word files over HTTP', () => {
     expect(((await renamed.json()) as { error: { messageVi: string } }).error.messageVi).toContain(
       'Không có trang "Kết quả"',
     );
+    const formula = await filledTemplate(lastUnit(), {
+      newPartyMembersAdmitted: { formula: '600+40', result: 640 },
+    });
+    const withFormula = await importFile(formula.file, lastUnit());
+    expect(withFormula.status).toBe(400);
+    expect(
+      ((await withFormula.json()) as { error: { messageVi: string } }).error.messageVi,
+    ).toContain(`${formula.cells.newPartyMembersAdmitted}: Ô chứa công thức`);
+    const hidden = await filledTemplate(lastUnit(), {});
+    const hiddenSheet = hidden.workbook.getWorksheet('Kết quả');
+    if (hiddenSheet !== undefined) hiddenSheet.getRow(7).hidden = true;
+    const withHiddenRow = await importFile(await hidden.workbook.xlsx.writeBuffer(), lastUnit());
+    expect(withHiddenRow.status).toBe(400);
+    expect(
+      ((await withHiddenRow.json()) as { error: { messageVi: string } }).error.messageVi,
+    ).toContain('Dòng 7 bị ẩn');
+    const macros = new PizZip(file);
+    macros.file('xl/vbaProject.bin', 'macro');
+    const xlsm = await importFile(macros.generate({ type: 'nodebuffer' }), lastUnit());
+    expect(xlsm.status).toBe(400);
+    expect(((await xlsm.json()) as { error: { code: string } }).error.code).toBe(
+      'MACROS_NOT_ALLOWED',
+    );
+    const notMultipart = await fetch(`${origin}/imports/submission`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokenFor(lastUnit())}`,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(notMultipart.status).toBe(415);
+    expect(await versionsOf(lastUnit())).toBe(1);
     const otherUnits = await importFile(file, members[0]?.unitCode ?? '');
     expect(otherUnits.status).toBe(403);
     const noToken = await importFile(file, null);
