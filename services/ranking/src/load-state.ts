@@ -9,8 +9,8 @@ const unique = <Key extends ClusterPeriod | ClusterYear>(keys: readonly Key[]): 
 ];
 
 /**
- * Reads what the batch's events may make stale need: the periods opened in the cluster-years whose
- * membership or scheme changes, and for every period the batch may rank its members, tie-breaks,
+ * Reads what ranking the periods a batch may make stale takes: the periods opened in the
+ * cluster-years whose membership or scheme changes, and for every such period its members, tie-breaks,
  * scorecards and latest standings. One query per table, its parameters two arrays, so a batch costs
  * the same few statements however many periods it touches.
  */
@@ -94,24 +94,29 @@ export async function loadState(
     state.scorecards.set(period, kept);
   }
   // One index lookup per period for its latest revision, however many revisions it has had.
-  const stalePeriods = sql<{ cluster_code: string; period_id: string }>`(
+  const candidates = sql<{ cluster_code: string; period_id: string }>`(
     SELECT * FROM unnest(${periodCodes}::text[], ${periodIds}::text[]) AS p(cluster_code, period_id)
   )`;
   const latest = await trx
-    .selectFrom(stalePeriods.as('stale'))
+    .selectFrom(candidates.as('candidate'))
     .innerJoinLateral(
       (eb) =>
         eb
           .selectFrom('standings')
           .select(['revision', 'entries'])
-          .whereRef('standings.cluster_code', '=', 'stale.cluster_code')
-          .whereRef('standings.period_id', '=', 'stale.period_id')
+          .whereRef('standings.cluster_code', '=', 'candidate.cluster_code')
+          .whereRef('standings.period_id', '=', 'candidate.period_id')
           .orderBy('revision', 'desc')
           .limit(1)
           .as('previous'),
       (join) => join.onTrue(),
     )
-    .select(['stale.cluster_code', 'stale.period_id', 'previous.revision', 'previous.entries'])
+    .select([
+      'candidate.cluster_code',
+      'candidate.period_id',
+      'previous.revision',
+      'previous.entries',
+    ])
     .execute();
   for (const row of latest) {
     state.standings.set(clusterKey({ clusterCode: row.cluster_code, periodId: row.period_id }), {
