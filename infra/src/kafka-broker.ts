@@ -120,6 +120,9 @@ function serverProperties(options: LocalBrokerOptions): string {
     `share.coordinator.state.topic.min.isr=${internal.minInsync}`,
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
+    // Nodes of a cluster starting together on a busy machine may take minutes to form the quorum;
+    // the broker would give up registering with it after one (the default).
+    `initial.broker.registration.timeout.ms=${options.startTimeoutMs ?? 60_000}`,
     '',
   ].join('\n');
 }

@@ -77,7 +77,12 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     return found;
   };
   // Together: a node's client port opens only once the quorum has a leader, which needs two.
-  await Promise.all(nodeIds.map(startNode));
+  const started = await Promise.allSettled(nodeIds.map(startNode));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all([...nodes.values()].map((broker) => broker.kill()));
+    throw failed.reason;
+  }
 
   const kafka = new Kafka({
     brokers,
