@@ -40,8 +40,10 @@ export function scopesOf(context: GatewayContext) {
  */
 export function refusalOf(context: GatewayContext, info: GraphQLResolveInfo): GraphQLError {
   if (context.viewer === null) return signInError();
-  const what = `\`${info.fieldName}\` with these arguments`;
-  return new GraphQLError(`you may not see ${what} (Bạn không được xem ${what})`, {
+  const field = `\`${info.fieldName}\``;
+  const english = `you may not see ${field} with these arguments`;
+  const vietnamese = `Bạn không được xem ${field} với các tham số này`;
+  return new GraphQLError(`${english} (${vietnamese})`, {
     extensions: { code: 'FORBIDDEN' },
   });
 }
