@@ -279,6 +279,59 @@ describe('Excel and Word files over HTTP', () => {
     }
   });
 
+  test('the summary export holds the API summary: counts, classifications, indicator totals and leaders; over all clusters for the central board only', async () => {
+    const summary = await eventually(async () => {
+      const answer = await system.graphql(
+        `query($period: String!) { summary(period: $period, cluster: "cum-2") {
+          members submitted onTime late missing averageTotal
+          classifications { xuatSac tot hoanThanh khongHoanThanh }
+          indicatorTotals { code total } leaders { unitCode unitName total } } }`,
+        { period: periodId },
+      );
+      const found = answer.data?.summary as {
+        members: number;
+        submitted: number;
+        onTime: number;
+        late: number;
+        missing: number;
+        averageTotal: string;
+        classifications: Record<string, number>;
+        indicatorTotals: { code: string; total: string }[];
+        leaders: { unitCode: string; unitName: string; total: string }[];
+      } | null;
+      return found !== null && found.submitted === members.length - 1 ? found : undefined;
+    });
+    const workbook = await workbookOf(
+      await get(`/exports/summary.xlsx?cluster=cum-2&period=${periodId}`, members[1]?.unitCode),
+    );
+    const sheet = workbook.getWorksheet('Tổng hợp');
+    if (sheet === undefined) throw new Error('no sheet Tổng hợp');
+    expect(sheet.getCell('A1').text).toBe('BÁO CÁO TỔNG HỢP – CỤM THI ĐUA SỐ 2');
+    const cells = new Map<string, unknown>();
+    sheet.eachRow((row, number) => {
+      if (number > 4)
+        cells.set(`${row.getCell(1).text}|${row.getCell(2).text}`, row.getCell(3).value);
+    });
+    expect(cells.get('Số đơn vị|')).toBe(summary.members);
+    expect(cells.get('Đã nộp báo cáo|')).toBe(summary.submitted);
+    expect(cells.get('Nộp đúng hạn|')).toBe(summary.onTime);
+    expect(cells.get('Chưa nộp|')).toBe(summary.missing);
+    expect(cells.get('Xếp loại Xuất sắc|')).toBe(summary.classifications.xuatSac);
+    expect(cells.get('Xếp loại Tốt|')).toBe(summary.classifications.tot);
+    expect(cells.get('Tổng điểm bình quân|')).toBe(Number(summary.averageTotal));
+    for (const total of summary.indicatorTotals) {
+      const title = scheme.indicators.find((i) => i.code === total.code)?.title ?? '';
+      expect(cells.get(`Tổng chỉ tiêu: ${title}|${total.code}`)).toBe(Number(total.total));
+    }
+    for (const leader of summary.leaders) {
+      expect(cells.get(`Dẫn đầu: ${leader.unitName}|${leader.unitCode}`)).toBe(
+        Number(leader.total),
+      );
+    }
+    const allClusters = await get(`/exports/summary.xlsx?period=${periodId}`, members[0]?.unitCode);
+    expect(allClusters.status).toBe(403);
+  });
+
   /** POSTs a workbook to the import as `as`, with optional extra fields. */
   async function importFile(
     file: ArrayBuffer | Buffer,

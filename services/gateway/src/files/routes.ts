@@ -17,6 +17,7 @@ import { rankingWorkbook } from './ranking-xlsx.ts';
 import { scorecardsWorkbook } from './scorecards-xlsx.ts';
 import { importSubmission } from './submission-import.ts';
 import { submissionTemplate } from './submission-template.ts';
+import { summaryWorkbook } from './summary-xlsx.ts';
 import { readUpload } from './upload.ts';
 
 export interface FileRoutesOptions {
@@ -98,6 +99,15 @@ const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
       const [c, p] = [cluster(query), period(query)];
       const file = await scorecardsWorkbook(context, c, p);
       sendFile(response, xlsxType, `bang-diem-${c}-${p}.xlsx`, file);
+    },
+  },
+  '/exports/summary.xlsx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const p = period(query);
+      const c = query.get('cluster') === null ? null : cluster(query);
+      const file = await summaryWorkbook(context, p, c);
+      sendFile(response, xlsxType, `tong-hop-${c ?? 'tat-ca'}-${p}.xlsx`, file);
     },
   },
   '/documents/meeting-minutes.docx': {
