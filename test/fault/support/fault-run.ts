@@ -6,6 +6,7 @@ import {
   tallyOf,
   type Tally,
 } from './delivery-tally.ts';
+import type { Preset } from '../../bench/workload.ts';
 import { faultWorkload, loadWorkload, type LoadProgress } from './fault-workload.ts';
 import {
   startProcessSystem,
@@ -18,6 +19,8 @@ import { settledDump } from './settled-dump.ts';
 export interface FaultRunOptions extends ProcessSystemOptions {
   /** Over how long the workload's commands are spread. */
   loadSeconds?: number;
+  /** The workload's shape (the fault suite's few hundred submissions unless given). */
+  preset?: Preset;
   /** Runs while the workload is being loaded and processed; strikes when it sees fit. */
   fault?: (system: ProcessSystem, progress: LoadProgress) => Promise<void>;
   /** How long the system may take to take in everything once the fault is over. */
@@ -53,7 +56,7 @@ export async function runWorkload(options: FaultRunOptions): Promise<FaultRunRes
   const system = await startProcessSystem(options);
   try {
     const progress: LoadProgress = { done: 0, total: 0 };
-    const workload = faultWorkload();
+    const workload = faultWorkload(options.preset);
     await Promise.all([
       loadWorkload(system.gatewayDb, workload, loadSeconds, progress),
       fault?.(system, progress),

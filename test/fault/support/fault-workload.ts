@@ -23,8 +23,8 @@ export const faultPreset: Preset = {
 };
 
 /** The bench's workload of the preset, plus the closing of each period after its last step. */
-export function faultWorkload(): Workload {
-  const workload = generateWorkload(faultPreset);
+export function faultWorkload(preset: Preset = faultPreset): Workload {
+  const workload = generateWorkload(preset);
   const closings = [
     { periodId: `${workload.year}-H1`, at: `${workload.year}-07-31T17:00:00+07:00` },
     { periodId: `${workload.year}-FY`, at: `${workload.year}-12-31T17:00:00+07:00` },

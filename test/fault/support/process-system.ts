@@ -3,6 +3,8 @@ import {
   createLogger,
   ensureDatabase,
   ensureTopics,
+  refuseMismatchedTopics,
+  topicLayout,
   waitUntil,
   type CommonSettings,
 } from '@thidua/kit';
@@ -27,6 +29,8 @@ export interface ProcessSystemOptions {
   settings: CommonSettings;
   /** Instances of each consuming service, in one consumer group. */
   instances?: number;
+  /** Gateway processes (each relays its share of the outbox; one unless given). */
+  gateways?: number;
   /** THIDUA_FAILPOINT of the first instance of some services. */
   failpoints?: Partial<Record<ConsumingService, string>>;
   /** Restart a process that died, without its failpoint, as a supervisor would. */
@@ -72,7 +76,7 @@ function testDb<Database>(url: string, schema: string): Kysely<Database> {
  * when asked); the test decides whether that was expected.
  */
 export async function startProcessSystem(options: ProcessSystemOptions): Promise<ProcessSystem> {
-  const { settings, instances = 1, failpoints = {}, restartDead = false } = options;
+  const { settings, instances = 1, gateways = 1, failpoints = {}, restartDead = false } = options;
   await ensureDatabase(settings.DATABASE_URL);
   const kafka = new Kafka({
     clientId: 'thidua-fault-test',
@@ -84,14 +88,19 @@ export async function startProcessSystem(options: ProcessSystemOptions): Promise
   // namespace race to create the topics, and one may subscribe before the topics have leaders.
   // Retried as the services retry it: a new topic's metadata may lag behind its creation.
   const silent = createLogger('fault-test', 'silent');
-  await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE), silent, {
-    tries: 20,
-  });
+  const layout = topicLayout(settings);
+  refuseMismatchedTopics(
+    await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE, layout), silent, {
+      tries: 20,
+    }),
+  );
   const baseEnv: Record<string, string> = {
     DATABASE_URL: settings.DATABASE_URL,
     KAFKA_BROKERS: settings.KAFKA_BROKERS.join(','),
     TOPIC_NAMESPACE: settings.TOPIC_NAMESPACE,
     LOG_LEVEL: 'error',
+    KAFKA_REPLICATION_FACTOR: String(layout.replicationFactor),
+    KAFKA_MIN_INSYNC_REPLICAS: String(layout.minInsyncReplicas),
   };
   const processes: ServiceProcess[] = [];
   const deaths: Death[] = [];
@@ -118,7 +127,10 @@ export async function startProcessSystem(options: ProcessSystemOptions): Promise
     return service;
   };
 
-  const launches: Promise<ServiceProcess>[] = [launch('gateway', 'gateway', baseEnv)];
+  const launches: Promise<ServiceProcess>[] = [];
+  for (let i = 1; i <= gateways; i++) {
+    launches.push(launch('gateway', i === 1 ? 'gateway' : `gateway#${i}`, baseEnv));
+  }
   for (const name of consumingServices) {
     for (let i = 1; i <= instances; i++) {
       const failpoint = i === 1 ? failpoints[name] : undefined;
