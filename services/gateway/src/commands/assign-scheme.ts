@@ -8,6 +8,7 @@ import {
   zodProblems,
   type Decide,
 } from './command.ts';
+import { findCluster } from './membership.ts';
 import { unlessCentral } from './rights.ts';
 
 export interface AssignSchemeInput {
@@ -75,13 +76,7 @@ export const assignScheme = commandOf(
   async (trx, input: AssignSchemeInput): Promise<AssignSchemeState> => {
     const year = schemeSchema.safeParse(input.scheme).data?.year;
     if (year === undefined) return { clusterDefined: false };
-    const cluster = await trx
-      .selectFrom('clusters')
-      .select('cluster_code')
-      .where('cluster_code', '=', input.clusterCode)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    return { clusterDefined: cluster !== undefined };
+    return { clusterDefined: (await findCluster(trx, input.clusterCode, year)) !== null };
   },
   decideAssignScheme,
 );

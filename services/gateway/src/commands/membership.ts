@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { slug, type Actor, type SubmissionProblem } from '@thidua/schema';
+import { slug, type Actor, type ClusterDefinedV1, type SubmissionProblem } from '@thidua/schema';
 import type { GatewayDatabase } from '../database.ts';
 import { problem } from './command.ts';
 
@@ -28,6 +28,21 @@ export async function findMembership(
   return row === undefined
     ? null
     : { clusterCode: row.cluster_code, lead: row.lead, deputies: row.deputies };
+}
+
+/** A cluster's definition for a year, null when it has none. */
+export async function findCluster(
+  trx: Kysely<GatewayDatabase>,
+  clusterCode: string,
+  year: number,
+): Promise<Pick<ClusterDefinedV1, 'name' | 'members' | 'lead' | 'deputies'> | null> {
+  const row = await trx
+    .selectFrom('clusters')
+    .select(['name', 'members', 'lead', 'deputies'])
+    .where('cluster_code', '=', clusterCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 export const notAMember = (unitCode: string, year: number): SubmissionProblem =>

@@ -1,7 +1,10 @@
-import { periodId as periodIdSchema } from '@thidua/schema';
+import { periodId as periodIdSchema, type Actor } from '@thidua/schema';
 import type { Transaction } from 'kysely';
 import type { GatewayDatabase } from '../database.ts';
 import { yearOf } from '../period-year.ts';
+import { refuse, type CommandResult } from './command.ts';
+import { findCluster } from './membership.ts';
+import { unlessManager } from './rights.ts';
 
 /** What managing a cluster's period depends on: the cluster of the period's year and the period. */
 export interface PeriodState {
@@ -22,12 +25,7 @@ export async function loadPeriodState(
   periodId: string,
 ): Promise<PeriodState> {
   if (!periodIdSchema.safeParse(periodId).success) return { cluster: null, period: null };
-  const cluster = await trx
-    .selectFrom('clusters')
-    .select('lead')
-    .where('cluster_code', '=', clusterCode)
-    .where('year', '=', yearOf(periodId))
-    .executeTakeFirst();
+  const cluster = await findCluster(trx, clusterCode, yearOf(periodId));
   const period = await trx
     .selectFrom('periods')
     .select(['status', 'deadline'])
@@ -35,5 +33,25 @@ export async function loadPeriodState(
     .where('period_id', '=', periodId)
     .forUpdate()
     .executeTakeFirst();
-  return { cluster: cluster ?? null, period: period ?? null };
+  return { cluster, period: period ?? null };
+}
+
+/**
+ * Why the caller may not manage the period (neither the central board nor the year's lead), or why
+ * there is nothing to manage (the period is not open); null when they may act on it.
+ */
+export function unlessManagingOpenPeriod(
+  input: { clusterCode: string; periodId: string; actor: Actor },
+  year: number,
+  state: PeriodState,
+): CommandResult<never> | null {
+  const lead = state.cluster?.lead ?? null;
+  const refused = unlessManager(input.actor, { clusterCode: input.clusterCode, year, lead });
+  if (refused !== null) return refused;
+  if (state.period?.status === 'OPEN') return null;
+  return refuse({
+    kind: 'NOT_FOUND',
+    message: `no open period ${input.periodId} in ${input.clusterCode}`,
+    messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
+  });
 }

@@ -11,6 +11,7 @@ import {
   type Decide,
 } from './command.ts';
 import type { AwardSheetState } from './decide-award.ts';
+import { findCluster } from './membership.ts';
 
 export interface RecordTieVoteInput {
   clusterCode: string;
@@ -117,17 +118,9 @@ export const decideRecordTieVote: Decide<
 };
 
 export const recordTieVote = commandOf(
-  async (trx, input: RecordTieVoteInput): Promise<RecordTieVoteState> => {
-    const cluster = await trx
-      .selectFrom('clusters')
-      .select('lead')
-      .where('cluster_code', '=', input.clusterCode)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
-    return {
-      cluster: cluster ?? null,
-      sheet: await lastPublishedAwardSheet(trx, input.clusterCode, input.year),
-    };
-  },
+  async (trx, input: RecordTieVoteInput): Promise<RecordTieVoteState> => ({
+    cluster: await findCluster(trx, input.clusterCode, input.year),
+    sheet: await lastPublishedAwardSheet(trx, input.clusterCode, input.year),
+  }),
   decideRecordTieVote,
 );

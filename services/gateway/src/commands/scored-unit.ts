@@ -10,6 +10,7 @@ import type { GatewayDatabase } from '../database.ts';
 import { forbidden, problem, zodProblems, type CommandResult } from './command.ts';
 import { findMembership, notAMember, reviewerRefusal, type Membership } from './membership.ts';
 import { yearOf } from '../period-year.ts';
+import type { PeriodState } from './period-state.ts';
 
 /** The counted (latest) version of a unit's results for a period. */
 export interface CountedVersion {
@@ -22,7 +23,7 @@ export interface CountedVersion {
 export interface ScoredUnitState {
   membership: Membership | null;
   scheme: Scheme | null;
-  period: { status: 'OPEN' | 'CLOSED' } | null;
+  period: PeriodState['period'];
   /** Null when the unit has not submitted for the period. */
   counted: CountedVersion | null;
 }
@@ -52,7 +53,7 @@ export async function loadScoredUnit(
   const { clusterCode } = membership;
   const periodQuery = trx
     .selectFrom('periods')
-    .select('status')
+    .select(['status', 'deadline'])
     .where('cluster_code', '=', clusterCode)
     .where('period_id', '=', input.periodId);
   const period = await (lockPeriod ? periodQuery.forUpdate() : periodQuery).executeTakeFirst();

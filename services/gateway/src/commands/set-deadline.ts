@@ -1,15 +1,6 @@
 import { instant, makeEvent, periodId, type Actor } from '@thidua/schema';
-import {
-  accept,
-  commandOf,
-  eventHeader,
-  invalid,
-  refuse,
-  zodProblems,
-  type Decide,
-} from './command.ts';
-import { loadPeriodState, type PeriodState } from './period-state.ts';
-import { unlessManager } from './rights.ts';
+import { accept, commandOf, eventHeader, invalid, zodProblems, type Decide } from './command.ts';
+import { loadPeriodState, unlessManagingOpenPeriod, type PeriodState } from './period-state.ts';
 import { yearOf } from '../period-year.ts';
 
 export interface SetDeadlineInput {
@@ -29,16 +20,8 @@ export const decideSetDeadline: Decide<
   if (!deadline.success) return invalid(zodProblems(deadline.error, 'deadline'));
   const period = periodId.safeParse(input.periodId);
   if (!period.success) return invalid(zodProblems(period.error, 'periodId'));
-  const year = yearOf(period.data);
-  const refused = unlessManager(input.actor, { ...input, year, lead: state.cluster?.lead ?? null });
+  const refused = unlessManagingOpenPeriod(input, yearOf(period.data), state);
   if (refused !== null) return refused;
-  if (state.period?.status !== 'OPEN') {
-    return refuse({
-      kind: 'NOT_FOUND',
-      message: `no open period ${input.periodId} in ${input.clusterCode}`,
-      messageVi: `Không có kỳ ${input.periodId} đang mở trong cụm ${input.clusterCode}`,
-    });
-  }
   return accept(
     { clusterCode: input.clusterCode, periodId: input.periodId, deadline: deadline.data },
     [

@@ -5,6 +5,7 @@ import {
   type SubmissionProblem,
 } from '@thidua/schema';
 import { accept, commandOf, eventHeader, invalid, problem, type Decide } from './command.ts';
+import { findCluster } from './membership.ts';
 import { unlessCentral } from './rights.ts';
 
 export interface SetLeadInput {
@@ -83,13 +84,7 @@ export const decideSetLead: Decide<
 
 export const setLead = commandOf(
   async (trx, input: SetLeadInput): Promise<SetLeadState> => ({
-    cluster:
-      (await trx
-        .selectFrom('clusters')
-        .select(['name', 'members'])
-        .where('cluster_code', '=', input.clusterCode)
-        .where('year', '=', input.year)
-        .executeTakeFirst()) ?? null,
+    cluster: await findCluster(trx, input.clusterCode, input.year),
   }),
   decideSetLead,
 );

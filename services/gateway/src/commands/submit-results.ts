@@ -6,7 +6,6 @@ import {
   validateSubmission,
   type SubmissionProblem,
   type Actor,
-  type Scheme,
 } from '@thidua/schema';
 import {
   accept,
@@ -18,11 +17,9 @@ import {
   zodProblems,
   type Decide,
 } from './command.ts';
-import { findMembership, notAMember, type Membership } from './membership.ts';
-import type { PeriodState } from './period-state.ts';
+import { notAMember } from './membership.ts';
+import { loadScoredUnit, type ScoredUnitState } from './scored-unit.ts';
 import { unlessSelf } from './rights.ts';
-import type { Transaction } from 'kysely';
-import type { GatewayDatabase } from '../database.ts';
 import { yearOf } from '../period-year.ts';
 
 export interface SubmitResultsInput {
@@ -68,22 +65,13 @@ function toRecord(
   return record;
 }
 
-/** The unit's cluster of the period's year, the period, the scheme and the latest version. */
-export interface SubmitResultsState {
-  membership: Membership | null;
-  period: PeriodState['period'];
-  scheme: Scheme | null;
-  /** The unit's latest version for the period, 0 before its first. */
-  latestVersion: number;
-}
-
 /**
  * Accepts a new version of a unit's results for a period, or refuses it with every reason
  * (SCORING.md §5): not a member, period not open, unknown codes, missing or out-of-range values.
  */
 export const decideSubmitResults: Decide<
   SubmitResultsInput,
-  SubmitResultsState,
+  ScoredUnitState,
   AcceptedSubmission
 > = (input, state, context) => {
   const refused = unlessSelf(input.actor, input.unitCode);
@@ -132,7 +120,7 @@ export const decideSubmitResults: Decide<
   }
   if (problems.length > 0 || openPeriod === null) return invalid(problems);
 
-  const current = state.latestVersion;
+  const current = state.counted?.version ?? 0;
   if (input.expectedVersion != null && input.expectedVersion !== current) {
     return refuse({
       kind: 'CONFLICT',
@@ -163,50 +151,10 @@ export const decideSubmitResults: Decide<
 };
 
 /**
- * Loads what a version is checked against. The period row is locked, so the versions of one
- * period are numbered one at a time. A malformed code or period loads nothing.
+ * The period row is locked before the latest version is read, so the versions of one period are
+ * numbered one at a time.
  */
-async function loadSubmitResults(
-  trx: Transaction<GatewayDatabase>,
-  input: SubmitResultsInput,
-): Promise<SubmitResultsState> {
-  const nothing = { membership: null, period: null, scheme: null, latestVersion: 0 };
-  if (
-    !slug.safeParse(input.unitCode).success ||
-    !periodIdSchema.safeParse(input.periodId).success
-  ) {
-    return nothing;
-  }
-  const year = yearOf(input.periodId);
-  const membership = await findMembership(trx, input.unitCode, year);
-  if (membership === null) return nothing;
-  const { clusterCode } = membership;
-  const period = await trx
-    .selectFrom('periods')
-    .select(['status', 'deadline'])
-    .where('cluster_code', '=', clusterCode)
-    .where('period_id', '=', input.periodId)
-    .forUpdate()
-    .executeTakeFirst();
-  const scheme = await trx
-    .selectFrom('schemes')
-    .select('scheme')
-    .where('cluster_code', '=', clusterCode)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  const latest = await trx
-    .selectFrom('submissions')
-    .select(({ fn }) => fn.max('version').as('version'))
-    .where('cluster_code', '=', clusterCode)
-    .where('period_id', '=', input.periodId)
-    .where('unit_code', '=', input.unitCode)
-    .executeTakeFirst();
-  return {
-    membership,
-    period: period ?? null,
-    scheme: scheme?.scheme ?? null,
-    latestVersion: latest?.version ?? 0,
-  };
-}
-
-export const submitResults = commandOf(loadSubmitResults, decideSubmitResults);
+export const submitResults = commandOf(
+  (trx, input: SubmitResultsInput) => loadScoredUnit(trx, input, { lockPeriod: true }),
+  decideSubmitResults,
+);

@@ -51,7 +51,7 @@ describe('returnSubmission', () => {
 
   test('a closed period, where the unit could not submit again, and an unreadable reason', () => {
     returnSubmission
-      .given({ ...submitted, period: { status: 'CLOSED' } })
+      .given({ ...submitted, period: { status: 'CLOSED', deadline: '2024-06-30T10:00:00.000Z' } })
       .when({ ...command, reason: '   ', returnedBy: lead })
       .thenInvalid([
         {

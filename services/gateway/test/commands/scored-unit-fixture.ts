@@ -12,7 +12,7 @@ export const membership = { clusterCode: 'north', lead: 'alpha', deputies: ['bet
 export const submitted: ScoredUnitState = {
   membership,
   scheme: northScheme,
-  period: { status: 'OPEN' },
+  period: { status: 'OPEN', deadline: '2024-07-10T10:00:00.000Z' },
   counted: { version: 2, indicators: { admitted: '90', advised: '80' }, returnedAt: null },
 };
 

@@ -1,15 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { decideSubmitResults, type SubmitResultsState } from '../../src/commands/submit-results.ts';
+import type { CountedVersion, ScoredUnitState } from '../../src/commands/scored-unit.ts';
+import { decideSubmitResults } from '../../src/commands/submit-results.ts';
 import { appended, board, deputy, lead, member, now, outsider, spec } from './command-spec.ts';
 import { membership } from './scored-unit-fixture.ts';
 import { northScheme } from './scheme-fixture.ts';
 
 const submitResults = spec(decideSubmitResults);
-const open: SubmitResultsState = {
+const version = (n: number): CountedVersion => ({ version: n, indicators: {}, returnedAt: null });
+const open: ScoredUnitState = {
   membership,
   period: { status: 'OPEN', deadline: '2024-07-10T10:00:00.000Z' },
   scheme: northScheme,
-  latestVersion: 1,
+  counted: version(1),
 };
 const command = {
   unitCode: 'gamma',
@@ -57,7 +59,7 @@ describe('submitResults', () => {
       .given({
         ...open,
         period: { status: 'OPEN', deadline: new Date(now.getTime() - 1) },
-        latestVersion: 0,
+        counted: null,
       })
       .when({ ...command, expectedVersion: 0, actor: member }).result;
     expect(late).toMatchObject({ ok: true, value: { version: 1, onTime: false } });
@@ -96,7 +98,7 @@ describe('submitResults', () => {
 
   test('a unit in no cluster that year', () => {
     submitResults
-      .given({ membership: null, period: null, scheme: null, latestVersion: 0 })
+      .given({ membership: null, period: null, scheme: null, counted: null })
       .when({ ...command, actor: member })
       .thenInvalid([{ path: 'unitCode', message: 'gamma is not a member of any cluster in 2024' }]);
   });
@@ -134,7 +136,7 @@ describe('submitResults', () => {
 
   test('a unit that saw an older version is told to reload', () => {
     submitResults
-      .given({ ...open, latestVersion: 3 })
+      .given({ ...open, counted: version(3) })
       .when({ ...command, expectedVersion: 2, actor: member })
       .thenRefused('CONFLICT', 'version 3 is the latest, not 2; reload and submit again');
   });
