@@ -10,6 +10,7 @@ import {
   TopicMismatchError,
 } from '../src/kafka.ts';
 import { createLogger } from '../src/logger.ts';
+import { createService } from '../src/service.ts';
 
 const log = createLogger('topic-layout-test', 'silent');
 
@@ -74,5 +75,37 @@ describe('topics against the configured layout', () => {
     );
     // Partitions of one topic, replicas of all five.
     expect((refusal as TopicMismatchError).mismatches).toHaveLength(6);
+  });
+  test('a service with such settings refuses to start, before its own part, at once', async () => {
+    let partStarted = false;
+    const service = createService({
+      name: 'layout_probe',
+      settings: {
+        DATABASE_URL: `${inject('databaseUrl')}_layout`,
+        KAFKA_BROKERS: inject('kafkaBrokers'),
+        TOPIC_NAMESPACE: namespace,
+        LOG_LEVEL: 'silent',
+        KAFKA_REPLICATION_FACTOR: 2,
+      },
+      migrations: {},
+      startPart: () => {
+        partStarted = true;
+        return Promise.resolve({ isReady: () => true, stop: () => Promise.resolve() });
+      },
+    });
+    const started = Date.now();
+    const refusal = await service.start().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await service.stop();
+
+    expect(refusal).toBeInstanceOf(TopicMismatchError);
+    expect((refusal as TopicMismatchError).message).toContain(
+      `${topicName(namespace, 'contest')}: replication factor configured 2, actual 1`,
+    );
+    expect(partStarted).toBe(false);
+    // Refused, not retried as if the broker were down.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
