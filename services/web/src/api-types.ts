@@ -64,6 +64,14 @@ export interface Scorecard {
   onTime: boolean;
   classification: string;
   criteria: CriterionPoints[];
+  reviewedIndicators: {
+    indicator: string;
+    submittedValue: string;
+    reviewedValue: string;
+    reason: string;
+    reviewer: string;
+  }[];
+  returned: { reason: string; returnedBy: string; returnedAt: string } | null;
 }
 
 export interface SchemeIndicator {

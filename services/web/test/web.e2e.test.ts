@@ -309,6 +309,70 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await unit.locator('form.review').count()).toBe(0);
   });
 
+  test('the lead sees a far-off value flagged on the period overview, returns the submission and reviews the value; the unit sees both on its scorecard', async () => {
+    // Hà Tĩnh's figures again, but 4 900 cadres planned where its rivals report a few hundred.
+    const values = walkthroughVariables('submitResults as ha-tinh') as unknown as Walkthrough;
+    const { data: resubmitted } = await system.graphql(
+      `mutation($indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
+         submitResults(unitCode: "ha-tinh", periodId: "2026-FY", indicators: $indicators,
+           selfScores: $selfScores) { __typename } }`,
+      {
+        indicators: values.indicators.map((i) =>
+          i.code === 'cadresPlanned' ? { ...i, value: '4900' } : i,
+        ),
+        selfScores: values.selfScores,
+      },
+      'ha-tinh',
+    );
+    expect(resubmitted).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ flaggedValues(cluster: "cum-2", period: "2026-FY") { unitCode indicator } }',
+      );
+      const flagged = (data as { flaggedValues: { unitCode: string; indicator: string }[] })
+        .flaggedValues;
+      return flagged.some((f) => f.unitCode === 'ha-tinh' && f.indicator === 'cadresPlanned')
+        ? true
+        : undefined;
+    });
+
+    const lead = await openPage('/');
+    await signInAs(lead, /Thanh Hóa$/);
+    await lead.goto(`${origin}/ky/cum-2/2026-FY/tong-quan`);
+    const flag = lead.locator('tr[data-flag="cadresPlanned"]');
+    await expect.poll(() => flag.textContent()).toMatch(/ha-tinh.*4\.900/);
+    await screenshot(lead, 'flagged-values.png');
+
+    // Returned for explanation, with a reason; without one the API refuses in Vietnamese.
+    await flag.getByRole('button', { name: 'Trả lại để giải trình' }).click();
+    await expect.poll(() => flag.getByRole('alert').textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    await flag.getByLabel('Lý do').fill('Đề nghị giải trình số cán bộ được quy hoạch');
+    await flag.getByRole('button', { name: 'Trả lại để giải trình' }).click();
+    await lead.getByText('Đã trả báo cáo của ha-tinh để giải trình').waitFor();
+
+    // Reviewed to the figure of the walkthrough, with a reason.
+    await flag.getByLabel('Giá trị thẩm định').fill('311');
+    await flag.getByLabel('Lý do').fill('Theo nghị quyết quy hoạch đã phê duyệt: 311 cán bộ');
+    await flag.getByRole('button', { name: 'Thẩm định số liệu' }).click();
+    await lead.getByText('Đã thẩm định cadresPlanned của ha-tinh').waitFor();
+
+    const unit = await openPage('/');
+    await signInAs(unit, /Hà Tĩnh$/);
+    await unit.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
+    const reviewed = unit.locator('table.reviewed-indicators tr[data-indicator="cadresPlanned"]');
+    await expect
+      .poll(() => reviewed.locator('.reviewed').textContent(), { timeout: 30_000 })
+      .toBe('311');
+    expect(await reviewed.locator('.submitted').textContent()).toBe('4.900');
+    expect(await reviewed.locator('.reason').textContent()).toBe(
+      'Theo nghị quyết quy hoạch đã phê duyệt: 311 cán bộ',
+    );
+    expect(await unit.locator('.banner.returned').textContent()).toMatch(
+      /trả lại để giải trình.*Đề nghị giải trình số cán bộ được quy hoạch/,
+    );
+    await screenshot(unit, 'scorecard-reviewed.png');
+  });
+
   test("a unit that opens another cluster's ranking sees the API's refusal in Vietnamese", async () => {
     const unit = await openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
@@ -317,7 +381,8 @@ describe('the web app in a real browser against the whole system', () => {
     await alert.waitFor();
     await expect
       .poll(() => alert.textContent())
-      .toMatch(/Không có quyền truy cập.*Bạn không được xem/);
+      .toMatch(/Không có quyền truy cập.*Bạn không được xem `ranking` với các tham số này/);
+    expect(await alert.textContent()).not.toMatch(/with these arguments/);
     expect(await unit.locator('table.standings').count()).toBe(0);
     expect(await unit.locator('.banner').count()).toBe(0);
     await screenshot(unit, 'ranking-refused.png');
@@ -361,8 +426,9 @@ describe('the web app in a real browser against the whole system', () => {
       .getByRole('link', { name: 'Tổng quan' })
       .click();
     await lead.getByRole('heading', { name: /Tình hình nộp báo cáo · Cả năm 2023/ }).waitFor();
-    await lead.locator('tbody tr').first().waitFor();
-    expect(await lead.locator('tbody tr').count()).toBe(14);
+    // The units' rows, not the flagged values' table below them.
+    await lead.locator('tr[data-unit]').first().waitFor();
+    expect(await lead.locator('tr[data-unit]').count()).toBe(14);
     expect(await lead.locator('tr.standing-late').count()).toBe(1);
     expect(await lead.locator('tr.standing-missing').count()).toBe(1);
     expect(await lead.locator('tr.standing-on_time').count()).toBe(12);

@@ -8,6 +8,7 @@ import {
 } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
+import { FlaggedValues } from './flags.tsx';
 
 interface OverviewEntry {
   unitCode: string;
@@ -95,6 +96,7 @@ export function OverviewPage({ cluster, period }: { cluster: string; period: str
           ))}
         </tbody>
       </table>
+      <FlaggedValues cluster={cluster} period={period} />
     </div>
   );
 }

@@ -1,5 +1,11 @@
 import type { Me, Scheme, Scorecard } from '../api-types.ts';
-import { classificationName, formatDecimal, periodName, periodYear } from '../format.ts';
+import {
+  classificationName,
+  formatDateTime,
+  formatDecimal,
+  periodName,
+  periodYear,
+} from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 import { ReviewForm } from './review.tsx';
@@ -24,6 +30,8 @@ const inputNames: Record<string, string> = {
   scoreUsed: 'Điểm dùng',
   selfScore: 'Điểm tự chấm',
   reviewedScore: 'Điểm thẩm định',
+  valueUsed: 'Giá trị dùng',
+  submittedValue: 'Đơn vị nộp',
 };
 
 const inputWords: Record<string, string> = {
@@ -90,6 +98,16 @@ export function ScorecardPage({
       <h1>
         Bảng điểm · {unit} · {periodName(period)}
       </h1>
+      {scorecard.returned !== null && (
+        <div className="banner returned" role="note">
+          <strong>Báo cáo bị trả lại để giải trình</strong>: {scorecard.returned.reason} · bởi{' '}
+          {scorecard.returned.returnedBy === 'central'
+            ? 'Ban Tổ chức Trung ương'
+            : scorecard.returned.returnedBy}{' '}
+          lúc {formatDateTime(scorecard.returned.returnedAt)}. Báo cáo vẫn được tính cho đến khi đơn
+          vị nộp lại.
+        </div>
+      )}
       <table className="totals">
         <tbody>
           <tr>
@@ -163,6 +181,31 @@ export function ScorecardPage({
           ))}
         </tbody>
       </table>
+      {scorecard.reviewedIndicators.length > 0 && (
+        <table className="reviewed-indicators">
+          <caption>Số liệu đã được thẩm định (thay số liệu đơn vị nộp khi tính điểm)</caption>
+          <thead>
+            <tr>
+              <th>Chỉ tiêu</th>
+              <th className="number">Đơn vị nộp</th>
+              <th className="number">Giá trị thẩm định</th>
+              <th>Lý do</th>
+              <th>Người thẩm định</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scorecard.reviewedIndicators.map((r) => (
+              <tr key={r.indicator} data-indicator={r.indicator}>
+                <td>{r.indicator}</td>
+                <td className="number submitted">{inputValue(r.submittedValue)}</td>
+                <td className="number reviewed">{inputValue(r.reviewedValue)}</td>
+                <td className="reason">{r.reason}</td>
+                <td>{r.reviewer === 'central' ? 'Ban Tổ chức Trung ương' : r.reviewer}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
