@@ -4,31 +4,12 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type { OutboxRelay } from '@thidua/kit';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { refusalOf, scopesOf, type GatewayAuthScopes } from './auth/scopes.ts';
-import type { Viewer } from './auth/viewer.ts';
-import type { GatewayDatabase } from './database.ts';
-import type { CurrentStandings } from './current-standings.ts';
-import type { StandingsPubSub } from './standings-feed.ts';
+import type { GatewayContext } from './context.ts';
 import { invalidArgumentError } from './error-codes.ts';
-import type { StreamSlots } from './streams.ts';
 
-/** What every resolver may use. */
-export interface GatewayContext {
-  db: Kysely<GatewayDatabase>;
-  relay: Pick<OutboxRelay, 'wake'> | null;
-  clock: () => Date;
-  /** New standings as the ranking service publishes them, for subscriptions. */
-  standings: StandingsPubSub;
-  /** The latest standings of each period this gateway has seen. */
-  currentStandings: CurrentStandings;
-  /** The streams each identity holds open on this gateway, up to its share. */
-  streams: StreamSlots;
-  /** The signed-in caller; null when the request carried no valid token. */
-  viewer: Viewer | null;
-}
+export type { GatewayContext } from './context.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;

@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { StandingsRow } from './standings-feed.ts';
+import type { PublishedViews } from './database.ts';
+
+type StandingsRow = PublishedViews['ranking.published_standings'];
 
 /**
  * How long a kept standings answers without a database read. The standings feed replaces an entry

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
 import type { Viewer } from './viewer.ts';
 
 /** The error of a request that carried no valid token. */

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import type { GatewayContext } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
 import { signInError } from './require-viewer.ts';
 import { mayReviewCluster, maySeeCluster, maySeeScorecard } from './visibility.ts';
 
