@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { decide } from '../src/handle-batch.ts';
 import { emptyState, type RankingState } from '../src/state.ts';
-import { clusterDefined, periodClosed, periodOpened, scorecard } from '../../../test/support/given-events.ts';
+import {
+  clusterDefined,
+  periodClosed,
+  periodOpened,
+  scorecard,
+} from '../../../test/support/given-events.ts';
 
 /** The state after a cluster of units a, b and c was defined for 2026 and its 2026-H1 opened. */
 function knownCluster(): RankingState {
