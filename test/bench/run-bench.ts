@@ -596,10 +596,21 @@ async function drainProgress(pool: pg.Pool): Promise<DrainProgress> {
   };
 }
 
-/** How many events the gateway's relay has published: the contest topic's end offsets, from Kafka. */
-async function relayedEvents(admin: Admin, namespace: string): Promise<number> {
-  const offsets = await admin.fetchTopicOffsets(topicName(namespace, 'contest'));
-  return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+/**
+ * How many events the gateway's relay has published: the contest topic's end offsets, from Kafka.
+ * The figure only decorates a progress line, so a retriable refusal (a partition whose leadership
+ * the admin client has not learnt yet, just after the topics were created) gives "?" and the next
+ * line asks again.
+ */
+async function relayedEvents(admin: Admin, namespace: string): Promise<string> {
+  try {
+    const offsets = await admin.fetchTopicOffsets(topicName(namespace, 'contest'));
+    return String(offsets.reduce((sum, partition) => sum + Number(partition.high), 0));
+  } catch (error) {
+    // kafkajs' CommonJS errors are not named ESM exports; its errors carry `retriable`.
+    if (error instanceof Error && 'retriable' in error && error.retriable === true) return '?';
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -737,7 +748,7 @@ async function main(): Promise<void> {
       if (report) {
         lastReport = now;
         say(
-          `  drain: relayed ${String(await relayedEvents(progressAdmin, namespace))}/${String(load.commands - load.refused)}, ` +
+          `  drain: relayed ${await relayedEvents(progressAdmin, namespace)}/${String(load.commands - load.refused)}, ` +
             `ranking ${String(p.rankingVersions)}/${String(expected.versions)}, ` +
             `reporting ${String(p.reportingVersions)}/${String(expected.versions)} submission versions counted`,
         );
