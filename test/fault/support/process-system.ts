@@ -12,6 +12,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import {
+  defaultReadyTimeoutMs,
   spawnService,
   stopService,
   type Exit,
@@ -35,6 +36,8 @@ export interface ProcessSystemOptions {
   failpoints?: Partial<Record<ConsumingService, string>>;
   /** Restart a process that died, without its failpoint, as a supervisor would. */
   restartDead?: boolean;
+  /** How long each process may take to become ready (ten starting at once on a busy machine are slow). */
+  readyTimeoutMs?: number;
 }
 
 export interface Death {
@@ -76,7 +79,14 @@ function testDb<Database>(url: string, schema: string): Kysely<Database> {
  * when asked); the test decides whether that was expected.
  */
 export async function startProcessSystem(options: ProcessSystemOptions): Promise<ProcessSystem> {
-  const { settings, instances = 1, gateways = 1, failpoints = {}, restartDead = false } = options;
+  const {
+    settings,
+    instances = 1,
+    gateways = 1,
+    failpoints = {},
+    restartDead = false,
+    readyTimeoutMs = defaultReadyTimeoutMs,
+  } = options;
   await ensureDatabase(settings.DATABASE_URL);
   const kafka = new Kafka({
     clientId: 'thidua-fault-test',
@@ -107,7 +117,7 @@ export async function startProcessSystem(options: ProcessSystemOptions): Promise
   const state = { stopping: false, restarting: [] as Promise<void>[] };
 
   const launch = async (name: ServiceName, label: string, env: Record<string, string>) => {
-    const service = await spawnService(name, label, env);
+    const service = await spawnService(name, label, env, readyTimeoutMs);
     processes.push(service);
     void service.exited.then((exit) => {
       if (state.stopping) return;

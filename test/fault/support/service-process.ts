@@ -76,6 +76,9 @@ export async function freePort(): Promise<number> {
   }
 }
 
+/** How long a process may take to answer `/readyz` unless the caller allows more. */
+export const defaultReadyTimeoutMs = 90_000;
+
 /**
  * Starts a service from its main module as its own process, exactly as `npm start` does, so a test
  * can SIGKILL it. `env` adds to (and overrides) this process's environment.
@@ -84,10 +87,11 @@ export async function spawnService(
   name: ServiceName,
   label: string,
   env: Record<string, string>,
+  readyTimeoutMs = defaultReadyTimeoutMs,
 ): Promise<ServiceProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnOnce(name, label, env);
+      return await spawnOnce(name, label, env, readyTimeoutMs);
     } catch (error) {
       // Someone else (another test run on this machine) took the port between check and listen.
       const taken = error instanceof Error && error.message.includes('EADDRINUSE');
@@ -100,6 +104,7 @@ async function spawnOnce(
   name: ServiceName,
   label: string,
   env: Record<string, string>,
+  readyTimeoutMs: number,
 ): Promise<ServiceProcess> {
   const port = await freePort();
   // A failpoint is only ever set on purpose, for one process.
@@ -131,13 +136,14 @@ async function spawnOnce(
     exited,
     tail: () => lines.join('\n'),
   };
-  await waitReady(service, `http://127.0.0.1:${port}/readyz`);
+  await waitReady(service, `http://127.0.0.1:${port}/readyz`, readyTimeoutMs);
   return service;
 }
 
 /** Waits for `/readyz` to answer 200: the service has joined its consumer group (or is serving). */
-async function waitReady(service: ServiceProcess, url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+async function waitReady(service: ServiceProcess, url: string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   const state = { gone: false };
   void service.exited.then(() => {
     state.gone = true;
@@ -151,7 +157,9 @@ async function waitReady(service: ServiceProcess, url: string): Promise<void> {
     if (ready && !state.gone) return;
     if (state.gone || Date.now() > deadline) {
       service.child.kill('SIGKILL');
-      throw new Error(`${service.label} did not become ready:\n${service.tail()}`);
+      const waited = ((Date.now() - started) / 1000).toFixed(0);
+      const how = state.gone ? `exited after ${waited} s` : `not ready after ${waited} s`;
+      throw new Error(`${service.label} did not become ready (${how}):\n${service.tail()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
