@@ -30,14 +30,75 @@ const plausibleMaximum = z
  * advised" (hundreds) and "new party members admitted" (tens of thousands); a PERCENT indicator is
  * at most 100 and a YES_NO one at most 1 by its kind, so theirs default to that.
  */
+/**
+ * How an indicator's values over several units make one figure (SCORING.md §8): `SUM` adds them,
+ * `AVERAGE` averages them over the units that reported it (shown with their number), `YES_COUNT`
+ * counts the yeses as "n of m units". A count or a decimal is summed unless the scheme says to
+ * average it (a ratio reported as a decimal); a sum of percentages or of yes/no answers means
+ * nothing, so those kinds have one way only.
+ */
+export const rollUpKind = z.enum(['SUM', 'AVERAGE', 'YES_COUNT']);
+export type RollUpKind = z.infer<typeof rollUpKind>;
+
+const summedOrAveraged = z.enum(['SUM', 'AVERAGE']).default('SUM');
+
+/**
+ * An indicator and `maxValue`, the largest value a unit can plausibly report (SCORING.md §5): a
+ * submission above it is refused at once, so an absurd figure never reaches a RELATIVE criterion's
+ * best value. A COUNT or DECIMAL indicator must state it, since no default fits both "documents
+ * advised" (hundreds) and "new party members admitted" (tens of thousands); a PERCENT indicator is
+ * at most 100 and a YES_NO one at most 1 by its kind, so theirs default to that. `rollUp` says how
+ * the summaries add it up over units; a scheme without it gets its kind's default.
+ */
 export const indicator = z.discriminatedUnion('kind', [
-  z.object({ ...indicatorBase, kind: z.literal('COUNT'), maxValue: plausibleMaximum }),
-  z.object({ ...indicatorBase, kind: z.literal('DECIMAL'), maxValue: plausibleMaximum }),
-  z.object({ ...indicatorBase, kind: z.literal('PERCENT'), maxValue: decimal.default('100') }),
-  z.object({ ...indicatorBase, kind: z.literal('YES_NO'), maxValue: decimal.default('1') }),
+  z.object({
+    ...indicatorBase,
+    kind: z.literal('COUNT'),
+    maxValue: plausibleMaximum,
+    rollUp: summedOrAveraged,
+  }),
+  z.object({
+    ...indicatorBase,
+    kind: z.literal('DECIMAL'),
+    maxValue: plausibleMaximum,
+    rollUp: summedOrAveraged,
+  }),
+  z.object({
+    ...indicatorBase,
+    kind: z.literal('PERCENT'),
+    maxValue: decimal.default('100'),
+    rollUp: z.literal('AVERAGE').default('AVERAGE'),
+  }),
+  z.object({
+    ...indicatorBase,
+    kind: z.literal('YES_NO'),
+    maxValue: decimal.default('1'),
+    rollUp: z.literal('YES_COUNT').default('YES_COUNT'),
+  }),
 ]);
 
 export type Indicator = z.infer<typeof indicator>;
+export type IndicatorKind = Indicator['kind'];
+
+const bandPercent = z.number().int().min(1).max(100);
+
+/**
+ * The classification bands (SCORING.md §4): the lowest total, as a whole percentage of maxTotal,
+ * that reaches each classification; below `HOAN_THANH` is `KHONG_HOAN_THANH`.
+ */
+export const classificationBands = z.object({
+  XUAT_SAC: bandPercent,
+  TOT: bandPercent,
+  HOAN_THANH: bandPercent,
+});
+export type ClassificationBands = z.infer<typeof classificationBands>;
+
+/** SCORING.md §4's default: 90 / 70 / 50 percent of maxTotal. */
+export const defaultClassificationBands: ClassificationBands = {
+  XUAT_SAC: 90,
+  TOT: 70,
+  HOAN_THANH: 50,
+};
 
 const criterionBase = {
   code: z.string().regex(/^\d+(\.\d+)*$/, 'must be a dotted number such as 2.3'),
@@ -105,6 +166,7 @@ export const scheme = z.object({
     ])
     .default({ sharePercent: 20 }),
   awardsRequireOnTime: z.boolean().default(true),
+  bands: classificationBands.default(defaultClassificationBands),
 });
 
 export type Scheme = z.infer<typeof scheme>;
@@ -162,6 +224,15 @@ export function schemeProblems(scheme: Scheme): SubmissionProblem[] {
         messageVi: `${field} không được vượt quá ${schemeLimits.maxTotal}, đã nhập ${scheme[field]}`,
       });
     }
+  }
+
+  const { XUAT_SAC, TOT, HOAN_THANH } = scheme.bands;
+  if (!(XUAT_SAC > TOT && TOT > HOAN_THANH)) {
+    problems.push({
+      path: 'bands',
+      message: `The classification bands must fall strictly from XUAT_SAC to TOT to HOAN_THANH, got ${XUAT_SAC} / ${TOT} / ${HOAN_THANH}`,
+      messageVi: `Ngưỡng xếp loại phải giảm dần từ Xuất sắc đến Tốt đến Hoàn thành, đã nhập ${XUAT_SAC} / ${TOT} / ${HOAN_THANH}`,
+    });
   }
 
   const criteria = scheme.headings.flatMap((heading) => heading.criteria);

@@ -216,7 +216,7 @@ export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
     lateness: formatHundredths(lateness.points),
     deductions: formatHundredths(deductions),
     total: formatHundredths(total),
-    classification: classify(total, parseHundredths(scheme.maxTotal), disqualified),
+    classification: classify(total, parseHundredths(scheme.maxTotal), scheme.bands, disqualified),
     disqualified,
     ...(reviewedIndicators.length > 0 ? { reviewedIndicators } : {}),
   };

@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import { describe, expect, test } from 'vitest';
+import { defaultClassificationBands } from '@thidua/schema';
 import {
   formatHundredths,
   parseHundredths,
@@ -691,6 +692,25 @@ describe('classify', () => {
     },
   ];
   test.each(rows)('$name', ({ total, maxTotal, disqualified, is }) => {
-    expect(classify(parseHundredths(total), parseHundredths(maxTotal), disqualified)).toBe(is);
+    expect(
+      classify(
+        parseHundredths(total),
+        parseHundredths(maxTotal),
+        defaultClassificationBands,
+        disqualified,
+      ),
+    ).toBe(is);
+  });
+
+  const ownBands = { XUAT_SAC: 95, TOT: 80, HOAN_THANH: 60 };
+  test.each([
+    { total: '95', is: 'XUAT_SAC' },
+    { total: '94.99', is: 'TOT' },
+    { total: '80', is: 'TOT' },
+    { total: '79.99', is: 'HOAN_THANH' },
+    { total: '60', is: 'HOAN_THANH' },
+    { total: '59.99', is: 'KHONG_HOAN_THANH' },
+  ] as const)('classifies $total of 100 as $is with bands of 95 / 80 / 60', ({ total, is }) => {
+    expect(classify(parseHundredths(total), parseHundredths('100'), ownBands, false)).toBe(is);
   });
 });
