@@ -600,6 +600,151 @@ describe('Excel and Word files over HTTP', () => {
     }
   });
 
+  interface AwardSheetAnswer {
+    meritSeats: number;
+    lines: {
+      rank: number;
+      unitCode: string;
+      proposed: string;
+      status: string;
+      byVote: boolean;
+      granted: string | null;
+      decision: {
+        decision: string;
+        decisionNumber: string;
+        decidedOn: string;
+        signer: string;
+        reason: string;
+      } | null;
+    }[];
+  }
+
+  const awardSheetQuery = /* GraphQL */ `
+    query ($year: Int!) {
+      awards(cluster: "cum-2", year: $year) {
+        meritSeats
+        lines {
+          rank
+          unitCode
+          proposed
+          status
+          byVote
+          granted
+          decision {
+            decision
+            decisionNumber
+            decidedOn
+            signer
+            reason
+          }
+        }
+      }
+    }
+  `;
+
+  test('once the central board decides, the awards export holds every line of the API award sheet with its decision, and the award decision (.docx, .pdf) names the approved units with number, date and signer', async () => {
+    const undecided = await get(`/documents/award-decision.docx?cluster=cum-2&year=${year}`);
+    expect(undecided.status).toBe(404);
+    expect(
+      ((await undecided.json()) as { error: { messageVi: string } }).error.messageVi,
+    ).toContain('Chưa có đơn vị nào');
+    const proposed = await eventually(async () => {
+      const answer = await system.graphql(awardSheetQuery, { year });
+      return (answer.data?.awards as AwardSheetAnswer | null)?.lines.find(
+        (line) => line.status === 'PROPOSED',
+      );
+    });
+    const decided = await system.graphql(
+      `mutation { decideAward(clusterCode: "cum-2", year: ${year}, unitCode: "${proposed.unitCode}", award: ${proposed.proposed},
+         decision: "APPROVE", reason: "Theo đề nghị của Cụm", decisionNumber: "125/QĐ-BTCTW",
+         decidedOn: "2027-01-20", signer: "Nguyễn Văn Ký") { __typename } }`,
+    );
+    expect(decided.data).toEqual({ decideAward: { __typename: 'AwardsPayload' } });
+    const sheetAnswer = await eventually(async () => {
+      const answer = await system.graphql(awardSheetQuery, { year });
+      const found = answer.data?.awards as AwardSheetAnswer | null;
+      return found?.lines.some((line) => line.granted !== null) === true ? found : undefined;
+    });
+    const workbook = await workbookOf(
+      await get(`/exports/awards.xlsx?cluster=cum-2&year=${year}`, members[2]?.unitCode),
+    );
+    const sheet = workbook.getWorksheet('Khen thưởng');
+    if (sheet === undefined) throw new Error('no sheet Khen thưởng');
+    expect(sheet.getCell('A1').text).toBe(
+      `DANH SÁCH ĐỀ NGHỊ VÀ QUYẾT ĐỊNH KHEN THƯỞNG NĂM ${year} – CỤM THI ĐUA SỐ 2`,
+    );
+    expect(sheet.getCell('A2').text).toContain(`số suất Bằng khen: ${sheetAnswer.meritSeats}`);
+    const headerRow = 5;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    const awardVi: Record<string, string> = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' };
+    sheetAnswer.lines.forEach((line, index) => {
+      const row = sheet.getRow(headerRow + 1 + index);
+      expect(row.getCell(1).value).toBe(line.rank);
+      expect(row.getCell(2).value).toBe(line.unitCode);
+      expect(row.getCell(3).value).toBe(members.find((m) => m.unitCode === line.unitCode)?.name);
+      expect(row.getCell(4).value).toBe(awardVi[line.proposed]);
+      expect(row.getCell(5).value).toBe(line.status === 'TIED' ? 'Chờ biểu quyết' : 'Đề nghị');
+      expect(row.getCell(6).value).toBe(line.decision === null ? 'Chưa quyết định' : 'Đồng ý');
+      expect(row.getCell(7).text).toBe(line.decision?.decisionNumber ?? '');
+      expect(row.getCell(8).text).toBe(line.decision === null ? '' : '20/01/2027');
+      expect(row.getCell(9).text).toBe(line.decision?.signer ?? '');
+      expect(row.getCell(10).text).toBe(line.decision?.reason ?? '');
+      expect(row.getCell(11).text).toBe(line.granted === null ? '' : awardVi[line.granted]);
+    });
+    expect(sheet.getRow(headerRow + 1 + sheetAnswer.lines.length).getCell(2).value).toBeNull();
+
+    const decisionPath = `/documents/award-decision.docx?cluster=cum-2&year=${year}`;
+    const text = await documentText(await get(decisionPath, proposed.unitCode));
+    expect(text).toContain('QUYẾT ĐỊNH');
+    expect(text).toContain('Số: 125/QĐ-BTCTW');
+    expect(text).toContain('Hà Nội, ngày 20 tháng 1 năm 2027');
+    expect(text).toContain('Nguyễn Văn Ký');
+    const name = members.find((m) => m.unitCode === proposed.unitCode)?.name ?? '';
+    expect(text).toContain(
+      `1${name}${awardVi[proposed.proposed]}${proposed.rank}125/QĐ-BTCTW, ngày 20/01/2027`,
+    );
+    // Only the approved line: no other unit is named in the table.
+    for (const other of members.filter((m) => m.unitCode !== proposed.unitCode)) {
+      expect(text).not.toContain(other.name);
+    }
+    const stranger = await get(decisionPath, 'ca-mau');
+    expect(stranger.status).toBe(403);
+
+    const pdf = await get(`${decisionPath}&format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain(
+      `quyet-dinh-khen-thuong-cum-2-${year}.pdf`,
+    );
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const badFormat = await get(`${decisionPath}&format=odt`);
+    expect(badFormat.status).toBe(400);
+  });
+
+  test('without LibreOffice, format=pdf answers 501 in both languages and the .docx still comes', async () => {
+    const previous = process.env.SOFFICE_PATH;
+    process.env.SOFFICE_PATH = '/nonexistent/libreoffice/soffice';
+    try {
+      const path = `/documents/meeting-minutes.docx?cluster=cum-2&period=${periodId}`;
+      const missing = await get(`${path}&format=pdf`);
+      expect(missing.status).toBe(501);
+      const { error } = (await missing.json()) as {
+        error: { code: string; message: string; messageVi: string };
+      };
+      expect(error.code).toBe('PDF_NOT_AVAILABLE');
+      expect(error.message).toContain('LibreOffice');
+      expect(error.messageVi).toContain('chưa cài LibreOffice');
+      expect((await get(path)).status).toBe(200);
+    } finally {
+      if (previous === undefined) delete process.env.SOFFICE_PATH;
+      else process.env.SOFFICE_PATH = previous;
+    }
+  });
+
   test('refuses without a token (401), to a unit of another cluster (403), a malformed period (400) and an unknown ranking (404), in both languages', async () => {
     const path = `/exports/ranking.xlsx?cluster=cum-2&period=${periodId}`;
     const noToken = await get(path, null);

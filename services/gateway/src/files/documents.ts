@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GatewayContext } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
+import { awardLabels, awardsOf, vietnameseDate } from './awards-xlsx.ts';
 import { notFound } from './http.ts';
 import { runQuery } from './query.ts';
 import { rankingOrder, type RankingEntry } from './ranking-xlsx.ts';
@@ -164,21 +165,6 @@ export async function meetingMinutes(
   });
 }
 
-const awardsQuery = /* GraphQL */ `
-  query DocumentAwards($cluster: String!, $year: Int!) {
-    awards(cluster: $cluster, year: $year) {
-      lines {
-        rank
-        unitCode
-        proposed
-        status
-      }
-    }
-  }
-`;
-
-const awardLabels: Record<string, string> = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' };
-
 /** `GET /documents/award-proposal.docx?cluster=&year=`: tờ trình đề nghị khen thưởng. */
 export async function awardProposal(
   context: GatewayContext,
@@ -187,17 +173,7 @@ export async function awardProposal(
 ): Promise<Buffer> {
   const period = `${year}-FY`;
   const facts = await factsOf(context, cluster, period);
-  const { awards } = await runQuery<{
-    awards: {
-      lines: { rank: number; unitCode: string; proposed: string; status: string }[];
-    } | null;
-  }>(context, awardsQuery, { cluster, year });
-  if (awards === null) {
-    throw notFound(
-      `no award proposal of ${cluster} for ${year} (its year-end period is not closed)`,
-      `Cụm ${cluster} chưa có đề nghị khen thưởng năm ${year} (kỳ cả năm chưa kết thúc)`,
-    );
-  }
+  const { awards } = await awardsOf(context, cluster, year);
   const entries = new Map(facts.ranking.entries.map((entry) => [entry.unitCode, entry]));
   return render('award-proposal.docx', {
     ...frame(context, facts.cluster),
@@ -214,5 +190,53 @@ export async function awardProposal(
       };
     }),
     bands: bandsOf(facts.scheme),
+  });
+}
+
+/**
+ * `GET /documents/award-decision.docx?cluster=&year=`: quyết định khen thưởng, the awards the
+ * central board granted, each with its decision's number and date; signed by the decisions' signer.
+ */
+export async function awardDecision(
+  context: GatewayContext,
+  cluster: string,
+  year: number,
+): Promise<Buffer> {
+  const facts = await factsOf(context, cluster, `${year}-FY`);
+  const { awards, nameOf } = await awardsOf(context, cluster, year);
+  const granted = awards.lines.filter((line) => line.granted !== null && line.decision !== null);
+  const decisions = granted.flatMap((line) => (line.decision === null ? [] : [line.decision]));
+  const latest = decisions
+    .map((d) => d.decidedOn)
+    .sort()
+    .at(-1);
+  if (latest === undefined) {
+    throw notFound(
+      `no award of ${cluster} for ${year} has been approved yet`,
+      `Chưa có đơn vị nào của cụm ${cluster} được quyết định khen thưởng năm ${year}`,
+    );
+  }
+  const distinct = (values: string[]) => [...new Set(values)].join(', ');
+  return render('award-decision.docx', {
+    issuingBody: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    issuerUpper: 'BAN TỔ CHỨC TRUNG ƯƠNG',
+    decisionNumber: distinct(decisions.map((d) => d.decisionNumber)),
+    place: 'Hà Nội',
+    dateLine: longDate(new Date(`${latest}T12:00:00+07:00`)),
+    year,
+    clusterName: facts.cluster.name,
+    schemeTitle: facts.scheme.title,
+    lines: granted.map((line, index) => ({
+      index: String(index + 1),
+      unitName: nameOf(line.unitCode),
+      award: awardLabels[line.granted ?? ''] ?? line.granted,
+      rank: String(line.rank),
+      decisionNumber: line.decision?.decisionNumber ?? '',
+      decidedOn: vietnameseDate(line.decision?.decidedOn ?? ''),
+    })),
+    bands: bandsOf(facts.scheme),
+    signerCapacity: 'TM. BAN TỔ CHỨC TRUNG ƯƠNG',
+    signerTitle: '',
+    signerName: distinct(decisions.map((d) => d.signer)),
   });
 }

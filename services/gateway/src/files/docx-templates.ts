@@ -58,14 +58,17 @@ function table(widths: number[], rows: string[][], borders: boolean): string {
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>${border}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`;
 }
 
-/** The head of every document: issuing body and number on the left, motto and date on the right. */
-function head(numberSuffix: string): string {
+/**
+ * The head of every document: issuing body and number on the left, motto and date on the right.
+ * `numberLine` is the number as printed (left blank for the clerk on a cluster's documents).
+ */
+function head(numberLine: string, issuerTag = 'clusterNameUpper'): string {
   return table(
     [4200, 5400],
     [
       [
         paragraph('{issuingBody}', { align: 'center', after: 0 }) +
-          paragraph('{clusterNameUpper}', { align: 'center', bold: true, after: 0 }) +
+          paragraph(`{${issuerTag}}`, { align: 'center', bold: true, after: 0 }) +
           paragraph('---------------', { align: 'center' }),
         paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
           align: 'center',
@@ -77,7 +80,7 @@ function head(numberSuffix: string): string {
           paragraph('---------------', { align: 'center' }),
       ],
       [
-        paragraph(`Số:       /${numberSuffix}`, { align: 'center' }),
+        paragraph(numberLine, { align: 'center' }),
         paragraph('{place}, {dateLine}', { align: 'center', italic: true }),
       ],
     ],
@@ -115,7 +118,7 @@ function document(body: string): string {
 export function meetingMinutesXml(): string {
   return document(
     [
-      head('BB-CTĐ'),
+      head('Số:       /BB-CTĐ'),
       paragraph('BIÊN BẢN', { align: 'center', bold: true, size: 14, after: 0 }),
       paragraph('Họp xét kết quả thi đua {periodLabel} của {clusterName}', {
         align: 'center',
@@ -160,7 +163,7 @@ export function meetingMinutesXml(): string {
 export function awardProposalXml(): string {
   return document(
     [
-      head('TTr-CTĐ'),
+      head('Số:       /TTr-CTĐ'),
       paragraph('TỜ TRÌNH', { align: 'center', bold: true, size: 14, after: 0 }),
       paragraph('Đề nghị khen thưởng thi đua năm {year} của {clusterName}', {
         align: 'center',
@@ -198,6 +201,53 @@ export function awardProposalXml(): string {
   );
 }
 
+/** Quyết định khen thưởng: the central board's approved awards of a cluster's year. */
+export function awardDecisionXml(): string {
+  return document(
+    [
+      head('Số: {decisionNumber}', 'issuerUpper'),
+      paragraph('QUYẾT ĐỊNH', { align: 'center', bold: true, size: 14, after: 0 }),
+      paragraph('Về việc khen thưởng thi đua năm {year} các đơn vị thuộc {clusterName}', {
+        align: 'center',
+        bold: true,
+      }),
+      paragraph('{issuerUpper}', { align: 'center', bold: true }),
+      paragraph(
+        'Căn cứ kết quả chấm điểm, xếp hạng thi đua năm {year} theo bảng chấm điểm "{schemeTitle}" và tờ trình đề nghị khen thưởng của {clusterName};',
+      ),
+      paragraph('QUYẾT ĐỊNH:', { align: 'center', bold: true }),
+      paragraph('Điều 1. Khen thưởng các đơn vị sau đã có thành tích xuất sắc năm {year}:'),
+      table(
+        [700, 3700, 1700, 800, 2700],
+        [
+          [
+            headerCell('STT'),
+            headerCell('Đơn vị'),
+            headerCell('Hình thức'),
+            headerCell('Hạng'),
+            headerCell('Số, ngày quyết định'),
+          ],
+          [
+            bodyCell('{#lines}{index}'),
+            bodyCell('{unitName}', 'left'),
+            bodyCell('{award}'),
+            bodyCell('{rank}'),
+            bodyCell('{decisionNumber}, ngày {decidedOn}{/lines}'),
+          ],
+        ],
+        true,
+      ),
+      paragraph(''),
+      paragraph('{bands}'),
+      paragraph('Điều 2. Quyết định này có hiệu lực kể từ ngày ký.'),
+      paragraph(
+        'Điều 3. {clusterName} và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
+      ),
+      foot(['- Như Điều 3;', '- Lưu: Vụ Thi đua - Khen thưởng.']),
+    ].join(''),
+  );
+}
+
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`;
 
@@ -225,4 +275,5 @@ export function docxFile(documentXml: string): Buffer {
 export const repositoryTemplates: Record<string, () => string> = {
   'meeting-minutes.docx': meetingMinutesXml,
   'award-proposal.docx': awardProposalXml,
+  'award-decision.docx': awardDecisionXml,
 };

@@ -76,3 +76,4 @@ export function sendFile(
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const pdfType = 'application/pdf';

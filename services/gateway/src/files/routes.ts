@@ -2,17 +2,20 @@ import { periodId, slug } from '@thidua/schema';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
-import { awardProposal, meetingMinutes } from './documents.ts';
+import { awardsWorkbook } from './awards-xlsx.ts';
+import { awardDecision, awardProposal, meetingMinutes } from './documents.ts';
 import {
   docxType,
   FileRouteError,
   badRequest,
+  pdfType,
   sendError,
   sendFile,
   sendJson,
   unauthenticated,
   xlsxType,
 } from './http.ts';
+import { pdfOf } from './pdf.ts';
 import { rankingWorkbook } from './ranking-xlsx.ts';
 import { scorecardsWorkbook } from './scorecards-xlsx.ts';
 import { importSubmission } from './submission-import.ts';
@@ -84,6 +87,30 @@ function moment(query: URLSearchParams, name: string): string | null {
   return new Date(value).toISOString();
 }
 
+/**
+ * Sends a document as .docx, or as PDF with `format=pdf` (through LibreOffice, 501 where it is
+ * not installed); `name` is the file name without its extension.
+ */
+async function sendDocument(
+  response: ServerResponse,
+  query: URLSearchParams,
+  name: string,
+  docx: Buffer,
+): Promise<void> {
+  const format = query.get('format') ?? 'docx';
+  if (format === 'docx') {
+    sendFile(response, docxType, `${name}.docx`, docx);
+    return;
+  }
+  if (format !== 'pdf') {
+    throw badRequest(
+      `format=${format} is not docx or pdf`,
+      `Tham số format=${format} không hợp lệ, chỉ nhận docx hoặc pdf`,
+    );
+  }
+  sendFile(response, pdfType, `${name}.pdf`, await pdfOf(docx));
+}
+
 const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
   '/exports/ranking.xlsx': {
     method: 'GET',
@@ -110,12 +137,20 @@ const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
       sendFile(response, xlsxType, `tong-hop-${c ?? 'tat-ca'}-${p}.xlsx`, file);
     },
   },
+  '/exports/awards.xlsx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, y] = [cluster(query), year(query)];
+      const file = await awardsWorkbook(context, c, y);
+      sendFile(response, xlsxType, `khen-thuong-${c}-${y}.xlsx`, file);
+    },
+  },
   '/documents/meeting-minutes.docx': {
     method: 'GET',
     handle: async (context, query, _request, response) => {
       const [c, p] = [cluster(query), period(query)];
       const file = await meetingMinutes(context, c, p);
-      sendFile(response, docxType, `bien-ban-${c}-${p}.docx`, file);
+      await sendDocument(response, query, `bien-ban-${c}-${p}`, file);
     },
   },
   '/documents/award-proposal.docx': {
@@ -123,7 +158,15 @@ const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
     handle: async (context, query, _request, response) => {
       const [c, y] = [cluster(query), year(query)];
       const file = await awardProposal(context, c, y);
-      sendFile(response, docxType, `to-trinh-khen-thuong-${c}-${y}.docx`, file);
+      await sendDocument(response, query, `to-trinh-khen-thuong-${c}-${y}`, file);
+    },
+  },
+  '/documents/award-decision.docx': {
+    method: 'GET',
+    handle: async (context, query, _request, response) => {
+      const [c, y] = [cluster(query), year(query)];
+      const file = await awardDecision(context, c, y);
+      await sendDocument(response, query, `quyet-dinh-khen-thuong-${c}-${y}`, file);
     },
   },
   '/templates/submission.xlsx': {
