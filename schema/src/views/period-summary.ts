@@ -1,4 +1,5 @@
 import type { Classification } from '../events/scorecard-computed.v1.ts';
+import type { RollUpKind } from '../scheme.ts';
 import type { PublishedView } from './published-view.ts';
 
 // The summaries the reporting service publishes (view reporting.published_summaries) and the
@@ -18,6 +19,26 @@ export interface SummaryLeader {
   total: string;
 }
 
+/**
+ * One indicator over the counted submissions, rolled up the way its scheme says (SCORING.md §8):
+ * summed; averaged over the units that reported it, with their number; or "n of m units" answered
+ * yes. `sum` and `reported` add up over clusters, so a roll-up's figure is always recomputed from
+ * them rather than averaged from averages.
+ */
+export interface IndicatorRollUp {
+  code: string;
+  rollUp: RollUpKind;
+  /** Units whose counted submission reported the indicator (the m of "n of m units"). */
+  reported: number;
+  /** The exact sum of the reported values (for YES_COUNT, the number of yes answers). */
+  sum: string;
+  /**
+   * The figure to show: the sum (SUM), sum / reported rounded once, half up, to hundredths
+   * (AVERAGE), or the number of yes answers (YES_COUNT).
+   */
+  value: string;
+}
+
 export interface PeriodSummary {
   members: number;
   submitted: number;
@@ -30,6 +51,8 @@ export interface PeriodSummary {
    * the number of units is not): it is an exact decimal string of any length, never a `decimal`.
    */
   indicatorTotals: Record<string, string>;
+  /** Every reported indicator rolled up by its scheme's roll-up, sorted by code. */
+  indicators: IndicatorRollUp[];
   /** Σ totals. */
   totalSum: string;
   /** totalSum / submitted rounded once, half up, to hundredths; null when none submitted. */

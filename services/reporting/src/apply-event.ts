@@ -36,12 +36,15 @@ export async function applyEvent(
       return periodsOfYear(event.data.year);
     }
     case 'SchemeAssigned': {
-      const { year, maxTotal } = event.data.scheme;
+      const { year, maxTotal, indicators } = event.data.scheme;
+      const rollUps = JSON.stringify(Object.fromEntries(indicators.map((i) => [i.code, i.rollUp])));
       await trx
         .insertInto('max_totals')
-        .values({ cluster_code: clusterCode, year, max_total: maxTotal })
+        .values({ cluster_code: clusterCode, year, max_total: maxTotal, roll_ups: rollUps })
         .onConflict((oc) =>
-          oc.columns(['cluster_code', 'year']).doUpdateSet({ max_total: maxTotal }),
+          oc
+            .columns(['cluster_code', 'year'])
+            .doUpdateSet({ max_total: maxTotal, roll_ups: rollUps }),
         )
         .execute();
       return periodsOfYear(year);

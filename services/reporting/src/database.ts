@@ -1,11 +1,23 @@
 import type { Json, KitTables } from '@thidua/kit';
-import type { AwardLine, Classification, ClusterDefinedV1, PublishedSummary } from '@thidua/schema';
+import type {
+  AwardLine,
+  Classification,
+  ClusterDefinedV1,
+  PublishedSummary,
+  RollUpKind,
+} from '@thidua/schema';
 
 /** The reporting service's tables (its own schema). */
 export interface ReportingDatabase extends KitTables {
   clusters: { cluster_code: string; year: number; members: Json<ClusterDefinedV1['members']> };
   periods: { cluster_code: string; period_id: string };
-  max_totals: { cluster_code: string; year: number; max_total: string };
+  max_totals: {
+    cluster_code: string;
+    year: number;
+    max_total: string;
+    /** Indicator code → how the scheme rolls it up; a code not named is summed. */
+    roll_ups: Json<Record<string, RollUpKind>>;
+  };
   submissions: {
     cluster_code: string;
     period_id: string;

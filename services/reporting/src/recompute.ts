@@ -34,7 +34,7 @@ export async function recompute(
     .execute();
   const maxTotals = await trx
     .selectFrom('max_totals')
-    .select(['cluster_code', 'year', 'max_total'])
+    .select(['cluster_code', 'year', 'max_total', 'roll_ups'])
     .where(inStaleYears)
     .execute();
   // Only members count (SCORING.md §9), with the indicator values of the version each scorecard counts.
@@ -71,7 +71,7 @@ export async function recompute(
     : [];
 
   const membersOf = new Map(clusters.map((c) => [yearKey(c.cluster_code, c.year), c.members]));
-  const maxTotalOf = new Map(maxTotals.map((m) => [yearKey(m.cluster_code, m.year), m.max_total]));
+  const maxTotalOf = new Map(maxTotals.map((m) => [yearKey(m.cluster_code, m.year), m]));
   const countedOf = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = periodKey(row.cluster_code, row.period_id);
@@ -85,8 +85,8 @@ export async function recompute(
   for (const { clusterCode, periodId } of stale) {
     const year = yearOf(periodId);
     const members = membersOf.get(yearKey(clusterCode, year));
-    const maxTotal = maxTotalOf.get(yearKey(clusterCode, year));
-    if (members === undefined || maxTotal === undefined) continue;
+    const scheme = maxTotalOf.get(yearKey(clusterCode, year));
+    if (members === undefined || scheme === undefined) continue;
     const names = new Map(members.map((m) => [m.unitCode, m.name]));
     const scorecards: SummaryScorecard[] = (
       countedOf.get(periodKey(clusterCode, periodId)) ?? []
@@ -108,7 +108,12 @@ export async function recompute(
     });
     const lines = linesOf.get(yearKey(clusterCode, year));
     const summary = JSON.stringify({
-      ...summarizePeriod(members.length, maxTotal, scorecards),
+      ...summarizePeriod(
+        members.length,
+        scheme.max_total,
+        scorecards,
+        new Map(Object.entries(scheme.roll_ups)),
+      ),
       // Only a year-end period has awards; before its sheet exists, nothing is proposed yet.
       awards: isYearEnd(periodId) ? (lines === undefined ? noAwards : countAwards(lines)) : null,
     });

@@ -1,6 +1,7 @@
 /**
- * A period's summary for the central board (SCORING.md §8): counts of submissions, exact sums of
- * every indicator and of the totals, the average and distribution of totals, classification counts
+ * A period's summary for the central board (SCORING.md §8): counts of submissions, every indicator
+ * rolled up by its scheme's way (summed, averaged over the reporting units, or counted as yeses),
+ * exact sums of the totals, the average and distribution of totals, classification counts
  * and the leader(s). Everything is computed in exact hundredths held in bigints (SCORING.md §1), so
  * a summary's figures equal the sums of the underlying scorecards exactly, and a roll-up over
  * clusters equals the summary of all their scorecards taken together.
@@ -11,7 +12,9 @@ import {
   tryParseHundredths,
   type Classification,
   type DistributionBand,
+  type IndicatorRollUp,
   type PeriodSummary,
+  type RollUpKind,
   type SummaryLeader,
 } from '@thidua/schema';
 
@@ -40,13 +43,15 @@ function parseHundredths(value: string, what: string): bigint {
   return parsed;
 }
 
-/** sum / count rounded once, half up, to hundredths: floor((2·sum + count) / 2·count). */
-function averageOf(sum: bigint, count: number): string | null {
-  if (count === 0) {
-    return null;
-  }
+/** sum / count (count > 0) rounded once, half up, to hundredths: floor((2·sum + count) / 2·count). */
+function quotientOf(sum: bigint, count: number): string {
   const n = BigInt(count);
   return formatHundredths((2n * sum + n) / (2n * n));
+}
+
+/** The average of `count` values adding up to `sum`; null when there is none. */
+function averageOf(sum: bigint, count: number): string | null {
+  return count === 0 ? null : quotientOf(sum, count);
 }
 
 /** Code-unit order, the same on every machine (no locale). */
@@ -62,6 +67,42 @@ function sortedRecord(sums: ReadonlyMap<string, bigint>): Record<string, string>
 
 function addInto(sums: Map<string, bigint>, code: string, value: bigint): void {
   sums.set(code, (sums.get(code) ?? 0n) + value);
+}
+
+/** What an indicator's roll-up adds up: the units that reported it and their values' sum. */
+interface RollUpParts {
+  rollUp: RollUpKind;
+  reported: number;
+  sum: bigint;
+}
+
+/**
+ * Adds one unit's value, or one cluster's parts, into the indicator's parts. The same code rolled
+ * up two ways by two schemes is kept apart under each way, so no average is ever added to a sum.
+ */
+function addParts(into: Map<string, RollUpParts>, code: string, parts: RollUpParts): void {
+  const key = `${parts.rollUp} ${code}`;
+  const sofar = into.get(key);
+  into.set(key, {
+    rollUp: parts.rollUp,
+    reported: (sofar?.reported ?? 0) + parts.reported,
+    sum: (sofar?.sum ?? 0n) + parts.sum,
+  });
+}
+
+/** The roll-ups sorted by code (then by way), each with the figure its way shows. */
+function rollUpsOf(parts: ReadonlyMap<string, RollUpParts>): IndicatorRollUp[] {
+  return [...parts.entries()]
+    .map(([key, { rollUp, reported, sum }]) => ({
+      code: key.slice(rollUp.length + 1),
+      rollUp,
+      reported,
+      sum: formatHundredths(sum),
+      // An indicator is listed once a unit reported it, so `reported` is never 0 here; a yes is 1,
+      // so the sum of yes/no values is the number of yeses.
+      value: rollUp === 'AVERAGE' ? quotientOf(sum, reported) : formatHundredths(sum),
+    }))
+    .sort((a, b) => compareCodes(a.code, b.code) || compareCodes(a.rollUp, b.rollUp));
 }
 
 function countOf(value: number, what: string): number {
@@ -97,14 +138,16 @@ function emptyBands(maxTotal: bigint): DistributionBand[] {
 }
 
 /**
- * Summarises one cluster's period from its members' counted scorecards (at most one per unit).
- * Throws RangeError on a bug upstream: a unit counted twice, more scorecards than members, a
- * maxTotal that is not positive, or a value that is not a non-negative 2-decimal string.
+ * Summarises one cluster's period from its members' counted scorecards (at most one per unit),
+ * each indicator rolled up as `rollUps` (from the cluster's scheme) says; an indicator it does not
+ * name is summed. Throws RangeError on a bug upstream: a unit counted twice, more scorecards than
+ * members, a maxTotal that is not positive, or a value that is not a non-negative 2-decimal string.
  */
 export function summarizePeriod(
   memberCount: number,
   maxTotal: string,
   scorecards: readonly SummaryScorecard[],
+  rollUps: ReadonlyMap<string, RollUpKind>,
 ): PeriodSummary {
   const members = countOf(memberCount, 'memberCount');
   const max = parseHundredths(maxTotal, 'maxTotal');
@@ -125,6 +168,7 @@ export function summarizePeriod(
     KHONG_HOAN_THANH: 0,
   };
   const indicatorSums = new Map<string, bigint>();
+  const indicatorParts = new Map<string, RollUpParts>();
   const seen = new Set<string>();
   const candidates: { leader: SummaryLeader; total: bigint }[] = [];
   let totalSum = 0n;
@@ -143,7 +187,10 @@ export function summarizePeriod(
     }
     classifications[card.classification] += 1;
     for (const [code, value] of Object.entries(card.indicators)) {
-      addInto(indicatorSums, code, parseHundredths(value, `"${card.unitCode}" indicator ${code}`));
+      const hundredths = parseHundredths(value, `"${card.unitCode}" indicator ${code}`);
+      addInto(indicatorSums, code, hundredths);
+      const rollUp = rollUps.get(code) ?? 'SUM';
+      addParts(indicatorParts, code, { rollUp, reported: 1, sum: hundredths });
     }
     const bandIndex = Math.min(Number(total / bandWidth), distribution.length - 1);
     const band = distribution[bandIndex];
@@ -164,6 +211,7 @@ export function summarizePeriod(
     late: submitted - onTime,
     missing: members - submitted,
     indicatorTotals: sortedRecord(indicatorSums),
+    indicators: rollUpsOf(indicatorParts),
     totalSum: formatHundredths(totalSum),
     averageTotal: averageOf(totalSum, submitted),
     distribution,
@@ -206,6 +254,7 @@ export function rollUp(summaries: readonly PeriodSummary[]): PeriodSummary {
     KHONG_HOAN_THANH: 0,
   };
   const indicatorSums = new Map<string, bigint>();
+  const indicatorParts = new Map<string, RollUpParts>();
   const candidates: { leader: SummaryLeader; total: bigint }[] = [];
   let members = 0;
   let submitted = 0;
@@ -219,6 +268,10 @@ export function rollUp(summaries: readonly PeriodSummary[]): PeriodSummary {
     totalSum += parseHundredths(summary.totalSum, 'totalSum');
     for (const [code, value] of Object.entries(summary.indicatorTotals)) {
       addInto(indicatorSums, code, parseHundredths(value, `indicator total ${code}`));
+    }
+    for (const part of summary.indicators) {
+      const sum = parseHundredths(part.sum, `indicator sum ${part.code}`);
+      addParts(indicatorParts, part.code, { rollUp: part.rollUp, reported: part.reported, sum });
     }
     summary.distribution.forEach((band, i) => {
       const target = distribution[i];
@@ -242,6 +295,7 @@ export function rollUp(summaries: readonly PeriodSummary[]): PeriodSummary {
     late: submitted - onTime,
     missing: members - submitted,
     indicatorTotals: sortedRecord(indicatorSums),
+    indicators: rollUpsOf(indicatorParts),
     totalSum: formatHundredths(totalSum),
     averageTotal: averageOf(totalSum, submitted),
     distribution,

@@ -42,6 +42,14 @@ function bandsOf100(units: readonly number[]): PeriodSummary['distribution'] {
   }));
 }
 
+/** The roll-ups of the indicators these tests use: a count summed, a rate averaged, a yes/no. */
+const rollUps = new Map([
+  ['adm', 'SUM'],
+  ['newPartyMembersAdmitted', 'SUM'],
+  ['rate', 'AVERAGE'],
+  ['filed', 'YES_COUNT'],
+] as const);
+
 const noClassifications = { XUAT_SAC: 0, TOT: 0, HOAN_THANH: 0, KHONG_HOAN_THANH: 0 };
 
 /** Cluster No. 2's 14 members in 2023, with party members admitted that add up to 16542. */
@@ -241,7 +249,7 @@ const summaryRows: SummaryRow[] = [
 
 describe('summarizePeriod', () => {
   test.each(summaryRows)('$name', (row) => {
-    const summary = summarizePeriod(row.members, row.maxTotal ?? '100', row.scorecards);
+    const summary = summarizePeriod(row.members, row.maxTotal ?? '100', row.scorecards, rollUps);
     const picked = Object.fromEntries(
       Object.keys(row.expected).map((key) => [key, summary[key as keyof PeriodSummary]]),
     );
@@ -309,7 +317,8 @@ describe('summarizePeriod', () => {
   ];
 
   test.each(invalidRows)('$name with a RangeError', (row) => {
-    const summarize = () => summarizePeriod(row.members, row.maxTotal ?? '100', row.scorecards);
+    const summarize = () =>
+      summarizePeriod(row.members, row.maxTotal ?? '100', row.scorecards, rollUps);
     expect(summarize).toThrow(RangeError);
     expect(summarize).toThrow(row.error);
   });
@@ -329,6 +338,7 @@ function generatedClusters(seed: bigint, sizes: readonly number[]): Cluster[] {
       const indicators: Record<string, string> = {};
       if (next(2) === 0) indicators['adm'] = String(next(2000));
       if (next(2) === 0) indicators['rate'] = `${next(100)}.${String(next(100)).padStart(2, '0')}`;
+      if (next(2) === 0) indicators['filed'] = String(next(2));
       return card(
         `c${c}-u${i}`,
         `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`,
@@ -418,12 +428,13 @@ describe('rollUp', () => {
   test.each(rollUpRows)('equals the summary of all scorecards together for $name', (row) => {
     const maxTotal = row.maxTotal ?? '100';
     const rolledUp = rollUp(
-      row.clusters.map((c) => summarizePeriod(c.members, maxTotal, c.scorecards)),
+      row.clusters.map((c) => summarizePeriod(c.members, maxTotal, c.scorecards, rollUps)),
     );
     const together = summarizePeriod(
       row.clusters.reduce((sum, c) => sum + c.members, 0),
       maxTotal,
       row.clusters.flatMap((c) => c.scorecards),
+      rollUps,
     );
     expect(rolledUp).toEqual(together);
     expect(Object.keys(rolledUp.indicatorTotals)).toEqual(Object.keys(together.indicatorTotals));
@@ -460,7 +471,7 @@ describe('rollUp', () => {
 
   test.each(figureRows)('$name', (row) => {
     const rolledUp = rollUp(
-      row.clusters.map((c) => summarizePeriod(c.members, '100', c.scorecards)),
+      row.clusters.map((c) => summarizePeriod(c.members, '100', c.scorecards, rollUps)),
     );
     const picked = Object.fromEntries(
       Object.keys(row.expected).map((key) => [key, rolledUp[key as keyof PeriodSummary]]),
@@ -474,7 +485,7 @@ describe('rollUp', () => {
   ])('rolls up summaries $name without a distribution, adding up the rest', ({ maxTotals }) => {
     const rolledUp = rollUp(
       maxTotals.map((maxTotal, i) =>
-        summarizePeriod(2, maxTotal, [card(i === 0 ? 'hue' : 'ha-noi', '90')]),
+        summarizePeriod(2, maxTotal, [card(i === 0 ? 'hue' : 'ha-noi', '90')], rollUps),
       ),
     );
     expect(rolledUp.distribution).toEqual([]);
@@ -492,5 +503,57 @@ describe('rollUp', () => {
   test.each(rejectRows)('$name', (row) => {
     expect(() => rollUp(row.summaries)).toThrow(RangeError);
     expect(() => rollUp(row.summaries)).toThrow(row.error);
+  });
+});
+
+describe('indicator roll-ups', () => {
+  const units = [
+    card('an-giang', '80', { indicators: { adm: '12', rate: '62.47', filed: '1', other: '2.5' } }),
+    card('bac-ninh', '80', { indicators: { adm: '30', rate: '0.53', filed: '0' } }),
+    card('ca-mau', '80', { indicators: { rate: '50', filed: '1' } }),
+  ];
+
+  test('sum a count, average a rate over the units that reported it, count the yeses', () => {
+    expect(summarizePeriod(4, '100', units, rollUps).indicators).toEqual([
+      { code: 'adm', rollUp: 'SUM', reported: 2, sum: '42.00', value: '42.00' },
+      { code: 'filed', rollUp: 'YES_COUNT', reported: 3, sum: '2.00', value: '2.00' },
+      // 113 / 3 = 37.666… rounded once, half up.
+      { code: 'other', rollUp: 'SUM', reported: 1, sum: '2.50', value: '2.50' },
+      { code: 'rate', rollUp: 'AVERAGE', reported: 3, sum: '113.00', value: '37.67' },
+    ]);
+  });
+
+  test('average over every cluster from the sums, not from the clusters’ averages', () => {
+    const rolledUp = rollUp([
+      summarizePeriod(1, '100', units.slice(0, 1), rollUps),
+      summarizePeriod(2, '100', units.slice(1), rollUps),
+    ]);
+    expect(rolledUp.indicators.find((i) => i.code === 'rate')).toEqual({
+      code: 'rate',
+      rollUp: 'AVERAGE',
+      reported: 3,
+      sum: '113.00',
+      value: '37.67',
+    });
+    expect(rolledUp.indicators.find((i) => i.code === 'filed')?.value).toBe('2.00');
+  });
+
+  test('keep a code that two schemes roll up differently apart, each its own way', () => {
+    const rolledUp = rollUp([
+      summarizePeriod(1, '100', [card('hue', '90', { indicators: { rate: '40' } })], rollUps),
+      summarizePeriod(
+        2,
+        '100',
+        [
+          card('ha-noi', '90', { indicators: { rate: '10' } }),
+          card('lao-cai', '90', { indicators: { rate: '20' } }),
+        ],
+        new Map([['rate', 'SUM']]),
+      ),
+    ]);
+    expect(rolledUp.indicators).toEqual([
+      { code: 'rate', rollUp: 'AVERAGE', reported: 1, sum: '40.00', value: '40.00' },
+      { code: 'rate', rollUp: 'SUM', reported: 2, sum: '30.00', value: '30.00' },
+    ]);
   });
 });

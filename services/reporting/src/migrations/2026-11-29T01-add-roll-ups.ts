@@ -1,0 +1,10 @@
+import { sql, type Kysely } from 'kysely';
+
+// How each indicator of a cluster's scheme rolls up in the summaries (indicator code → SUM,
+// AVERAGE or YES_COUNT), kept beside the scheme's maxTotal that the summaries also need.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('max_totals')
+    .addColumn('roll_ups', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+    .execute();
+}
