@@ -3,9 +3,11 @@ import type { Me } from './api-types.ts';
 import { roleName } from './format.ts';
 import { AwardsPage } from './pages/awards.tsx';
 import { CentralHome, UnitHome } from './pages/home.tsx';
+import { ManagePage } from './pages/manage.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { RankingPage } from './pages/ranking.tsx';
 import { ScorecardPage } from './pages/scorecard.tsx';
+import { SetupPage } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SubmitPage } from './pages/submit.tsx';
 import { SummaryPage } from './pages/summary.tsx';
@@ -33,6 +35,12 @@ function Page({ me, path }: { me: Me; path: string }) {
   if (params !== null) {
     return <AwardsPage me={me} cluster={params.cluster ?? ''} year={Number(params.year)} />;
   }
+  params = match('/quan-ly/:cluster/:year', pathname);
+  if (params !== null) {
+    return <ManagePage me={me} cluster={params.cluster ?? ''} year={Number(params.year)} />;
+  }
+  params = match('/thiet-lap/:year', pathname);
+  if (params !== null) return <SetupPage year={Number(params.year)} />;
   params = match('/tong-hop/:period', pathname);
   if (params !== null) return <SummaryPage period={params.period ?? ''} />;
   params = match('/ky/:cluster/:period/bang-diem/:unit', pathname);

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ClusterInfo, FieldProblem, Me } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { vietnameseCollator } from '../format.ts';
+import { GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -20,8 +21,16 @@ interface AwardLine {
   } | null;
 }
 
+interface PendingVote {
+  award: 'FLAG' | 'MERIT';
+  rank: number;
+  seats: number;
+  units: string[];
+}
+
 interface AwardSheet {
   revision: number;
+  pendingVote: PendingVote | null;
   lines: AwardLine[];
 }
 
@@ -174,6 +183,75 @@ function DecisionForm({
   );
 }
 
+/**
+ * The cluster's vote on a tie at the quota boundary: which of the tied units take the seats. The
+ * lead of the year or the central board records it.
+ */
+function TieVoteForm({
+  cluster,
+  year,
+  vote,
+  nameOf,
+  onRecorded,
+}: {
+  cluster: string;
+  year: number;
+  vote: PendingVote;
+  nameOf: (code: string) => string;
+  onRecorded: () => void;
+}) {
+  const form = useMutationForm();
+  const [winners, setWinners] = useState<string[]>([]);
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    const recorded = await form.run(
+      'RecordTieVote',
+      'recordTieVote',
+      { clusterCode: cluster, year, award: vote.award, rank: vote.rank, winners },
+      ['winners'],
+    );
+    if (recorded) onRecorded();
+  }
+
+  return (
+    <form className="card tie-vote no-print" onSubmit={(event) => void send(event)}>
+      <h2>Biểu quyết đồng hạng</h2>
+      <p>
+        {vote.units.length} đơn vị đồng hạng {vote.rank} tranh {vote.seats} suất{' '}
+        {awardNames[vote.award]}. Ghi kết quả biểu quyết của cụm: chọn {vote.seats} đơn vị được đề
+        nghị.
+      </p>
+      <fieldset className="choice" aria-describedby="tie-winners-error">
+        <legend>Đơn vị được đề nghị</legend>
+        {vote.units.map((code) => (
+          <label key={code}>
+            <input
+              type="checkbox"
+              checked={winners.includes(code)}
+              onChange={(e) =>
+                setWinners(
+                  e.target.checked ? [...winners, code] : winners.filter((w) => w !== code),
+                )
+              }
+            />{' '}
+            {nameOf(code)}
+          </label>
+        ))}
+        {form.problemAt('winners') !== undefined && (
+          <span className="field-error" id="tie-winners-error" role="alert">
+            {form.problemAt('winners')}
+          </span>
+        )}
+      </fieldset>
+      <button type="submit" disabled={form.sending}>
+        {form.sending ? 'Đang gửi…' : 'Ghi kết quả biểu quyết'}
+      </button>
+      <GeneralProblems form={form} />
+    </form>
+  );
+}
+
 /** A cluster's award sheet for a year: the proposal, each line's decision, what was granted. */
 export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; year: number }) {
   const sheet = useQuery<{ awards: AwardSheet | null }>('Awards', { cluster, year });
@@ -249,6 +327,19 @@ export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; yea
           ))}
         </tbody>
       </table>
+      {found.pendingVote !== null &&
+        (me.central ||
+          me.roles.some(
+            (r) => r.clusterCode === cluster && r.year === year && r.role === 'LEAD',
+          )) && (
+          <TieVoteForm
+            cluster={cluster}
+            year={year}
+            vote={found.pendingVote}
+            nameOf={nameOf}
+            onRecorded={() => void awaitNewSheet()}
+          />
+        )}
       {me.central && lines.length > 0 && (
         <DecisionForm
           cluster={cluster}

@@ -93,6 +93,12 @@ export function ClusterCard({
             <Link to={`/khen-thuong/${encodeURIComponent(code)}/${year}`}>
               Khen thưởng năm {year}
             </Link>
+            {role !== 'MEMBER' && (
+              <>
+                {' · '}
+                <Link to={`/quan-ly/${encodeURIComponent(code)}/${year}`}>Quản lý cụm</Link>
+              </>
+            )}
           </p>
           {cluster.data.cluster.periods.length === 0 ? (
             <p>Chưa có kỳ nào.</p>
@@ -172,6 +178,7 @@ export function CentralHome() {
       <p className="actions">
         <Link to={`/tong-hop/${year}-H1`}>Tổng hợp 6 tháng đầu năm {year}</Link>
         <Link to={`/tong-hop/${year}-FY`}>Tổng hợp cả năm {year}</Link>
+        <Link to={`/thiet-lap/${year}`}>Thiết lập cụm, cụm trưởng, bảng chấm điểm</Link>
       </p>
       {clusters.loading && <Loading what="danh sách cụm" />}
       {clusters.error !== null && <ErrorBox error={clusters.error} />}

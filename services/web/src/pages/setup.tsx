@@ -1,0 +1,571 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { ClusterInfo } from '../api-types.ts';
+import { formatDecimal, vietnameseCollator } from '../format.ts';
+import { Field, GeneralProblems, useMutationForm, type MutationForm } from '../mutation-form.tsx';
+import { navigate } from '../router.ts';
+import { ErrorBox, Link, Loading } from '../ui.tsx';
+import { useQuery } from '../use-query.ts';
+
+interface ClustersPage {
+  clusters: { edges: { node: { code: string; name: string } }[] };
+}
+
+interface MemberLine {
+  unitCode: string;
+  name: string;
+  mergedFrom: string[];
+}
+
+/**
+ * One member a line: `code | name | merged-from, merged-from`; a tab (a row pasted from Excel)
+ * separates as well as `|`. Blank lines are skipped.
+ */
+export function parseMemberLines(text: string): MemberLine[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [unitCode = '', name = '', merged = ''] = line.split(/\t|\|/).map((p) => p.trim());
+      const mergedFrom = merged
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code !== '');
+      return { unitCode, name, mergedFrom };
+    });
+}
+
+const memberLinesOf = (info: ClusterInfo) =>
+  info.members
+    .map((m) => [m.unitCode, m.name, ...(m.mergedFrom.length ? [m.mergedFrom.join(', ')] : [])])
+    .map((parts) => parts.join(' | '))
+    .join('\n');
+
+const codesOf = (text: string) =>
+  text
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+
+function ClusterPicker({
+  id,
+  label,
+  clusters,
+  value,
+  onChange,
+  form,
+}: {
+  id: string;
+  label: string;
+  clusters: { code: string; name: string }[];
+  value: string;
+  onChange: (code: string) => void;
+  form: MutationForm;
+}) {
+  return (
+    <Field form={form} id={id} path="clusterCode" label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {clusters.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Defines a cluster of the year (or redefines one, loaded into the form): members, name, lead. */
+function DefineClusterForm({
+  year,
+  clusters,
+  onDone,
+}: {
+  year: number;
+  clusters: { code: string; name: string }[];
+  onDone: (doneVi: string) => void;
+}) {
+  const form = useMutationForm();
+  const [clusterCode, setClusterCode] = useState('');
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState('');
+  const [lead, setLead] = useState('');
+  const [deputies, setDeputies] = useState('');
+  const [loadFrom, setLoadFrom] = useState('');
+  const loaded = useQuery<{ cluster: ClusterInfo | null }>(
+    'Cluster',
+    loadFrom === '' ? null : { code: loadFrom, year },
+  );
+  const [filledFrom, setFilledFrom] = useState('');
+  const found = loaded.data?.cluster;
+  if (found != null && loadFrom !== '' && filledFrom !== loadFrom) {
+    // Fill the form once per cluster loaded, then leave it to the user's edits.
+    setFilledFrom(loadFrom);
+    setClusterCode(loadFrom);
+    setName(found.name);
+    setMembers(memberLinesOf(found));
+    setLead(found.lead ?? '');
+    setDeputies(found.deputies.join(', '));
+  }
+  const parsed = parseMemberLines(members);
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    const defined = await form.run(
+      'DefineCluster',
+      'defineCluster',
+      {
+        clusterCode: clusterCode.trim(),
+        name: name.trim(),
+        year,
+        members: parsed.map((m) => ({
+          unitCode: m.unitCode,
+          name: m.name,
+          ...(m.mergedFrom.length ? { mergedFrom: m.mergedFrom } : {}),
+        })),
+        lead: lead.trim() === '' ? null : lead.trim(),
+        deputies: codesOf(deputies),
+      },
+      ['clusterCode', 'name', 'members', 'lead', 'deputies'],
+    );
+    if (defined) onDone(`Đã xác lập ${name.trim()} (${clusterCode.trim()}) năm ${year}`);
+  }
+
+  return (
+    <section className="card" aria-labelledby="define-title">
+      <h2 id="define-title">Xác lập cụm thi đua</h2>
+      {clusters.length > 0 && (
+        <p className="form-field">
+          <label htmlFor="define-load">Sửa cụm đã có</label>
+          <select id="define-load" value={loadFrom} onChange={(e) => setLoadFrom(e.target.value)}>
+            <option value="">— cụm mới —</option>
+            {clusters.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <form className="form-grid" onSubmit={(event) => void send(event)}>
+        <Field form={form} id="define-code" path="clusterCode" label="Mã cụm" hint="ví dụ cum-4">
+          {(control) => (
+            <input
+              {...control}
+              value={clusterCode}
+              onChange={(e) => setClusterCode(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field form={form} id="define-name" path="name" label="Tên cụm">
+          {(control) => (
+            <input {...control} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field
+          form={form}
+          id="define-members"
+          path="members"
+          label={`Đơn vị thành viên (${parsed.length})`}
+          hint="mỗi dòng một đơn vị: mã | tên | sáp nhập từ (mã, mã); dán từ Excel cũng được"
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={8}
+              value={members}
+              placeholder={
+                'ha-tinh | Ban Tổ chức Tỉnh ủy Hà Tĩnh\nnghe-an | Ban Tổ chức Tỉnh ủy Nghệ An'
+              }
+              onChange={(e) => setMembers(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field form={form} id="define-lead" path="lead" label="Cụm trưởng (mã đơn vị)">
+          {(control) => (
+            <input {...control} value={lead} onChange={(e) => setLead(e.target.value)} />
+          )}
+        </Field>
+        <Field
+          form={form}
+          id="define-deputies"
+          path="deputies"
+          label="Cụm phó (mã đơn vị)"
+          hint="cách nhau bởi dấu phẩy"
+        >
+          {(control) => (
+            <input {...control} value={deputies} onChange={(e) => setDeputies(e.target.value)} />
+          )}
+        </Field>
+        <div className="form-buttons">
+          <button type="submit" disabled={form.sending}>
+            {form.sending ? 'Đang gửi…' : 'Xác lập cụm'}
+          </button>
+        </div>
+        <GeneralProblems form={form} />
+      </form>
+    </section>
+  );
+}
+
+/** Sets a cluster's lead and deputies for the year, from its members. */
+function SetLeadForm({
+  year,
+  clusters,
+  onDone,
+}: {
+  year: number;
+  clusters: { code: string; name: string }[];
+  onDone: (doneVi: string) => void;
+}) {
+  const form = useMutationForm();
+  const [clusterCode, setClusterCode] = useState(clusters[0]?.code ?? '');
+  const [choice, setChoice] = useState<{ lead: string; deputies: string[] } | null>(null);
+  const found = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: clusterCode, year });
+  const info = found.data?.cluster;
+  const lead = choice?.lead ?? info?.lead ?? '';
+  const deputies = choice?.deputies ?? info?.deputies ?? [];
+  const members = [...(info?.members ?? [])].sort((a, b) =>
+    vietnameseCollator.compare(a.name, b.name),
+  );
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    const set = await form.run('SetLead', 'setLead', { clusterCode, year, lead, deputies }, [
+      'clusterCode',
+      'lead',
+      'deputies',
+    ]);
+    if (set) onDone(`Đã đặt cụm trưởng, cụm phó của ${clusterCode} năm ${year}`);
+  }
+
+  return (
+    <section className="card" aria-labelledby="lead-title">
+      <h2 id="lead-title">Cụm trưởng, cụm phó</h2>
+      <form className="form-grid" onSubmit={(event) => void send(event)}>
+        <ClusterPicker
+          id="lead-cluster"
+          label="Cụm"
+          clusters={clusters}
+          value={clusterCode}
+          form={form}
+          onChange={(code) => {
+            setClusterCode(code);
+            setChoice(null);
+          }}
+        />
+        {found.error !== null && <ErrorBox error={found.error} />}
+        <Field form={form} id="lead-lead" path="lead" label="Cụm trưởng">
+          {(control) => (
+            <select
+              {...control}
+              value={lead}
+              onChange={(e) => setChoice({ lead: e.target.value, deputies })}
+            >
+              <option value="">—</option>
+              {members.map((m) => (
+                <option key={m.unitCode} value={m.unitCode}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <fieldset className="choice" aria-describedby="lead-deputies-error">
+          <legend>Cụm phó</legend>
+          {members.map((m) => (
+            <label key={m.unitCode}>
+              <input
+                type="checkbox"
+                checked={deputies.includes(m.unitCode)}
+                onChange={(e) =>
+                  setChoice({
+                    lead,
+                    deputies: e.target.checked
+                      ? [...deputies, m.unitCode]
+                      : deputies.filter((d) => d !== m.unitCode),
+                  })
+                }
+              />{' '}
+              {m.name}
+            </label>
+          ))}
+          {form.problemAt('deputies') !== undefined && (
+            <span className="field-error" id="lead-deputies-error" role="alert">
+              {form.problemAt('deputies')}
+            </span>
+          )}
+        </fieldset>
+        <div className="form-buttons">
+          <button type="submit" disabled={form.sending || clusterCode === ''}>
+            {form.sending ? 'Đang gửi…' : 'Đặt cụm trưởng, cụm phó'}
+          </button>
+        </div>
+        <GeneralProblems form={form} />
+      </form>
+    </section>
+  );
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+const textOf = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+const pointsOf = (value: unknown): string => {
+  const text = textOf(value);
+  return /^\d+(\.\d+)?$/.test(text) ? formatDecimal(text) : text;
+};
+
+const methodNames: Record<string, string> = {
+  TARGET: 'Theo chỉ tiêu',
+  BANDS: 'Theo khung',
+  YES_NO: 'Có/Không',
+  SELF_ASSESSED: 'Tự chấm',
+  RELATIVE: 'So sánh trong cụm',
+  COUNT: 'Theo số lượng',
+};
+
+/** The pasted scheme as tables, each row with the API's refusals of it. */
+function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
+  const rowProblem = (path: string) =>
+    form
+      .problemsUnder(path)
+      .map((p) => p.messageVi)
+      .join('; ');
+  const indicators = listOf(scheme.indicators);
+  const headings = listOf(scheme.headings);
+  return (
+    <div className="scheme-preview" data-testid="scheme-preview">
+      <p>
+        <strong>{textOf(scheme.title)}</strong>{' '}
+        <span className="muted">
+          · mã {textOf(scheme.code)} · năm {textOf(scheme.year)} · tối đa{' '}
+          {pointsOf(scheme.maxTotal)} điểm
+        </span>
+      </p>
+      <table className="scheme-indicators">
+        <caption>Chỉ tiêu ({indicators.length})</caption>
+        <thead>
+          <tr>
+            <th>Mã</th>
+            <th>Chỉ tiêu</th>
+            <th>Loại</th>
+            <th className="number">Tối đa</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator, i) => {
+            const problem = rowProblem(`scheme.indicators.${i}`);
+            return (
+              <tr key={i} className={problem ? 'refused' : undefined}>
+                <td>{textOf(indicator.code)}</td>
+                <td>
+                  {textOf(indicator.title)}
+                  {problem && (
+                    <span className="field-error" role="alert">
+                      {problem}
+                    </span>
+                  )}
+                </td>
+                <td>{textOf(indicator.kind)}</td>
+                <td className="number">{pointsOf(indicator.maxValue)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <table className="scheme-criteria">
+        <caption>Tiêu chí chấm điểm</caption>
+        <thead>
+          <tr>
+            <th>Mã</th>
+            <th>Tiêu chí</th>
+            <th>Cách chấm</th>
+            <th>Chỉ tiêu</th>
+            <th className="number">Điểm tối đa</th>
+          </tr>
+        </thead>
+        {headings.map((heading, h) => (
+          <tbody key={h}>
+            <tr className="heading">
+              <th colSpan={5}>
+                {textOf(heading.code)}. {textOf(heading.title)}
+                {rowProblem(`scheme.headings.${h}.title`) && (
+                  <span className="field-error" role="alert">
+                    {rowProblem(`scheme.headings.${h}.title`)}
+                  </span>
+                )}
+              </th>
+            </tr>
+            {listOf(heading.criteria).map((criterion, c) => {
+              const problem = rowProblem(`scheme.headings.${h}.criteria.${c}`);
+              const method = textOf(criterion.method);
+              return (
+                <tr
+                  key={c}
+                  data-criterion={textOf(criterion.code)}
+                  className={problem ? 'refused' : undefined}
+                >
+                  <td>{textOf(criterion.code)}</td>
+                  <td>
+                    {textOf(criterion.title)}
+                    {problem && (
+                      <span className="field-error" role="alert">
+                        {problem}
+                      </span>
+                    )}
+                  </td>
+                  <td>{methodNames[method] ?? method}</td>
+                  <td>{textOf(criterion.indicator)}</td>
+                  <td className="number">{pointsOf(criterion.maxPoints)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+const rowPaths = /^scheme\.(indicators\.\d+|headings\.\d+\.(criteria\.\d+|title))(\.|$)/;
+
+/** Assigns a year's scheme to a cluster: pasted as JSON, shown as tables before it is sent. */
+function AssignSchemeForm({
+  clusters,
+  onDone,
+}: {
+  clusters: { code: string; name: string }[];
+  onDone: (doneVi: string) => void;
+}) {
+  const form = useMutationForm();
+  const [clusterCode, setClusterCode] = useState(clusters[0]?.code ?? '');
+  const [text, setText] = useState('');
+  let scheme: Json | null = null;
+  let unreadable: string | null = null;
+  if (text.trim() !== '') {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (isObject(value)) scheme = value;
+      else unreadable = 'Bảng chấm điểm phải là một đối tượng JSON { … }';
+    } catch (error) {
+      unreadable = `JSON không đọc được: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  // Refusals of a row are shown in the table; the others at the pasted text.
+  const atText = [
+    ...(unreadable === null ? [] : [unreadable]),
+    ...form
+      .problemsUnder('scheme')
+      .filter((p) => !rowPaths.test(p.path))
+      .map((p) => (p.path === 'scheme' ? p.messageVi : `${p.path.slice(7)}: ${p.messageVi}`)),
+  ];
+
+  async function send(event: SyntheticEvent) {
+    event.preventDefault();
+    if (scheme === null) return;
+    const assigned = await form.run('AssignScheme', 'assignScheme', { clusterCode, scheme }, [
+      'clusterCode',
+      'scheme',
+    ]);
+    if (assigned) {
+      onDone(`Đã gán bảng chấm điểm ${textOf(scheme.code)} cho ${clusterCode}`);
+      setText('');
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="scheme-title">
+      <h2 id="scheme-title">Bảng chấm điểm</h2>
+      <form className="form-grid" onSubmit={(event) => void send(event)}>
+        <ClusterPicker
+          id="scheme-cluster"
+          label="Cụm"
+          clusters={clusters}
+          value={clusterCode}
+          form={form}
+          onChange={setClusterCode}
+        />
+        <div className={atText.length ? 'form-field invalid' : 'form-field'}>
+          <label htmlFor="scheme-json">Bảng chấm điểm (JSON)</label>
+          <textarea
+            id="scheme-json"
+            rows={8}
+            spellCheck={false}
+            value={text}
+            aria-invalid={atText.length > 0}
+            aria-describedby="scheme-json-hint scheme-json-error"
+            onChange={(e) => setText(e.target.value)}
+          />
+          <span className="hint" id="scheme-json-hint">
+            dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán
+          </span>
+          {atText.length > 0 && (
+            <span className="field-error" id="scheme-json-error" role="alert">
+              {atText.join('; ')}
+            </span>
+          )}
+        </div>
+        {scheme !== null && <SchemePreview scheme={scheme} form={form} />}
+        <div className="form-buttons">
+          <button type="submit" disabled={form.sending || scheme === null || clusterCode === ''}>
+            {form.sending ? 'Đang gửi…' : 'Gán bảng chấm điểm'}
+          </button>
+        </div>
+        <GeneralProblems form={form} />
+      </form>
+    </section>
+  );
+}
+
+/** The central board's setup of a year: clusters and members, leads, schemes. */
+export function SetupPage({ year }: { year: number }) {
+  const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
+  const [done, setDone] = useState<string | null>(null);
+  const { reload } = clusters;
+  const list = (clusters.data?.clusters.edges ?? []).map((e) => e.node);
+  const finish = (text: string) => {
+    setDone(text);
+    reload();
+  };
+  return (
+    <div className="setup">
+      <h1>Thiết lập thi đua năm {year}</h1>
+      <p className="actions">
+        <Link to="/">Về trang chủ</Link>
+        <label className="inline">
+          Năm{' '}
+          <select value={year} onChange={(e) => navigate(`/thiet-lap/${e.target.value}`)}>
+            {[2023, 2024, 2025, 2026, 2027].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      {done !== null && (
+        <p className="success-box" role="status">
+          {done}
+        </p>
+      )}
+      {clusters.loading && clusters.data === null && <Loading what="danh sách cụm" />}
+      {clusters.error !== null && <ErrorBox error={clusters.error} />}
+      {clusters.data !== null && (
+        <>
+          <DefineClusterForm key={`define-${year}`} year={year} clusters={list} onDone={finish} />
+          {list.length > 0 && (
+            <>
+              <SetLeadForm key={`lead-${year}`} year={year} clusters={list} onDone={finish} />
+              <AssignSchemeForm key={`scheme-${year}`} clusters={list} onDone={finish} />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
