@@ -11,6 +11,7 @@ import {
   periodYear,
 } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
+import { RevisionsChart } from './ranking-chart.tsx';
 import { useQuery } from '../use-query.ts';
 
 /**
@@ -179,6 +180,12 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
               })}
             </tbody>
           </table>
+          <RevisionsChart
+            key={`${cluster}/${period}`}
+            cluster={cluster}
+            period={period}
+            latest={standings}
+          />
         </>
       )}
     </div>

@@ -1,3 +1,7 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, useMemo, useState } from 'react';
+import { Chart, chartNumber } from '../charts/chart.tsx';
+import { ApiError, request } from '../client.ts';
 import { formatCount, formatDecimal, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -10,44 +14,175 @@ interface PeriodSummary {
   missing: number;
   totalSum: string;
   averageTotal: string | null;
+  classifications: { xuatSac: number; tot: number; hoanThanh: number; khongHoanThanh: number };
+  distribution: { from: string; to: string; units: number }[];
+  indicatorTotals: { code: string; total: string }[];
 }
 
-function SummaryRow({
-  period,
-  cluster,
-  name,
-}: {
-  period: string;
-  cluster: string | null;
+/** One row of the roll-up: a cluster, or every cluster together when `code` is null. */
+interface Rolled {
+  code: string | null;
   name: string;
-}) {
-  const summary = useQuery<{ summary: PeriodSummary | null }>('Summary', {
-    period,
-    ...(cluster === null ? {} : { cluster }),
-  });
-  const found = summary.data?.summary;
+  summary: PeriodSummary | null;
+  error: ApiError | null;
+}
+
+/** Every cluster's summary and the overall one, asked for together so the charts draw once. */
+function useSummaries(period: string, clusters: { code: string; name: string }[] | null) {
+  const [rows, setRows] = useState<Rolled[] | null>(null);
+  useEffect(() => {
+    if (clusters === null) return;
+    let cancelled = false;
+    const wanted = [...clusters, { code: null, name: 'Toàn quốc' }];
+    void Promise.all(
+      wanted.map(async ({ code, name }): Promise<Rolled> => {
+        try {
+          const { summary } = await request<{ summary: PeriodSummary | null }>('Summary', {
+            period,
+            ...(code === null ? {} : { cluster: code }),
+          });
+          return { code, name, summary, error: null };
+        } catch (error) {
+          const refusal =
+            error instanceof ApiError ? error : new ApiError(String(error), 'Đã có lỗi xảy ra');
+          return { code, name, summary: null, error: refusal };
+        }
+      }),
+    ).then((found) => {
+      if (!cancelled) setRows(found);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [period, clusters]);
+  return rows;
+}
+
+const wholeNumber = (value: number) => formatDecimal(value.toFixed(0), 0);
+
+const counted = (value: unknown) => (typeof value === 'number' ? formatCount(value) : '–');
+
+const classificationSeries = [
+  ['xuatSac', 'Xuất sắc'],
+  ['tot', 'Tốt'],
+  ['hoanThanh', 'Hoàn thành'],
+  ['khongHoanThanh', 'Không hoàn thành'],
+] as const;
+
+/** The charts of the roll-up: the clusters side by side, and the spread of totals overall. */
+function SummaryCharts({ rows }: { rows: Rolled[] }) {
+  const options = useMemo(() => {
+    const clusters = rows.filter((r) => r.code !== null && r.summary !== null);
+    const names = clusters.map((r) => r.code ?? '');
+    const overall = rows.find((r) => r.code === null)?.summary ?? null;
+    const base = {
+      animation: false,
+      tooltip: { trigger: 'axis', valueFormatter: counted },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: 16, top: 16, bottom: 56 },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: wholeNumber } },
+    };
+    const distribution: EChartsCoreOption = {
+      ...base,
+      legend: { show: false },
+      xAxis: {
+        type: 'category',
+        axisLabel: { interval: 0 },
+        data: (overall?.distribution ?? []).map(
+          (band) => `${formatDecimal(band.from, 0)}–${formatDecimal(band.to, 0)}`,
+        ),
+      },
+      series: [
+        {
+          type: 'bar',
+          name: 'Số đơn vị',
+          data: (overall?.distribution ?? []).map((band) => band.units),
+        },
+      ],
+    };
+    const classifications: EChartsCoreOption = {
+      ...base,
+      xAxis: { type: 'category', data: names },
+      series: classificationSeries.map(([key, name]) => ({
+        type: 'bar',
+        stack: 'units',
+        name,
+        data: clusters.map((r) => r.summary?.classifications[key] ?? 0),
+      })),
+    };
+    const deadlines: EChartsCoreOption = {
+      ...base,
+      color: ['#1e8e3e', '#f29900', '#d93025'],
+      xAxis: { type: 'category', data: names },
+      series: (
+        [
+          ['onTime', 'Đúng hạn'],
+          ['late', 'Nộp muộn'],
+          ['missing', 'Chưa nộp'],
+        ] as const
+      ).map(([key, name]) => ({
+        type: 'bar',
+        stack: 'units',
+        name,
+        data: clusters.map((r) => r.summary?.[key] ?? 0),
+      })),
+    };
+    const codes = [
+      ...new Set(clusters.flatMap((r) => r.summary?.indicatorTotals.map((i) => i.code) ?? [])),
+    ];
+    const indicators: EChartsCoreOption = {
+      ...base,
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (value: unknown) =>
+          typeof value === 'number' ? formatDecimal(value.toFixed(2)) : '–',
+      },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 16, right: 24, top: 8, bottom: 40, containLabel: true },
+      // Indicators down the side, so their names stay readable however many there are.
+      yAxis: { type: 'category', data: codes, inverse: true, axisLabel: { interval: 0 } },
+      xAxis: { type: 'value', axisLabel: { formatter: wholeNumber } },
+      series: clusters.map((r) => ({
+        type: 'bar',
+        name: r.code ?? '',
+        data: codes.map((code) =>
+          chartNumber(r.summary?.indicatorTotals.find((i) => i.code === code)?.total),
+        ),
+      })),
+    };
+    return {
+      distribution,
+      classifications,
+      deadlines,
+      indicators,
+      indicatorCount: codes.length,
+      clusterCount: clusters.length,
+    };
+  }, [rows]);
   return (
-    <tr className={cluster === null ? 'overall' : undefined} data-cluster={cluster ?? 'all'}>
-      <th scope="row">{name}</th>
-      {summary.error !== null ? (
-        <td colSpan={6}>
-          <ErrorBox error={summary.error} />
-        </td>
-      ) : found == null ? (
-        <td colSpan={6} className="muted">
-          {summary.loading ? 'Đang tải…' : 'Chưa có số liệu'}
-        </td>
-      ) : (
-        <>
-          <td className="number">{formatCount(found.members)}</td>
-          <td className="number">{formatCount(found.onTime)}</td>
-          <td className="number">{formatCount(found.late)}</td>
-          <td className="number">{formatCount(found.missing)}</td>
-          <td className="number">{formatDecimal(found.totalSum)}</td>
-          <td className="number">{formatDecimal(found.averageTotal)}</td>
-        </>
-      )}
-    </tr>
+    <section className="charts" aria-label="Biểu đồ tổng hợp">
+      <Chart
+        name="distribution"
+        option={options.distribution}
+        label="Phân bố tổng điểm các đơn vị (toàn quốc)"
+      />
+      <Chart
+        name="classifications"
+        option={options.classifications}
+        label="Số đơn vị theo xếp loại, từng cụm"
+      />
+      <Chart
+        name="deadlines"
+        option={options.deadlines}
+        label="Đúng hạn, nộp muộn và chưa nộp, từng cụm"
+      />
+      <Chart
+        name="indicators"
+        option={options.indicators}
+        height={Math.max(320, 60 + 14 * options.indicatorCount * Math.max(2, options.clusterCount))}
+        label="Tổng giá trị các chỉ tiêu, từng cụm"
+      />
+    </section>
   );
 }
 
@@ -58,30 +193,64 @@ interface ClustersPage {
 /** The central board's roll-up of a period: each cluster of its year, then all of them together. */
 export function SummaryPage({ period }: { period: string }) {
   const clusters = useQuery<ClustersPage>('Clusters', { year: periodYear(period), first: 100 });
+  const listed = useMemo(
+    () => clusters.data?.clusters.edges.map(({ node }) => node) ?? null,
+    [clusters.data],
+  );
+  const rows = useSummaries(period, listed);
   if (clusters.loading && clusters.data === null) return <Loading what="danh sách cụm" />;
   if (clusters.error !== null) return <ErrorBox error={clusters.error} />;
   return (
     <div className="summary">
       <h1>Tổng hợp · {periodName(period)}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>Cụm</th>
-            <th className="number">Đơn vị</th>
-            <th className="number">Đúng hạn</th>
-            <th className="number">Nộp muộn</th>
-            <th className="number">Chưa nộp</th>
-            <th className="number">Tổng điểm</th>
-            <th className="number">Điểm bình quân</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clusters.data?.clusters.edges.map(({ node }) => (
-            <SummaryRow key={node.code} period={period} cluster={node.code} name={node.name} />
-          ))}
-          <SummaryRow period={period} cluster={null} name="Toàn quốc" />
-        </tbody>
-      </table>
+      {rows === null && <Loading what="số liệu tổng hợp" />}
+      {rows !== null && (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th>Cụm</th>
+                <th className="number">Đơn vị</th>
+                <th className="number">Đúng hạn</th>
+                <th className="number">Nộp muộn</th>
+                <th className="number">Chưa nộp</th>
+                <th className="number">Tổng điểm</th>
+                <th className="number">Điểm bình quân</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ code, name, summary, error }) => (
+                <tr
+                  key={code ?? 'all'}
+                  className={code === null ? 'overall' : undefined}
+                  data-cluster={code ?? 'all'}
+                >
+                  <th scope="row">{name}</th>
+                  {error !== null ? (
+                    <td colSpan={6}>
+                      <ErrorBox error={error} />
+                    </td>
+                  ) : summary === null ? (
+                    <td colSpan={6} className="muted">
+                      Chưa có số liệu
+                    </td>
+                  ) : (
+                    <>
+                      <td className="number">{formatCount(summary.members)}</td>
+                      <td className="number">{formatCount(summary.onTime)}</td>
+                      <td className="number">{formatCount(summary.late)}</td>
+                      <td className="number">{formatCount(summary.missing)}</td>
+                      <td className="number">{formatDecimal(summary.totalSum)}</td>
+                      <td className="number">{formatDecimal(summary.averageTotal)}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <SummaryCharts rows={rows} />
+        </>
+      )}
     </div>
   );
 }
