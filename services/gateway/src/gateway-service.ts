@@ -5,7 +5,7 @@ import { gatewayMigrations } from './migrations/index.ts';
 import { createGatewayServer, defaultTimeouts, type HttpTimeouts } from './server.ts';
 import { createStandingsFeed } from './standings-feed.ts';
 import { StreamSlots } from './streams.ts';
-import { createTokenVerifier, mintToken } from './auth/tokens.ts';
+import { createTokenVerifier, mintToken, type IdentityProvider } from './auth/tokens.ts';
 
 export interface GatewayService extends Service<GatewayDatabase> {
   /** The GraphQL endpoint once started. */
@@ -17,8 +17,8 @@ export interface GatewayOptions {
   development: boolean;
   /** The HS256 secret bearer tokens are signed with. */
   authSecret: string;
-  /** An identity provider's public key (PEM): tokens must then be signed with its private key. */
-  authPublicKey?: string;
+  /** An organisation's identity provider: tokens must then be signed with its keys. */
+  identityProvider?: IdentityProvider;
   /** The longest lifetime of a bearer token, in seconds (12 hours unless given). */
   tokenMaxLifetime?: number;
   /** Refuse every document but the persisted operations (sent by sha256). */
@@ -64,16 +64,16 @@ export function createGatewayService(
         isReady: () => listening,
         verifyToken: createTokenVerifier(
           options.authSecret,
-          options.authPublicKey,
+          options.identityProvider,
           options.tokenMaxLifetime,
         ),
         development: options.development,
         corsOrigins: options.corsOrigins ?? [],
         timeouts: { ...defaultTimeouts, ...options.timeouts },
         persistedOperationsOnly: options.persistedOperationsOnly ?? false,
-        // Demo tokens are signed with the shared secret; an identity provider's key verifies none.
+        // Demo tokens are signed with the shared secret; an identity provider's keys verify none.
         developmentToken:
-          options.authPublicKey === undefined
+          options.identityProvider === undefined
             ? (who) =>
                 mintToken(options.authSecret, {
                   subject: 'unitCode' in who ? `web-demo@${who.unitCode}` : 'web-demo-central',

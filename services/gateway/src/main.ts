@@ -1,5 +1,5 @@
 import { runUntilSignalled } from '@thidua/kit';
-import { gatewayEnvironment } from './environment.ts';
+import { gatewayEnvironment, identityProviderOf } from './environment.ts';
 import { createGatewayService } from './gateway-service.ts';
 
 const env = gatewayEnvironment();
@@ -7,7 +7,7 @@ const service = createGatewayService(env, {
   port: env.GATEWAY_PORT,
   development: env.NODE_ENV !== 'production',
   authSecret: env.AUTH_SECRET,
-  authPublicKey: env.AUTH_PUBLIC_KEY,
+  identityProvider: identityProviderOf(env),
   tokenMaxLifetime: env.TOKEN_MAX_LIFETIME,
   persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
   streamsPerSubject: env.STREAMS_PER_SUBJECT,

@@ -2,7 +2,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { createTokenVerifier, mintToken, TokenRefused } from '../src/auth/tokens.ts';
+import { createTokenVerifier, mintToken, ownClaims, TokenRefused } from '../src/auth/tokens.ts';
 
 const secret = 'a-test-secret-of-at-least-32-characters';
 
@@ -22,7 +22,12 @@ describe('bearer tokens', () => {
 
   test("with an identity provider's public key: its signed tokens pass, secret-signed ones do not", async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
-    const verify = createTokenVerifier(secret, await exportSPKI(publicKey));
+    const verify = createTokenVerifier(secret, {
+      keys: { publicKeyPem: await exportSPKI(publicKey) },
+      issuer: 'thidua',
+      audience: 'thidua-gateway',
+      claims: ownClaims,
+    });
     const signed = await new SignJWT({ role: 'central' })
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject('board@btctw')

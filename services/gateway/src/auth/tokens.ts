@@ -1,12 +1,20 @@
 import { actorSubject, unitCode as unitCodeSchema } from '@thidua/schema';
-import { jwtVerify, SignJWT, errors, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { LRUCache } from 'lru-cache';
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import type { Viewer } from './viewer.ts';
 
-const issuer = 'thidua';
-const audience = 'thidua-gateway';
+/** The issuer and audience of the tokens the gateway signs itself, and of a PEM key's by default. */
+export const ownIssuer = 'thidua';
+export const ownAudience = 'thidua-gateway';
 
 /** How far ahead of the gateway's clock a token's `iat` may be, for clocks slightly apart. */
 const clockSkewSeconds = 60;
@@ -78,8 +86,8 @@ export async function mintToken(
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(who.subject)
-    .setIssuer(issuer)
-    .setAudience(audience)
+    .setIssuer(ownIssuer)
+    .setAudience(ownAudience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + lifetime.data)
     .sign(key(secret));
@@ -89,20 +97,56 @@ export async function mintToken(
 export type TokenVerifier = (token: string) => Promise<Viewer | null>;
 
 /**
- * Verifies tokens signed with the shared secret (HS256), or, when an identity provider's public
- * key (PEM) is given, tokens signed with its private key (RS256, ES256 or EdDSA) and no others.
- * Every token must carry a subject and an expiry at most `maxLifetime` seconds after it was issued.
+ * Which claims of a token name its holder: the claim holding a unit code, and the claim holding
+ * a role (a string or a list of strings) with the value that makes the holder the central board.
+ */
+export interface ClaimNames {
+  unit: string;
+  role: string;
+  centralRole: string;
+}
+
+/** The claims of the tokens the gateway signs itself, and an identity provider's by default. */
+export const ownClaims: ClaimNames = { unit: 'unit', role: 'role', centralRole: 'central' };
+
+/**
+ * An organisation's identity provider: its public key (PEM), or the address of its key set
+ * (JWKS) for keys that rotate; the issuer and audience its tokens must carry; and the claims that
+ * name a unit or the central board.
+ */
+export interface IdentityProvider {
+  keys: { publicKeyPem: string } | { jwksUrl: URL; refetchCooldownMs?: number };
+  issuer: string;
+  audience: string;
+  claims: ClaimNames;
+}
+
+/** How long after fetching a key set an unknown `kid` may fetch it again (jose's default). */
+const defaultRefetchCooldownMs = 30_000;
+
+/**
+ * Verifies tokens signed with the shared secret (HS256), or, when an identity provider is given,
+ * tokens signed with its keys (RS256, ES256 or EdDSA) and no others. A key set (JWKS) is cached
+ * and fetched again when a token names a `kid` it lacks, so the provider may rotate its keys
+ * without a restart. Every token must carry a subject and an expiry at most `maxLifetime` seconds
+ * after it was issued.
  */
 export function createTokenVerifier(
   secret: string,
-  publicKeyPem?: string,
+  provider?: IdentityProvider,
   maxLifetime = defaultTokenMaxLifetime,
 ): TokenVerifier {
-  const publicKey = publicKeyPem === undefined ? null : createPublicKey(publicKeyPem);
-  const verify = (token: string) =>
-    publicKey === null
-      ? verifyWith(token, key(secret), ['HS256'], maxLifetime)
-      : verifyWith(token, publicKey, ['RS256', 'ES256', 'EdDSA'], maxLifetime);
+  const secretKey = key(secret);
+  const verify =
+    provider === undefined
+      ? (token: string) =>
+          verifyWith(token, () => secretKey, ['HS256'], {
+            issuer: ownIssuer,
+            audience: ownAudience,
+            claims: ownClaims,
+            maxLifetime,
+          })
+      : providerVerifier(provider, maxLifetime);
   // A client sends the same token with every request; its signature is checked once, and the
   // viewer it names is kept until the token expires. Refused tokens are never kept.
   const verified = new LRUCache<string, Viewer>({ max: 10_000, ttlAutopurge: false });
@@ -117,20 +161,45 @@ export function createTokenVerifier(
   };
 }
 
+const providerAlgorithms = ['RS256', 'ES256', 'EdDSA'];
+
+function providerVerifier(provider: IdentityProvider, maxLifetime: number) {
+  const { keys } = provider;
+  let getKey: JWTVerifyGetKey;
+  if ('publicKeyPem' in keys) {
+    const publicKey = createPublicKey(keys.publicKeyPem);
+    getKey = () => publicKey;
+  } else {
+    getKey = createRemoteJWKSet(keys.jwksUrl, {
+      cooldownDuration: keys.refetchCooldownMs ?? defaultRefetchCooldownMs,
+    });
+  }
+  const expected = { ...provider, maxLifetime };
+  return (token: string) => verifyWith(token, getKey, providerAlgorithms, expected);
+}
+
+interface Expected {
+  issuer: string;
+  audience: string;
+  claims: ClaimNames;
+  maxLifetime: number;
+}
+
 async function verifyWith(
   token: string,
-  verificationKey: Uint8Array | KeyObject,
+  getKey: JWTVerifyGetKey,
   algorithms: string[],
-  maxLifetime: number,
+  expected: Expected,
 ): Promise<Viewer | null> {
+  const options = {
+    issuer: expected.issuer,
+    audience: expected.audience,
+    algorithms,
+    requiredClaims: ['exp', 'sub'],
+  };
   try {
-    const { payload } = await jwtVerify(token, verificationKey, {
-      issuer,
-      audience,
-      algorithms,
-      requiredClaims: ['exp', 'sub'],
-    });
-    return viewerOf(payload, maxLifetime, Date.now() / 1000);
+    const { payload } = await jwtVerify(token, getKey, options);
+    return viewerOf(payload, expected.claims, expected.maxLifetime, Date.now() / 1000);
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
     throw error;
@@ -138,18 +207,29 @@ async function verifyWith(
 }
 
 /**
- * The viewer a verified token's claims name, or null. The central board is the `role: central`
- * claim alone; a unit is a `unit` claim that is a unit code, so `central` can never be one. A token
- * issued in the future or living longer than `maxLifetime` seconds is refused.
+ * The viewer a verified token's claims name, or null. The central board is the role claim
+ * holding the central value, without a unit claim; a unit is a unit claim that is a unit code, so
+ * `central` can never be one. A token issued in the future or living longer than `maxLifetime`
+ * seconds is refused.
  */
-function viewerOf(payload: JWTPayload, maxLifetime: number, now: number): Viewer | null {
-  const { sub, exp, iat, role, unit } = payload;
+function viewerOf(
+  payload: JWTPayload,
+  claims: ClaimNames,
+  maxLifetime: number,
+  now: number,
+): Viewer | null {
+  const { sub, exp, iat } = payload;
+  const role = payload[claims.role];
+  const unit = payload[claims.unit];
   const subject = actorSubject.safeParse(sub);
   if (!subject.success || exp === undefined) return null;
   if (iat !== undefined && iat > now + clockSkewSeconds) return null;
   if (exp - (iat ?? now) > maxLifetime) return null;
   const expiresAt = exp * 1000;
-  if (role === 'central') {
+  const central = Array.isArray(role)
+    ? role.includes(claims.centralRole)
+    : role === claims.centralRole;
+  if (central) {
     return unit === undefined ? { role: 'CENTRAL', subject: subject.data, expiresAt } : null;
   }
   const unitCode = unitCodeSchema.safeParse(unit);
