@@ -1,0 +1,379 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  eventually,
+  startSystem,
+  tokenFor,
+  type RunningSystem,
+} from '../../../test/support/system.ts';
+
+// A year set up and run from the management screens: the central board defines a cluster, its
+// deputies and its scheme (pasted as JSON); the lead opens, moves and closes the year-end period,
+// adds bonus and deduction items with reasons, and records the vote on a tie at the flag quota.
+// Totals (TARGET 50 × min(v/100, 1) + self-score): w3 and w4 95.00 each share rank 1 for the one
+// flag seat (ties broken on criteriaSum only), so the awards service asks for the cluster's vote.
+const year = 2027;
+const periodId = `${year}-FY`;
+const cluster = 'cum-w';
+
+const webRoot = new URL('..', import.meta.url);
+const output = new URL('../test-output/management/', import.meta.url);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function scheme(maxPoints: string) {
+  return {
+    code: 'web-scheme',
+    year,
+    title: 'Bảng điểm thử của màn hình quản lý',
+    indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
+    headings: [
+      {
+        code: 'I',
+        title: 'Xây dựng Đảng',
+        criteria: [
+          {
+            code: '1.1',
+            title: 'Kết nạp đảng viên',
+            maxPoints,
+            method: 'TARGET',
+            indicator: 'admitted',
+            direction: 'HIGHER_IS_BETTER',
+            defaultTarget: '100',
+          },
+          { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
+        ],
+      },
+    ],
+    tieBreaks: ['CRITERIA_SUM'],
+    flagQuota: 1,
+    meritQuota: { count: 2 },
+  };
+}
+
+const memberLines = [1, 2, 3, 4, 5, 6].map((n) => `w${n} | Ban Tổ chức Tỉnh ủy W${n}`).join('\n');
+
+/** The app as the gateway serves it: built fresh, so the test never runs an old bundle. */
+function buildWebApp(): void {
+  execFileSync(
+    process.execPath,
+    ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    {
+      cwd: webRoot,
+      // vitest sets NODE_ENV=test, which would build React's development bundle
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    },
+  );
+}
+
+describe('the management screens in a real browser against the whole system', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let origin: string;
+  const stops: (() => Promise<void>)[] = [];
+  const contexts: BrowserContext[] = [];
+  const consoleErrors: string[] = [];
+  const visited = new Set<string>();
+
+  /** A page signed in as `who` (a unit's code, or `central`) through the session's token. */
+  async function openAs(
+    who: string,
+    path: string,
+    viewport = { width: 1366, height: 768 },
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport,
+    });
+    contexts.push(context);
+    await context.addInitScript(
+      (token) => {
+        sessionStorage.setItem('thidua.token', token);
+      },
+      await tokenFor(who),
+    );
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    page.on('framenavigated', () => visited.add(new URL(page.url()).pathname));
+    await page.goto(`${origin}${path}`);
+    await page.getByTestId('who').waitFor();
+    return page;
+  }
+
+  const screenshot = (page: Page, name: string, fullPage = true) =>
+    page.screenshot({ path: new URL(name, output).pathname, fullPage });
+
+  const submit = async (unit: string, admitted: string, self: string) => {
+    const { data } = await system.graphql(
+      `mutation($unit: String!) { submitResults(unitCode: $unit, periodId: "${periodId}",
+         indicators: [{ code: "admitted", value: "${admitted}" }],
+         selfScores: [{ criterion: "1.2", score: "${self}" }]) { __typename } }`,
+      { unit },
+      unit,
+    );
+    expect(data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+  };
+
+  beforeAll(async () => {
+    buildWebApp();
+    mkdirSync(output, { recursive: true });
+    system = await startSystem();
+    stops.push(() => system.stop());
+    origin = new URL(system.gateway.url()).origin;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--lang=vi',
+      ],
+    });
+    stops.push(() => browser.close());
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    for (const stop of stops.reverse()) await stop();
+  });
+
+  test('the central board defines a cluster from pasted member lines; a lead outside it is refused at its field', async () => {
+    const board = await openAs('central', '/');
+    await board.getByRole('link', { name: 'Thiết lập cụm, cụm trưởng, bảng chấm điểm' }).click();
+    await board.getByRole('combobox', { name: 'Năm' }).selectOption(String(year));
+    await board.getByRole('heading', { name: `Thiết lập thi đua năm ${year}` }).waitFor();
+    await board.getByLabel('Mã cụm').fill(cluster);
+    await board.getByLabel('Tên cụm').fill('Cụm thi đua thử');
+    await board.getByLabel(/Đơn vị thành viên/).fill(memberLines);
+    expect(await board.getByText('Đơn vị thành viên (6)').count()).toBe(1);
+    await board.getByLabel('Cụm trưởng (mã đơn vị)').fill('w9');
+    await board.getByLabel('Cụm phó (mã đơn vị)').fill('w2');
+    await board.getByRole('button', { name: 'Xác lập cụm' }).click();
+    const refusal = board.locator('#define-lead-error');
+    await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    expect(await board.locator('#define-lead').getAttribute('aria-invalid')).toBe('true');
+    expect(await board.locator('.field-error').count()).toBe(1);
+    await screenshot(board, 'define-cluster-refused.png');
+
+    await board.getByLabel('Cụm trưởng (mã đơn vị)').fill('w1');
+    await board.getByRole('button', { name: 'Xác lập cụm' }).click();
+    await board.getByText(`Đã xác lập Cụm thi đua thử (${cluster}) năm ${year}`).waitFor();
+    expect(await board.locator('.field-error').count()).toBe(0);
+    const { data } = await system.graphql(
+      `{ cluster(code: "${cluster}", year: ${year}) { lead deputies members { unitCode name } } }`,
+    );
+    expect(data).toEqual({
+      cluster: {
+        lead: 'w1',
+        deputies: ['w2'],
+        members: [1, 2, 3, 4, 5, 6].map((n) => ({
+          unitCode: `w${n}`,
+          name: `Ban Tổ chức Tỉnh ủy W${n}`,
+        })),
+      },
+    });
+  });
+
+  test('the board sets the deputies from the members, and assigns a scheme pasted as JSON, shown as a table with a refused row first', async () => {
+    const board = await openAs('central', `/thiet-lap/${year}`);
+    const lead = board.getByRole('region', { name: 'Cụm trưởng, cụm phó' });
+    await expect.poll(() => lead.getByLabel('Cụm trưởng', { exact: true }).inputValue()).toBe('w1');
+    await lead.getByRole('checkbox', { name: 'Ban Tổ chức Tỉnh ủy W3' }).check();
+    await lead.getByRole('button', { name: 'Đặt cụm trưởng, cụm phó' }).click();
+    await board.getByText(`Đã đặt cụm trưởng, cụm phó của ${cluster} năm ${year}`).waitFor();
+    const { data } = await system.graphql(
+      `{ cluster(code: "${cluster}", year: ${year}) { lead deputies } }`,
+    );
+    expect(data).toEqual({ cluster: { lead: 'w1', deputies: ['w2', 'w3'] } });
+
+    const form = board.getByRole('region', { name: 'Bảng chấm điểm' });
+    await form.getByLabel('Bảng chấm điểm (JSON)').fill('{ "code": ');
+    await expect.poll(() => form.locator('#scheme-json-error').textContent()).toMatch(/^JSON/);
+    expect(await form.getByRole('button', { name: 'Gán bảng chấm điểm' }).isDisabled()).toBe(true);
+    await form
+      .getByLabel('Bảng chấm điểm (JSON)')
+      .fill(JSON.stringify(scheme('năm mươi'), null, 2));
+    const preview = form.getByTestId('scheme-preview');
+    await preview.waitFor();
+    expect(await preview.locator('tr[data-criterion]').count()).toBe(2);
+    expect(await preview.locator('tr[data-criterion="1.2"]').textContent()).toMatch(
+      /Tự đánh giá.*Tự chấm.*50,00/,
+    );
+    await form.getByRole('button', { name: 'Gán bảng chấm điểm' }).click();
+    // The API's refusal of the criterion's maxPoints, on that row of the table.
+    const refusedRow = preview.locator('tr[data-criterion="1.1"]');
+    await expect.poll(() => refusedRow.getAttribute('class')).toBe('refused');
+    expect(await refusedRow.getByRole('alert').textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    expect(await preview.locator('tr.refused').count()).toBe(1);
+    await screenshot(board, 'scheme-refused.png');
+
+    await form.getByLabel('Bảng chấm điểm (JSON)').fill(JSON.stringify(scheme('50')));
+    await form.getByRole('button', { name: 'Gán bảng chấm điểm' }).click();
+    await board.getByText(`Đã gán bảng chấm điểm web-scheme cho ${cluster}`).waitFor();
+    const assigned = await system.graphql(
+      `{ scheme(cluster: "${cluster}", period: "${periodId}") }`,
+    );
+    expect((assigned.data as { scheme: { code: string } | null }).scheme?.code).toBe('web-scheme');
+  });
+
+  test('a unit that tries to define a cluster sees the API refusal in Vietnamese, and nothing changes', async () => {
+    const unit = await openAs('w5', `/thiet-lap/${year}`);
+    const form = unit.getByRole('region', { name: 'Xác lập cụm thi đua' });
+    await form.waitFor();
+    await form.getByLabel('Mã cụm').fill('cum-x');
+    await form.getByLabel('Tên cụm').fill('Cụm tự lập');
+    await form.getByLabel(/Đơn vị thành viên/).fill('w5 | Ban Tổ chức Tỉnh ủy W5');
+    await form.getByRole('button', { name: 'Xác lập cụm' }).click();
+    await expect
+      .poll(() => form.locator('.error-box').textContent())
+      .toContain('Chỉ Ban Tổ chức Trung ương được thực hiện việc này');
+    const { data } = await system.graphql(`{ cluster(code: "cum-x", year: ${year}) { name } }`);
+    expect(data).toEqual({ cluster: null });
+  });
+
+  test('the lead opens the year-end period, moves its deadline; a date that does not read is refused at its field', async () => {
+    const lead = await openAs('w1', '/');
+    await lead
+      .getByRole('region', { name: `${cluster} ${year}` })
+      .getByRole('link', { name: 'Quản lý cụm' })
+      .click();
+    await lead.getByRole('heading', { name: /Quản lý Cụm thi đua thử/ }).waitFor();
+    await lead.getByLabel('Kỳ', { exact: true }).selectOption(periodId);
+    await lead.getByLabel('Hạn nộp', { exact: true }).fill('31/13/2027');
+    await lead.getByRole('button', { name: 'Mở kỳ' }).click();
+    await expect
+      .poll(() => lead.locator('#open-deadline-error').textContent())
+      .toMatch(/ngày\/tháng\/năm/);
+    await lead.getByLabel('Hạn nộp', { exact: true }).fill('31/12/2027 17:00');
+    await lead.getByRole('button', { name: 'Mở kỳ' }).click();
+    await lead.getByText('Đã mở kỳ Cả năm 2027, hạn nộp 31/12/2027 17:00').waitFor();
+    const period = lead.locator(`[data-period="${periodId}"]`);
+    expect(await period.locator('.deadline').textContent()).toBe('31/12/2027 17:00');
+
+    await period.getByLabel('Hạn nộp mới').fill('30/12/2027 09:30');
+    await period.getByRole('button', { name: 'Dời hạn nộp' }).click();
+    await lead.getByText('Đã dời hạn nộp kỳ Cả năm 2027 đến 30/12/2027 09:30').waitFor();
+    await expect.poll(() => period.locator('.deadline').textContent()).toBe('30/12/2027 09:30');
+    const { data } = await system.graphql(
+      `{ period(cluster: "${cluster}", id: "${periodId}") { deadline status } }`,
+    );
+    const moved = (data as { period: { deadline: string; status: string } }).period;
+    expect(moved.status).toBe('OPEN');
+    // Typed in Hanoi time, 7 hours ahead of UTC.
+    expect(Date.parse(moved.deadline)).toBe(Date.parse('2027-12-30T02:30:00Z'));
+    await screenshot(lead, 'period-opened.png');
+  });
+
+  test('the lead adds a bonus and a deduction with reasons (a missing reason refused at its field) and closes the period', async () => {
+    for (const [unit, admitted, self] of [
+      ['w3', '100', '45'],
+      ['w4', '100', '45'],
+      ['w5', '90', '46'],
+      ['w1', '100', '44'],
+      ['w6', '100', '40'],
+    ] as const) {
+      await submit(unit, admitted, self);
+    }
+    await eventually(async () => {
+      const { data } = await system.graphql(
+        `{ ranking(cluster: "${cluster}", period: "${periodId}") { entries { status } } }`,
+      );
+      const entries = (data as { ranking: { entries: { status: string }[] } | null }).ranking
+        ?.entries;
+      return entries?.filter((e) => e.status === 'RANKED').length === 5 ? true : undefined;
+    });
+
+    const lead = await openAs('w1', `/quan-ly/${cluster}/${year}`);
+    const section = lead.getByRole('region', { name: 'Điểm thưởng, điểm trừ' });
+    await section.getByLabel('Đơn vị').selectOption('w5');
+    await section.getByText('Chưa có điểm thưởng hay điểm trừ nào.').waitFor();
+    await section.getByLabel('Số điểm').fill('1,50');
+    await section.getByRole('button', { name: 'Ghi' }).click();
+    const refusal = section.locator('#adjust-reason-error');
+    await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    expect(await section.locator('#adjust-reason').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(lead, 'bonus-refused.png');
+
+    await section
+      .getByLabel('Lý do')
+      .fill('Dẫn đầu phong trào kết nạp đảng viên trong doanh nghiệp');
+    await section.getByRole('button', { name: 'Ghi' }).click();
+    await section.getByText('Đã ghi điểm thưởng cho Ban Tổ chức Tỉnh ủy W5').waitFor();
+    await section.getByRole('radio', { name: 'Điểm trừ' }).check();
+    await section.getByLabel('Số điểm').fill('0,5');
+    await section.getByLabel('Lý do').fill('Gửi báo cáo thiếu phụ lục số liệu');
+    await section.getByRole('button', { name: 'Ghi' }).click();
+    await section.getByText('Đã ghi điểm trừ cho Ban Tổ chức Tỉnh ủy W5').waitFor();
+    const rows = section.locator('table.adjustments tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toBe(
+      'Điểm thưởng+1,50Dẫn đầu phong trào kết nạp đảng viên trong doanh nghiệp',
+    );
+    expect(await rows.nth(1).textContent()).toBe('Điểm trừ−0,50Gửi báo cáo thiếu phụ lục số liệu');
+    await screenshot(lead, 'adjustments.png');
+    await lead.setViewportSize({ width: 390, height: 844 });
+    await screenshot(lead, 'adjustments-phone.png');
+    await lead.setViewportSize({ width: 1366, height: 768 });
+
+    // Keyboard only: the close button, then its confirmation, reached and pressed from the keys.
+    const period = lead.locator(`[data-period="${periodId}"]`);
+    await period.getByRole('button', { name: 'Đóng kỳ' }).focus();
+    await lead.keyboard.press('Enter');
+    await period.getByRole('button', { name: 'Xác nhận đóng kỳ' }).focus();
+    await lead.keyboard.press('Enter');
+    await lead.getByText('Đã đóng kỳ Cả năm 2027').waitFor();
+    await expect.poll(() => period.locator('.badge').textContent()).toBe('Đã đóng');
+    expect(await period.getByRole('button', { name: 'Dời hạn nộp' }).count()).toBe(0);
+  });
+
+  test('the award sheet shows the tie at the flag seat; the lead records the vote (two winners for one seat refused first)', async () => {
+    const lead = await openAs('w1', `/khen-thuong/${cluster}/${year}`);
+    const vote = lead.locator('form.tie-vote');
+    await vote.waitFor({ timeout: 60_000 });
+    expect(await vote.textContent()).toContain('2 đơn vị đồng hạng 1 tranh 1 suất Cờ thi đua');
+    expect(await lead.locator('tr[data-unit="w3"]').textContent()).toContain('đồng hạng');
+    await vote.getByRole('checkbox', { name: 'Ban Tổ chức Tỉnh ủy W3' }).check();
+    await vote.getByRole('checkbox', { name: 'Ban Tổ chức Tỉnh ủy W4' }).check();
+    await vote.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await expect
+      .poll(() => vote.getByRole('alert').first().textContent())
+      .toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    await screenshot(lead, 'tie-vote-refused.png');
+    await vote.getByRole('checkbox', { name: 'Ban Tổ chức Tỉnh ủy W3' }).uncheck();
+    await vote.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await expect.poll(() => vote.count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => lead.locator('tr[data-unit="w4"]').textContent())
+      .toContain('Cờ thi đua');
+    expect(await lead.locator('tr[data-unit="w4"]').textContent()).not.toContain('đồng hạng');
+    await screenshot(lead, 'tie-vote-recorded.png');
+  });
+
+  test('every management page opens without a console error, for the board, the lead, a deputy and a member', async () => {
+    for (const [who, path] of [
+      ['central', `/quan-ly/${cluster}/${year}`],
+      ['central', `/thiet-lap/${year}`],
+      ['central', `/khen-thuong/${cluster}/${year}`],
+      ['w2', `/quan-ly/${cluster}/${year}`],
+      ['w6', `/quan-ly/${cluster}/${year}`],
+      ['w6', `/thiet-lap/${year}`],
+    ] as const) {
+      const page = await openAs(who, path);
+      await page.locator('main h1, main .error-box').first().waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    expect([...visited]).toEqual(
+      expect.arrayContaining([`/quan-ly/${cluster}/${year}`, `/thiet-lap/${year}`]),
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+});
