@@ -3,7 +3,9 @@ import type { Me } from './api-types.ts';
 import { roleName } from './format.ts';
 import { AwardsPage } from './pages/awards.tsx';
 import { CentralHome, UnitHome } from './pages/home.tsx';
+import { HistoryPage } from './pages/history.tsx';
 import { ManagePage } from './pages/manage.tsx';
+import { MatrixPage } from './pages/matrix.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { RankingPage } from './pages/ranking.tsx';
 import { ScorecardPage } from './pages/scorecard.tsx';
@@ -11,6 +13,7 @@ import { SetupPage } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SubmitPage } from './pages/submit.tsx';
 import { SummaryPage } from './pages/summary.tsx';
+import { VersionsPage } from './pages/versions.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { setToken, useToken } from './session.ts';
 import { ErrorBox, Link, Loading } from './ui.tsx';
@@ -41,6 +44,22 @@ function Page({ me, path }: { me: Me; path: string }) {
   }
   params = match('/thiet-lap/:year', pathname);
   if (params !== null) return <SetupPage year={Number(params.year)} />;
+  params = match('/ky/:cluster/:period/ma-tran', pathname);
+  if (params !== null) {
+    return <MatrixPage cluster={params.cluster ?? ''} period={params.period ?? ''} />;
+  }
+  params = match('/ky/:cluster/:period/phien-ban/:unit', pathname);
+  if (params !== null) {
+    return (
+      <VersionsPage
+        cluster={params.cluster ?? ''}
+        period={params.period ?? ''}
+        unit={params.unit ?? ''}
+      />
+    );
+  }
+  params = match('/don-vi/:unit/lich-su', pathname);
+  if (params !== null) return <HistoryPage unit={params.unit ?? ''} />;
   params = match('/tong-hop/:period', pathname);
   if (params !== null) return <SummaryPage period={params.period ?? ''} />;
   params = match('/ky/:cluster/:period/bang-diem/:unit', pathname);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ClusterInfo, Me, PeriodInfo } from '../api-types.ts';
+import { Download } from '../download.tsx';
 import { formatCountdown, formatDateTime, periodName, roleName } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -59,6 +60,7 @@ function PeriodRow({
         )}
         <Link to={periodPath(cluster, period.periodId, 'xep-hang')}>Xếp hạng</Link>
         {leads && <Link to={periodPath(cluster, period.periodId, 'tong-quan')}>Tổng quan</Link>}
+        {leads && <Link to={periodPath(cluster, period.periodId, 'ma-tran')}>Ma trận điểm</Link>}
       </td>
     </tr>
   );
@@ -93,6 +95,17 @@ export function ClusterCard({
             <Link to={`/khen-thuong/${encodeURIComponent(code)}/${year}`}>
               Khen thưởng năm {year}
             </Link>
+            {role !== 'MEMBER' && (
+              <>
+                {' · '}
+                <Download
+                  path="/documents/award-proposal.docx"
+                  params={{ cluster: code, year: String(year) }}
+                  label="Tải tờ trình khen thưởng"
+                  fallbackName={`to-trinh-khen-thuong-${code}-${year}.docx`}
+                />
+              </>
+            )}
             {role !== 'MEMBER' && (
               <>
                 {' · '}
@@ -140,6 +153,13 @@ export function UnitHome({ me }: { me: Me }) {
   return (
     <>
       <h1>Các cụm thi đua của đơn vị</h1>
+      {me.unitCode !== null && (
+        <p className="actions">
+          <Link to={`/don-vi/${encodeURIComponent(me.unitCode)}/lich-su`}>
+            Lịch sử thi đua qua các năm
+          </Link>
+        </p>
+      )}
       {roles.length === 0 && <p>Đơn vị chưa thuộc cụm thi đua nào.</p>}
       {roles.map((role) => (
         <ClusterCard

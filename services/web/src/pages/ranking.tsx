@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Me, PeriodInfo, Standings } from '../api-types.ts';
 import { subscribe } from '../client.ts';
+import { Download } from '../download.tsx';
 import {
   classificationName,
   formatDateTime,
@@ -101,6 +102,23 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
           <button type="button" onClick={() => window.print()}>
             In
           </button>
+          <Download
+            path="/exports/ranking.xlsx"
+            params={{ cluster, period, ...(asOf === null ? {} : { asOf }) }}
+            label="Xuất Excel"
+            fallbackName={`xep-hang-${cluster}-${period}.xlsx`}
+          />
+          {leads && (
+            <>
+              <Link to={`/ky/${cluster}/${period}/ma-tran`}>Ma trận điểm</Link>
+              <Download
+                path="/documents/meeting-minutes.docx"
+                params={{ cluster, period }}
+                label="Tải biên bản"
+                fallbackName={`bien-ban-${cluster}-${period}.docx`}
+              />
+            </>
+          )}
           <span className="live" role="status">
             {asOf !== null
               ? `Đang xem thứ hạng lúc ${formatDateTime(asOf)}`

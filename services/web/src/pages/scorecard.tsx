@@ -6,7 +6,7 @@ import {
   periodName,
   periodYear,
 } from '../format.ts';
-import { ErrorBox, Loading } from '../ui.tsx';
+import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 import { ReviewForm } from './review.tsx';
 
@@ -98,6 +98,17 @@ export function ScorecardPage({
       <h1>
         Bảng điểm · {unit} · {periodName(period)}
       </h1>
+      <p className="actions no-print">
+        <Link to={`/ky/${cluster}/${period}/phien-ban/${unit}`}>
+          Các phiên bản báo cáo (phiên bản {scorecard.submissionVersion} đang tính)
+        </Link>
+        {(unit === me.unitCode || me.central) && (
+          <Link to={`/don-vi/${unit}/lich-su`}>Lịch sử qua các năm</Link>
+        )}
+        <button type="button" onClick={() => window.print()}>
+          In
+        </button>
+      </p>
       {scorecard.returned !== null && (
         <div className="banner returned" role="note">
           <strong>Báo cáo bị trả lại để giải trình</strong>: {scorecard.returned.reason} · bởi{' '}

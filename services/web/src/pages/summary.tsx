@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Chart, chartNumber } from '../charts/chart.tsx';
 import { ApiError, request } from '../client.ts';
+import { Download } from '../download.tsx';
 import { formatCount, formatDecimal, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -203,6 +204,14 @@ export function SummaryPage({ period }: { period: string }) {
   return (
     <div className="summary">
       <h1>Tổng hợp · {periodName(period)}</h1>
+      <p className="actions no-print">
+        <Download
+          path="/exports/summary.xlsx"
+          params={{ period }}
+          label="Xuất Excel"
+          fallbackName={`tong-hop-tat-ca-${period}.xlsx`}
+        />
+      </p>
       {rows === null && <Loading what="số liệu tổng hợp" />}
       {rows !== null && (
         <>

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { currentToken } from './session.ts';
+
+/** The file name the gateway gives in Content-Disposition, else `fallback`. */
+function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded !== undefined) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/**
+ * A spreadsheet or document of the gateway's file routes. They need the bearer token, which a
+ * plain link cannot send, so the file is fetched and saved from memory; a refusal shows the
+ * gateway's Vietnamese reason.
+ */
+export function Download({
+  path,
+  params,
+  label,
+  fallbackName,
+}: {
+  /** e.g. /exports/ranking.xlsx */
+  path: string;
+  params: Record<string, string>;
+  label: string;
+  fallbackName: string;
+}) {
+  const [state, setState] = useState<{ busy: boolean; refusal: string | null }>({
+    busy: false,
+    refusal: null,
+  });
+  const url = `${path}?${new URLSearchParams(params).toString()}`;
+  async function save() {
+    setState({ busy: true, refusal: null });
+    try {
+      const token = currentToken();
+      const response = await fetch(url, {
+        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as {
+          error?: { messageVi?: string };
+        } | null;
+        setState({
+          busy: false,
+          refusal: body?.error?.messageVi ?? `Máy chủ trả lời lỗi ${response.status}`,
+        });
+        return;
+      }
+      const blob = await response.blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileNameOf(response, fallbackName);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The click has handed the file to the browser; the memory can go once it has read it.
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      setState({ busy: false, refusal: null });
+    } catch {
+      setState({ busy: false, refusal: 'Không kết nối được máy chủ' });
+    }
+  }
+  return (
+    <span className="download">
+      <button type="button" disabled={state.busy} data-href={url} onClick={() => void save()}>
+        {state.busy ? 'Đang tải…' : label}
+      </button>
+      {state.refusal !== null && (
+        <span className="field-error" role="alert">
+          {state.refusal}
+        </span>
+      )}
+    </span>
+  );
+}
