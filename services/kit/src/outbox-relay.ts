@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
+import { sendPerPartition } from './send-per-partition.ts';
 
 export interface OutboxRelayOptions {
   kafka: Kafka;
@@ -79,10 +80,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         list.push({ key: row.key, value: row.value });
         byTopic.set(name, list);
       }
-      await active.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      await sendPerPartition(
+        kafka,
+        active,
+        [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      );
       failpoint('relay.after-send');
       // Exactly the rows sent: a row with a lower seq whose transaction committed after the select
       // was not sent, and must stay for the next round.
