@@ -38,7 +38,7 @@ const serviceBoundaries = services.flatMap((service) =>
 );
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.turbo/**', '**/dist/**'] },
+  { ignores: ['**/node_modules/**', '**/.turbo/**', '**/dist/**', '**/.tsbuild/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
