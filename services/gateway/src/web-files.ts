@@ -1,3 +1,4 @@
+import { reservedUnitCodes, unitCode } from '@thidua/schema';
 import type { Kysely } from 'kysely';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -38,7 +39,7 @@ const contentTypes: Record<string, string> = {
 const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
 /** Paths the GraphQL server and the health checks answer. */
-const apiPaths = new Set(['/graphql', '/healthz', '/readyz']);
+const apiPaths = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 function send(
   response: ServerResponse,
@@ -96,6 +97,25 @@ async function identities(db: Kysely<GatewayDatabase>) {
     }
   }
   return [{ unitCode: null, name: 'Ban Tổ chức Trung ương', clusters: [] }, ...[...units.values()]];
+}
+
+/**
+ * Why a development sign-in may not mint a token for `code` as a unit, as the schema's `unitCode`
+ * decides (`central` names the board, not a unit); null when it may, or when no code was sent.
+ */
+function unitCodeRefusal(code: unknown): { message: string; messageVi: string } | null {
+  if (code === undefined || unitCode.safeParse(code).success) return null;
+  const shown = JSON.stringify(code);
+  if (typeof code === 'string' && reservedUnitCodes.includes(code)) {
+    return {
+      message: `unitCode ${shown} is reserved for a role and cannot name a unit; send {"central": true} to sign in as the central board`,
+      messageVi: `Mã ${shown} dành cho một vai trò, không phải mã đơn vị; gửi {"central": true} để đăng nhập là Ban Tổ chức Trung ương`,
+    };
+  }
+  return {
+    message: `unitCode ${shown} is not a unit code such as ha-tinh`,
+    messageVi: `${shown} không phải mã đơn vị, ví dụ ha-tinh`,
+  };
 }
 
 /**
@@ -174,10 +194,15 @@ export function createWebFiles(options: WebFilesOptions) {
           return null;
         }
       })();
+      const refusal = unitCodeRefusal(asked?.unitCode);
+      if (asked?.central !== true && refusal !== null) {
+        send(response, 400, 'application/json', JSON.stringify(refusal));
+        return;
+      }
       const who: DevelopmentIdentity | null =
         asked?.central === true
           ? { central: true }
-          : typeof asked?.unitCode === 'string' && /^[a-z0-9-]{1,64}$/.test(asked.unitCode)
+          : typeof asked?.unitCode === 'string'
             ? { unitCode: asked.unitCode }
             : null;
       if (who === null) {

@@ -84,3 +84,54 @@ describe('the web app files the gateway serves', () => {
     expect(minted.status).toBe(404);
   });
 });
+
+describe('the development sign-in', () => {
+  let server: Server;
+  let base: string;
+  const minted: unknown[] = [];
+
+  beforeAll(async () => {
+    const web = createWebFiles({
+      db: null as never,
+      developmentToken: (who) => {
+        minted.push(who);
+        return Promise.resolve('header.payload.signature');
+      },
+    });
+    server = createServer((request, response) => {
+      if (!web(request, response)) response.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  });
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const ask = (body: string) =>
+    fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+  test('refuses "central" as a unit code with a reason in English and Vietnamese, minting nothing', async () => {
+    const refused = await ask('{"unitCode": "central"}');
+    expect(refused.status).toBe(400);
+    const reason = (await refused.json()) as { message: string; messageVi: string };
+    expect(reason.message).toMatch(/reserved for a role.*\{"central": true\}/);
+    expect(reason.messageVi).toMatch(/không phải mã đơn vị.*Ban Tổ chức Trung ương/);
+    const malformed = await ask('{"unitCode": "Hà Tĩnh"}');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { messageVi: string }).messageVi).toBe(
+      '"Hà Tĩnh" không phải mã đơn vị, ví dụ ha-tinh',
+    );
+    expect(minted).toEqual([]);
+  });
+
+  test('mints for a unit code or the central board', async () => {
+    expect((await ask('{"unitCode": "ha-tinh"}')).status).toBe(200);
+    expect((await ask('{"central": true}')).status).toBe(200);
+    expect(minted).toEqual([{ unitCode: 'ha-tinh' }, { central: true }]);
+  });
+});
