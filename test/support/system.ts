@@ -1,4 +1,4 @@
-import type { CommonSettings } from '@thidua/kit';
+import type { CommonSettings, RunningService } from '@thidua/kit';
 import { createAwardsService } from '@thidua/awards';
 import { createGatewayService, mintToken, type GatewayService } from '@thidua/gateway';
 import { createRankingService } from '@thidua/ranking';
@@ -16,6 +16,8 @@ export interface GraphqlResponse {
 export interface RunningSystem {
   settings: CommonSettings;
   gateway: GatewayService;
+  /** The consuming services, each with a health server on a port of its own. */
+  consumers: Record<'scoring' | 'ranking' | 'reporting' | 'awards', RunningService>;
   /**
    * Posts a GraphQL operation to the gateway over HTTP, signed in as `as` (a unit's code,
    * `central`, or null for no token), and returns the parsed body.
@@ -76,6 +78,7 @@ export async function startSystem(
   return {
     settings,
     gateway,
+    consumers: { scoring, ranking, reporting, awards },
     async graphql(query, variables = {}, as = 'central') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;

@@ -2,6 +2,7 @@ import { createService, type CommonSettings, type Service } from '@thidua/kit';
 import type { Server } from 'node:http';
 import type { GatewayDatabase } from './database.ts';
 import { gatewayMigrations } from './migrations/index.ts';
+import { createGatewayMetrics } from './metrics.ts';
 import { createGatewayServer, defaultTimeouts, type HttpTimeouts } from './server.ts';
 import { createStandingsFeed } from './standings-feed.ts';
 import { StreamSlots } from './streams.ts';
@@ -48,10 +49,11 @@ export function createGatewayService(
     migrations: gatewayMigrations,
     // Queries and commands share the pool; the consuming services need fewer.
     poolSize: 10,
-    async startPart({ db, kafka, log, relay, groupId }) {
+    async startPart({ db, kafka, log, relay, groupId, metrics, health }) {
       const feed = createStandingsFeed(kafka, settings.TOPIC_NAMESPACE, groupId, log);
       await feed.start();
       let listening = false;
+      const streams = new StreamSlots(options.streamsPerSubject ?? 5);
       const server: Server = createGatewayServer({
         context: {
           db,
@@ -59,9 +61,11 @@ export function createGatewayService(
           clock: options.clock ?? (() => new Date()),
           standings: feed.pubSub,
           currentStandings: feed.current,
-          streams: new StreamSlots(options.streamsPerSubject ?? 5),
+          streams,
         },
         isReady: () => listening,
+        health,
+        metrics: createGatewayMetrics(metrics, () => streams.open),
         verifyToken: createTokenVerifier(
           options.authSecret,
           options.identityProvider,

@@ -1,12 +1,14 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { answerHealth } from '@thidua/kit';
+import { answerHealth, type HealthChecks } from '@thidua/kit';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { errorCodesPlugin } from './error-codes.ts';
+import { createEvidenceRoutes } from './evidence/routes.ts';
 import { createFileRoutes } from './files/routes.ts';
 import { limitPlugins, limits } from './limits.ts';
+import { metricsPlugin, type GatewayMetrics } from './metrics.ts';
 import { loadPersistedOperations } from './persisted-operations.ts';
 import { schema } from './schema/index.ts';
 import { createWebFiles, type DevelopmentIdentity } from './web-files.ts';
@@ -16,6 +18,9 @@ export interface GatewayServerOptions {
   /** Verifies the bearer tokens of requests. */
   verifyToken: TokenVerifier;
   isReady: () => boolean;
+  /** Liveness and the metrics served beside readiness. */
+  health: Omit<HealthChecks, 'isReady'>;
+  metrics: GatewayMetrics;
   /** Development shows GraphiQL and unmasked error details. */
   development: boolean;
   /** The web origins whose pages may call the API (CORS); none: same origin only. */
@@ -67,24 +72,32 @@ const errorBody = (message: string, code: string) =>
  * preflight, so taking one would let that page act with the user's credentials (CSRF); no
  * operation takes files.
  */
-function bodyRefusal(request: IncomingMessage): { status: number; body: string } | null {
+function bodyRefusal(
+  request: IncomingMessage,
+): { status: number; code: string; body: string } | null {
   if (request.method !== 'POST') return null;
   const length = Number(request.headers['content-length'] ?? Number.NaN);
   if (!Number.isFinite(length)) {
     return {
       status: 411,
+      code: 'LENGTH_REQUIRED',
       body: errorBody('Content-Length required (Cần có tiêu đề Content-Length)', 'LENGTH_REQUIRED'),
     };
   }
   if (length > limits.bodyBytes) {
     const message = `request body over ${String(limits.bodyBytes)} bytes (Nội dung yêu cầu vượt quá ${String(limits.bodyBytes)} byte)`;
-    return { status: 413, body: errorBody(message, 'PAYLOAD_TOO_LARGE') };
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      body: errorBody(message, 'PAYLOAD_TOO_LARGE'),
+    };
   }
   const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
     const message =
       'send GraphQL requests as application/json (Gửi yêu cầu GraphQL dưới dạng application/json)';
-    return { status: 415, body: errorBody(message, 'UNSUPPORTED_MEDIA_TYPE') };
+    const code = 'UNSUPPORTED_MEDIA_TYPE';
+    return { status: 415, code, body: errorBody(message, code) };
   }
   return null;
 }
@@ -92,6 +105,7 @@ function bodyRefusal(request: IncomingMessage): { status: number; body: string }
 /** The HTTP server: GraphQL (with GraphiQL in development) at /graphql, and the health endpoints. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
   const operations = loadPersistedOperations();
+  const operationNames = new Set([...operations.values()].map((operation) => operation.name));
   const corsOrigins = new Set(options.corsOrigins);
   const yoga = createYoga({
     schema,
@@ -120,6 +134,8 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       ...limitPlugins(!options.development),
       errorCodesPlugin(!options.development),
       ...(corsOrigins.size > 0 ? [varyByOrigin] : []),
+      // Last, so that it counts the errors with the codes the plugins above gave them.
+      metricsPlugin(options.metrics, (name) => operationNames.has(name)),
     ],
     landingPage: false,
   });
@@ -129,13 +145,19 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
   });
   // Spreadsheets and documents (exports, the import template and import), with the same tokens.
   const files = createFileRoutes({ context: options.context, verifyToken: options.verifyToken });
+  const evidence = createEvidenceRoutes({
+    context: options.context,
+    verifyToken: options.verifyToken,
+  });
   return createServer(serverTimeouts(options.timeouts), (request, response) => {
     if (files(request, response)) return;
+    if (evidence(request, response)) return;
     // The web app's files and its development sign-in; GraphQL and health checks pass through.
     if (web(request, response)) return;
-    if (answerHealth(request, response, options.isReady)) return;
+    if (answerHealth(request, response, { ...options.health, isReady: options.isReady })) return;
     const refusal = bodyRefusal(request);
     if (refusal !== null) {
+      options.metrics.refusals.inc({ code: refusal.code });
       response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(refusal.body);
       return;
     }

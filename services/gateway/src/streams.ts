@@ -12,6 +12,13 @@ export class StreamSlots {
 
   constructor(readonly perSubject: number) {}
 
+  /** Streams open now, of every subject. */
+  get open(): number {
+    let open = 0;
+    for (const count of this.#open.values()) open += count;
+    return open;
+  }
+
   /** Takes one of `subject`'s slots: the function that frees it, or null when all are taken. */
   take(subject: string): (() => void) | null {
     const open = this.#open.get(subject) ?? 0;

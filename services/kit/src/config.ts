@@ -65,10 +65,12 @@ export const commonSettings = {
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'plain']).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** How long the outbox relay may fail to publish before the service fails its health and exits. */
+  OUTBOX_RELAY_MAX_STALL_MS: z.coerce.number().int().min(1000).default(120_000),
   /** Testing aid only (see failpoint.ts): `<point>:<n>` kills the process at that point's n-th hit. */
   THIDUA_FAILPOINT: z
     .string()
-    .regex(failpointPattern, 'a failpoint and a hit, e.g. consumer.after-db-commit:3')
+    .regex(failpointPattern, 'a failpoint and a hit, e.g. consumer.after-db-commit:3 or …:3:throw')
     .transform(parseFailpoint)
     .optional(),
 };
@@ -92,6 +94,7 @@ export type CommonSettings = Readonly<{
   KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'plain' | undefined;
   KAFKA_SASL_USERNAME?: string | undefined;
   KAFKA_SASL_PASSWORD?: string | undefined;
+  OUTBOX_RELAY_MAX_STALL_MS?: number | undefined;
   THIDUA_FAILPOINT?: FailpointSetting | undefined;
 }>;
 

@@ -7,9 +7,12 @@ import {
 } from '@thidua/schema';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { isRetriable, NonRetriableError } from './errors.ts';
 import type { Failpoint } from './failpoint.ts';
+import { isExpectedAnswer } from './kafka-log.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
+import type { ServiceMetrics } from './metrics.ts';
 import { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts';
 
 /** A stored offset as pg returns a bigint: as text. */
@@ -42,6 +45,18 @@ export interface BatchConsumerOptions<Database extends KitTables, Topic extends 
   onOutboxWritten?: () => void;
   /** The fault-injection tests' crash points (see failpoint.ts); none by default. */
   failpoint?: Failpoint;
+  metrics?: ServiceMetrics;
+  /** Called when the consumer crashed and kafkajs will not restart it: the service must end. */
+  onFatal?: (error: Error) => void;
+}
+
+/** What one batch did, counted once its transaction committed. */
+interface BatchTally {
+  replayed: number;
+  duplicates: number;
+  applied: number;
+  deadLetters: number;
+  emitted: string[];
 }
 
 export interface BatchConsumer {
@@ -60,15 +75,35 @@ export interface BatchConsumer {
 export function createBatchConsumer<Database extends KitTables, Topic extends TopicId>(
   options: BatchConsumerOptions<Database, Topic>,
 ): BatchConsumer {
-  const { kafka, db, groupId, namespace, log, handle, failpoint = () => undefined } = options;
+  const { kafka, db, groupId, namespace, log, handle, metrics } = options;
+  const failpoint = options.failpoint ?? (() => undefined);
   const topicIds = new Map(options.topics.map((id) => [topicName(namespace, id), id]));
   let consumer: Consumer | null = null;
   let joined = false;
 
   async function processBatch(payload: EachBatchPayload): Promise<void> {
+    try {
+      await applyBatch(payload);
+    } catch (error) {
+      // A retriable failure (PostgreSQL or the broker away) is retried by kafkajs with jittered
+      // backoff; anything else would fail the same way on every replay of the batch.
+      if (isRetriable(error)) throw error;
+      throw new NonRetriableError(`batch of ${payload.batch.topic} failed`, error);
+    }
+  }
+
+  async function applyBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const last = batch.messages.at(-1);
     if (last === undefined) return;
+    const started = process.hrtime.bigint();
+    const tally: BatchTally = {
+      replayed: 0,
+      duplicates: 0,
+      applied: 0,
+      deadLetters: 0,
+      emitted: [],
+    };
     const wroteOutbox = await db.transaction().execute(async (trx) => {
       // The kit's own tables are reached in SQL: the handle is typed by the service's tables,
       // which include the kit's, and Kysely cannot narrow a generic handle to them.
@@ -80,6 +115,7 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
       const stored = offsets[0];
       const from = stored === undefined ? 0n : BigInt(stored.next_offset);
       const fresh = batch.messages.filter((m) => BigInt(m.offset) >= from);
+      tally.replayed = batch.messages.length - fresh.length;
       const topic = topicIds.get(batch.topic);
       if (fresh.length === 0 || topic === undefined) return false;
 
@@ -98,10 +134,17 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
         );
       }
 
+      tally.deadLetters = outgoing.length;
       const unseen = await keepUnseen(trx, valid);
+      tally.duplicates = valid.length - unseen.length;
+      tally.applied = unseen.length;
+      failpoint('consumer.in-handler');
       await handle(unseen, {
         trx,
-        emit: (event) => outgoing.push(outboxMessageOf(event)),
+        emit: (event) => {
+          outgoing.push(outboxMessageOf(event));
+          tally.emitted.push(event.type);
+        },
         log,
       });
       await appendToOutbox(trx, outgoing);
@@ -115,6 +158,7 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
       return outgoing.length > 0;
     });
     failpoint('consumer.after-db-commit');
+    if (metrics !== undefined) countBatch(metrics, batch.topic, tally, started);
     if (wroteOutbox) options.onOutboxWritten?.();
     payload.resolveOffset(last.offset);
     await payload.commitOffsetsIfNecessary({
@@ -127,6 +171,10 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
         },
       ],
     });
+    metrics?.consumerLag.set(
+      { topic: batch.topic, partition: String(batch.partition) },
+      Number(batch.offsetLag()),
+    );
     await payload.heartbeat();
   }
 
@@ -146,8 +194,15 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
         joined = false;
         // kafkajs restarts the consumer after a retriable error (e.g. the group coordinator is
         // still loading at start); only a crash it does not recover from is an error.
-        if (payload.restart) log.warn({ err: payload.error }, 'consumer restarting after an error');
-        else log.error({ err: payload.error }, 'consumer crashed');
+        if (payload.restart) {
+          // At start, e.g. while the group coordinator is still loading: not worth a warning.
+          if (isExpectedAnswer(payload.error))
+            log.debug({ err: payload.error }, 'consumer restarting');
+          else log.warn({ err: payload.error }, 'consumer restarting after an error');
+          return;
+        }
+        log.error({ err: payload.error }, 'consumer crashed and will not restart');
+        options.onFatal?.(payload.error);
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [...topicIds.keys()], fromBeginning: true });
@@ -166,6 +221,20 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
     },
     isReady: () => joined,
   };
+}
+
+function countBatch(
+  metrics: ServiceMetrics,
+  topic: string,
+  tally: BatchTally,
+  started: bigint,
+): void {
+  metrics.batchDuration.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
+  metrics.eventsApplied.inc({ topic }, tally.applied);
+  metrics.eventsDuplicate.inc({ topic, reason: 'offset' }, tally.replayed);
+  metrics.eventsDuplicate.inc({ topic, reason: 'event_id' }, tally.duplicates);
+  metrics.deadLetters.inc({ topic }, tally.deadLetters);
+  for (const type of tally.emitted) metrics.eventsEmitted.inc({ type });
 }
 
 /** Drops events already processed (an event published twice, or replayed). */

@@ -31,7 +31,7 @@ export function createConsumingService<Database extends KitTables, Topic extends
     settings: options.settings,
     migrations: options.migrations,
     healthPort: options.healthPort,
-    async startPart({ db, kafka, log, relay, failpoint, groupId, settings }) {
+    async startPart({ db, kafka, log, relay, failpoint, groupId, settings, metrics, fail }) {
       const consumer = createBatchConsumer({
         kafka,
         db,
@@ -42,6 +42,8 @@ export function createConsumingService<Database extends KitTables, Topic extends
         handle: options.handle,
         onOutboxWritten: () => relay.wake(),
         failpoint,
+        metrics,
+        onFatal: fail,
       });
       await consumer.start();
       return consumer;

@@ -33,7 +33,9 @@ export {
 } from './consuming-service.ts';
 export { createDb, ensureDatabase } from './db.ts';
 export { derivedEventId } from './derived-id.ts';
-export { answerHealth } from './health.ts';
+// Part of CommonSettings, so every service's parsed environment names it.
+export type { FailpointSetting } from './failpoint.ts';
+export { answerHealth, type HealthChecks } from './health.ts';
 export {
   createKafka,
   ensureTopics,
@@ -46,6 +48,7 @@ export {
 export type { Json, KitTables } from './kit-tables.ts';
 export { runUntilSignalled, waitUntil, type Lifecycle } from './lifecycle.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { Counter, Gauge, Histogram, type ServiceMetrics } from './metrics.ts';
 export { migrateToLatest } from './migrate.ts';
 export { appendToOutbox, outboxMessageOf, type OutboxMessage } from './outbox.ts';
 export type { OutboxRelay } from './outbox-relay.ts';

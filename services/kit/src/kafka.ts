@@ -3,6 +3,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { Kafka, logLevel, type LogEntry, type logCreator, type SASLOptions } from 'kafkajs';
 import { topicName, topics, type TopicId } from '@thidua/schema';
 import { ConfigurationError, type CommonSettings } from './config.ts';
+import { kafkaLogLevel } from './kafka-log.ts';
 import type { Logger } from './logger.ts';
 
 /** How the client reaches secured brokers: TLS, SASL, both or neither. */
@@ -66,11 +67,7 @@ export function createKafka(
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const child = logger.child({ component: 'kafkajs', ...extra });
-      // kafkajs logs as errors the responses it retries (coordinator loading, leader moving);
-      // failures it gives up on reach the service as exceptions and are logged there.
-      if (level === logLevel.ERROR || level === logLevel.WARN) child.warn(message);
-      else if (level === logLevel.INFO) child.debug(message);
-      else child.trace(message);
+      child[kafkaLogLevel(level, message, extra)](message);
     };
   return new Kafka({
     clientId,

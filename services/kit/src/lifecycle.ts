@@ -4,28 +4,42 @@ import type { Logger } from './logger.ts';
 export interface Lifecycle {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Calls `listener` when the service fails in a way only a restart can mend. */
+  onFailure?(listener: (error: Error) => void): void;
 }
 
+/** How long a failed service may take to stop cleanly before the process exits anyway. */
+const failedStopMs = 15_000;
+
 /**
- * Runs a service until SIGTERM or SIGINT, then stops it (finishing the batch in hand) and exits.
- * A failed start exits 1 so a supervisor sees it.
+ * Runs a service until SIGTERM or SIGINT, then stops it (finishing the batch in hand) and exits 0.
+ * A failed start exits 1 so a supervisor sees it; so does a service that failed while running
+ * (a consumer crash kafkajs will not restart, a stalled relay), once it has stopped cleanly.
  */
 export function runUntilSignalled(name: string, service: Lifecycle, log: Logger): void {
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, `${name} stopping`);
+    log.info({ reason }, `${name} stopping`);
+    if (exitCode !== 0) {
+      // A relay stuck on an unreachable broker may never finish its send.
+      setTimeout(() => {
+        log.error(`${name} did not stop within ${failedStopMs / 1000} s`);
+        process.exit(exitCode);
+      }, failedStopMs).unref();
+    }
     service.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         log.error({ err: error }, `${name} did not stop cleanly`);
         process.exit(1);
       },
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  service.onFailure?.((error) => stop(`failed: ${error.message}`, 1));
   service.start().then(
     () => log.info(`${name} started`),
     (error: unknown) => {

@@ -1,10 +1,12 @@
 import { topicName, type TopicId } from '@thidua/schema';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
+import { backoffMs, isRetriable } from './errors.ts';
 import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
 import { sendPerPartition } from './send-per-partition.ts';
+import type { ServiceMetrics } from './metrics.ts';
 
 export interface OutboxRelayOptions {
   kafka: Kafka;
@@ -20,6 +22,14 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** The fault-injection tests' crash points (see failpoint.ts); none by default. */
   failpoint?: Failpoint;
+  metrics?: ServiceMetrics;
+  /**
+   * How long the relay may go without completing a round (a send hanging on an unreachable
+   * broker, or failing again and again) before `onFatal` is called; 2 minutes unless given.
+   */
+  maxStallMs?: number;
+  /** Called once, when the relay stalled too long or failed in a way a retry cannot mend. */
+  onFatal?: (error: Error) => void;
 }
 
 export interface OutboxRelay {
@@ -27,6 +37,16 @@ export interface OutboxRelay {
   /** Publish now rather than at the next poll. */
   wake(): void;
   stop(): Promise<void>;
+  /** Seconds since the relay last completed a round; 0 while it is not running. */
+  stalledSeconds(): number;
+}
+
+/** The relay could not publish for longer than it may. */
+export class RelayStalledError extends Error {
+  override readonly name = 'RelayStalledError';
+  constructor(stalledMs: number) {
+    super(`the outbox relay has not completed a round for ${Math.round(stalledMs / 1000)} s`);
+  }
 }
 
 /**
@@ -44,14 +64,28 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     batchBytes = 800_000,
     pollMs = 250,
     failpoint = () => undefined,
+    metrics,
+    maxStallMs = 120_000,
   } = options;
   let producer: Producer | null = null;
   let loop: Promise<void> = Promise.resolve();
   // Changed by wake() and stop() while the loop awaits, so kept where the compiler won't narrow it.
-  const state: { running: boolean; pending: boolean; wakeUp: (() => void) | null } = {
-    running: false,
-    pending: true,
-    wakeUp: null,
+  const state: {
+    running: boolean;
+    pending: boolean;
+    wakeUp: (() => void) | null;
+    lastRoundAt: number;
+    failed: boolean;
+  } = { running: false, pending: true, wakeUp: null, lastRoundAt: Date.now(), failed: false };
+  let watchdog: NodeJS.Timeout | undefined;
+
+  const fail = (error: Error) => {
+    if (state.failed) return;
+    state.failed = true;
+    state.running = false;
+    state.wakeUp?.();
+    log.error({ err: error }, 'outbox relay gave up');
+    options.onFatal?.(error);
   };
   const isRunning = () => state.running;
 
@@ -66,7 +100,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (rows[0]?.locked !== true) return 0;
       const unsent = await trx
         .selectFrom('outbox')
-        .select(['seq', 'topic', 'key', 'value'])
+        .select(['seq', 'topic', 'key', 'value', 'created_at'])
         .where('sent_at', 'is', null)
         .orderBy('seq')
         .limit(batchSize)
@@ -97,22 +131,34 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           batch.map((row) => row.seq),
         )
         .execute();
+      if (metrics !== undefined) countSent(metrics, batch);
       return batch.length;
     });
   }
 
   async function run(active: Producer): Promise<void> {
+    let failures = 0;
     while (state.running) {
+      let pauseMs = pollMs;
       try {
         state.pending = false;
         const sent = await relayOnce(active);
+        state.lastRoundAt = Date.now();
+        failures = 0;
         if (sent > 0) continue;
       } catch (error) {
-        log.error({ err: error }, 'outbox relay failed; retrying');
+        if (!isRetriable(error)) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        failures += 1;
+        pauseMs = backoffMs(failures, { firstMs: pollMs, maxMs: 10_000 });
+        log.warn({ err: error, failures, pauseMs }, 'outbox relay failed; retrying');
       }
-      if (!state.pending && isRunning()) {
+      // After a failure, pause even if woken: the rows written meanwhile wait for the retry.
+      if ((failures > 0 || !state.pending) && isRunning()) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
+          const timer = setTimeout(resolve, pauseMs);
           state.wakeUp = () => {
             clearTimeout(timer);
             resolve();
@@ -135,13 +181,24 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       });
       await producer.connect();
       state.running = true;
+      state.lastRoundAt = Date.now();
+      watchdog = setInterval(
+        () => {
+          const stalledMs = Date.now() - state.lastRoundAt;
+          if (state.running && stalledMs > maxStallMs) fail(new RelayStalledError(stalledMs));
+        },
+        Math.min(1000, maxStallMs),
+      );
+      watchdog.unref();
       loop = run(producer);
     },
     wake() {
       state.pending = true;
       state.wakeUp?.();
     },
+    stalledSeconds: () => (state.running ? (Date.now() - state.lastRoundAt) / 1000 : 0),
     async stop() {
+      clearInterval(watchdog);
       state.running = false;
       state.wakeUp?.();
       await loop;
@@ -149,6 +206,17 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       producer = null;
     },
   };
+}
+
+function countSent(
+  metrics: ServiceMetrics,
+  rows: readonly { topic: string; created_at: Date }[],
+): void {
+  const now = Date.now();
+  for (const row of rows) {
+    metrics.outboxPublished.inc({ topic: row.topic });
+    metrics.relayLatency.observe((now - row.created_at.getTime()) / 1000);
+  }
 }
 
 /** The first rows whose values fit in `budget` bytes; always at least one row. */

@@ -1,9 +1,9 @@
 import type { Kafka } from 'kafkajs';
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { postgresUrl, type CommonSettings } from './config.ts';
 import { createServiceDb, ensureDatabase } from './db.ts';
 import { createFailpoint, type Failpoint } from './failpoint.ts';
-import { startHealthServer, type HealthServer } from './health.ts';
+import { startHealthServer, type HealthChecks, type HealthServer } from './health.ts';
 import {
   createKafka,
   ensureTopics,
@@ -14,6 +14,7 @@ import {
 import type { KitTables } from './kit-tables.ts';
 import { waitUntil, type Lifecycle } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
 
@@ -27,6 +28,12 @@ export interface ServiceContext<Database extends KitTables> {
   relay: OutboxRelay;
   /** The process's one failpoint, shared by the relay and whatever the part adds. */
   failpoint: Failpoint;
+  /** The service's metrics; a part may register its own in `metrics.registry`. */
+  metrics: ServiceMetrics;
+  /** What a part that answers the health endpoints itself reports (the gateway's HTTP server). */
+  health: Omit<HealthChecks, 'isReady'>;
+  /** Reports a failure the service cannot recover from: health fails and the process ends. */
+  fail: (error: Error) => void;
   /**
    * A consumer group in the service's namespace: `thidua-<name>`, or `thidua-<name>-<role>` for a
    * second kind of reader (the gateway's standings feed).
@@ -63,6 +70,9 @@ export interface RunningService extends Lifecycle {
   isReady(): boolean;
   /** The health server's port once started (useful when 0 asked for any free port). */
   healthPort(): number | undefined;
+  /** The failure that ended the service, if one did (its /healthz then answers 503). */
+  failure(): Error | null;
+  onFailure(listener: (error: Error) => void): void;
 }
 
 export interface Service<Database extends KitTables> extends RunningService {
@@ -94,16 +104,42 @@ export function createService<Database extends KitTables>(
   let relay: OutboxRelay | null = null;
   let part: ServicePart | null = null;
   let health: HealthServer | null = null;
+  let failure: Error | null = null;
+  const failureListeners: ((error: Error) => void)[] = [];
+  const fail = (error: Error) => {
+    if (failure !== null) return;
+    failure = error;
+    log.fatal({ err: error }, `${name} failed and must be restarted`);
+    for (const listener of failureListeners) listener(error);
+  };
+  const metrics = createServiceMetrics(name, {
+    outboxBacklog: async () => {
+      const { rows } = await sql<{ backlog: string }>`
+        SELECT count(*) AS backlog FROM outbox WHERE sent_at IS NULL
+      `.execute(kit);
+      return Number(rows[0]?.backlog ?? 0);
+    },
+    relayStalledSeconds: () => relay?.stalledSeconds() ?? 0,
+  });
   const isReady = () => part?.isReady() ?? false;
+  const checks: HealthChecks = {
+    isAlive: () => failure === null,
+    isReady,
+    registry: metrics.registry,
+  };
 
   return {
     db,
     log,
     isReady,
     healthPort: () => health?.port ?? options.healthPort,
+    failure: () => failure,
+    onFailure: (listener) => {
+      failureListeners.push(listener);
+    },
     async start() {
       if (options.healthPort !== undefined) {
-        health = await startHealthServer(options.healthPort, isReady);
+        health = await startHealthServer(options.healthPort, checks);
       }
       await waitUntil('PostgreSQL', () => ensureDatabase(databaseUrl), log);
       await migrateToLatest(kit, name, options.migrations);
@@ -117,6 +153,9 @@ export function createService<Database extends KitTables>(
         namespace: settings.TOPIC_NAMESPACE,
         log,
         failpoint,
+        metrics,
+        maxStallMs: settings.OUTBOX_RELAY_MAX_STALL_MS,
+        onFatal: fail,
       });
       await relay.start();
       part = await options.startPart({
@@ -126,6 +165,9 @@ export function createService<Database extends KitTables>(
         log,
         relay,
         failpoint,
+        metrics,
+        health: { isAlive: checks.isAlive, registry: metrics.registry },
+        fail,
         groupId: (role) =>
           consumerGroupId(settings.TOPIC_NAMESPACE, role === undefined ? name : `${name}-${role}`),
       });
