@@ -358,6 +358,35 @@ describe('the management screens in a real browser against the whole system', ()
     await screenshot(lead, 'tie-vote-recorded.png');
   });
 
+  test('the central board approves a line as a lower award: a missing signer refused at its field first', async () => {
+    const board = await openAs('central', `/khen-thuong/${cluster}/${year}`);
+    const line = board.locator('tr[data-unit="w4"]');
+    await expect.poll(() => line.locator('.decided').textContent()).toBe('Chưa quyết định');
+    await board.getByLabel('Đơn vị').selectOption('w4');
+    await board.getByLabel('Quyết định', { exact: true }).selectOption('APPROVE_LOWER');
+    // The line as proposed: a flag, granted one step lower.
+    await board.getByLabel('Hình thức khen thưởng').selectOption('FLAG');
+    await board.getByLabel('Lý do').fill('Chưa đủ thời gian tích lũy thành tích cho Cờ thi đua');
+    await board.getByLabel('Số quyết định').fill('27/QĐ-BTCTW');
+    await board.getByLabel('Ngày quyết định').fill('20/01/2028');
+    await board.getByRole('button', { name: 'Ghi quyết định' }).click();
+    const refusal = board.locator('#decision-signer-error');
+    await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
+    expect(await board.locator('#decision-signer').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(board, 'decision-refused.png');
+    expect(await board.locator('form.decision .field-error').count()).toBe(1);
+
+    await board.getByLabel('Người ký').fill('Trưởng ban');
+    await board.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect
+      .poll(() => line.locator('.granted').textContent(), { timeout: 30_000 })
+      .toBe('Bằng khen');
+    expect(await line.locator('.decided').textContent()).toContain(
+      'Phê duyệt ở mức thấp hơn · số 27/QĐ-BTCTW ngày 20/01/2028 · Trưởng ban',
+    );
+    await screenshot(board, 'decision-lower.png');
+  });
+
   test('every management page opens without a console error, for the board, the lead, a deputy and a member', async () => {
     for (const [who, path] of [
       ['central', `/quan-ly/${cluster}/${year}`],

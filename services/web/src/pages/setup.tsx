@@ -343,8 +343,8 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
       <p>
         <strong>{textOf(scheme.title)}</strong>{' '}
         <span className="muted">
-          · mã {textOf(scheme.code)} · năm {textOf(scheme.year)} · tối đa{' '}
-          {pointsOf(scheme.maxTotal)} điểm
+          · mã {textOf(scheme.code)} · năm {textOf(scheme.year)}
+          {scheme.maxTotal !== undefined && <> · tối đa {pointsOf(scheme.maxTotal)} điểm</>}
         </span>
       </p>
       <table className="scheme-indicators">
@@ -372,7 +372,11 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
                   )}
                 </td>
                 <td>{textOf(indicator.kind)}</td>
-                <td className="number">{pointsOf(indicator.maxValue)}</td>
+                <td className="number">
+                  {indicator.kind === 'COUNT'
+                    ? pointsOf(indicator.maxValue).replace(/,00$/, '')
+                    : pointsOf(indicator.maxValue)}
+                </td>
               </tr>
             );
           })}
