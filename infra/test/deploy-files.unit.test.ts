@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
 
 // No Docker or Kubernetes runs here, so the deployment files are checked as text: every manifest
@@ -32,6 +33,7 @@ const measuredMb = {
   gateway: { ready: 200, peak: 242 },
 };
 
+/** Each kind's model, and the module of its TypeScript type (`I` + kind). */
 const models = {
   'v1/ConfigMap': ConfigMap,
   'v1/Service': Service,
@@ -63,6 +65,55 @@ const ofKind = <T>(kind: string) =>
   manifests()
     .filter(({ object }) => object.kind === kind)
     .map(({ object }) => object as unknown as T);
+
+/**
+ * The fields no Kubernetes type has (a misspelt `readinesProbe`, say), which the schemas above let
+ * through and the API server's strict field validation refuses: each manifest becomes an object
+ * literal of its kubernetes-models type, and TypeScript's excess property check names them.
+ */
+function unknownFields(found: Manifest[]): { manifest: number; problem: string }[] {
+  const modules: Record<string, string> = {
+    'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
+    'v1/Service': 'kubernetes-models/v1/Service',
+    'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
+    'policy/v1/PodDisruptionBudget': 'kubernetes-models/policy/v1/PodDisruptionBudget',
+  };
+  // One manifest a line, so that a problem's line names its manifest.
+  const source = found
+    .map(({ object }, index) => {
+      const module = modules[`${object.apiVersion}/${object.kind}`] ?? 'unknown';
+      return `export const m${index}: import('${module}').I${object.kind} = ${JSON.stringify(object)};`;
+    })
+    .join('\n');
+  const file = join(root, 'infra/test/manifests-as-types.ts');
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    lib: ['lib.es2022.d.ts'],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: [],
+  };
+  const base = ts.createCompilerHost(options);
+  const host: ts.CompilerHost = {
+    ...base,
+    getSourceFile: (name, version, ...rest) =>
+      name === file
+        ? ts.createSourceFile(name, source, version)
+        : base.getSourceFile(name, version, ...rest),
+    fileExists: (name) => name === file || base.fileExists(name),
+    readFile: (name) => (name === file ? source : base.readFile(name)),
+  };
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ({
+    manifest:
+      diagnostic.file === undefined || diagnostic.start === undefined
+        ? -1
+        : diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line,
+    problem: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+  }));
+}
 
 /** Mebibytes of a Kubernetes memory quantity such as `192Mi` or `1Gi`. */
 function mebibytes(quantity: unknown): number {
@@ -141,6 +192,20 @@ describe('the Kubernetes manifests', () => {
       }, `${file}: ${object.metadata.name}`).not.toThrow();
     }
   });
+
+  test('have no field their Kubernetes type lacks', () => {
+    const found = manifests();
+    const [first] = found;
+    if (first === undefined) throw new Error('no manifest');
+    // A misspelt field added last shows that the check finds one.
+    const misspelt = { ...first, object: { ...first.object, spce: {} } };
+    expect(unknownFields([...found, misspelt])).toEqual([
+      {
+        manifest: found.length,
+        problem: expect.stringMatching(/'"spce"' does not exist in type 'I/) as string,
+      },
+    ]);
+  }, 60_000); // a TypeScript program: seconds, more on a busy machine
 
   test('the validation refuses an object that breaks its schema', () => {
     const [deployment] = ofKind<IDeployment>('Deployment');
