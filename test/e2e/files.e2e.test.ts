@@ -537,6 +537,124 @@ describe('Excel and Word files over HTTP', () => {
     expect(stranger.status).toBe(403);
   });
 
+  test("the cluster's lead records a unit's paper report with its received-at, which counts for lateness; the scorecard and the exports say who recorded it from paper; the unit never can, and a template of another unit or period is refused", async () => {
+    const lead = members[0]?.unitCode ?? '';
+    const { file } = await filledTemplate(lastUnit(), {
+      newPartyMembersAdmitted: 1100,
+      staffReductionPercent: '8,5',
+      workProgrammeCompleted: 'Có',
+      '1.2': 16,
+    });
+    const before = await versionsOf(lastUnit());
+    const errorOf = async (response: Response) =>
+      ((await response.json()) as { error: { code: string; message: string; messageVi: string } })
+        .error;
+
+    // The unit itself, another member, a moment in the future or before the period opened.
+    const receivedAt = new Date(Date.now() - 1000).toISOString();
+    const byItself = await importFile(file, lastUnit(), { receivedAt });
+    expect(byItself.status).toBe(403);
+    expect((await errorOf(byItself)).message).toBe(
+      'a unit cannot record a paper report for itself; it submits its results itself',
+    );
+    const byMember = await importFile(file, members[1]?.unitCode ?? '', { receivedAt });
+    expect(byMember.status).toBe(403);
+    const future = await importFile(file, lead, {
+      receivedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(future.status).toBe(400);
+    expect((await errorOf(future)).messageVi).toMatch(/Thời điểm nhận báo cáo .* ở tương lai/);
+    const beforeOpening = await importFile(file, lead, {
+      receivedAt: '2026-01-01T08:00:00+07:00',
+    });
+    expect(beforeOpening.status).toBe(400);
+    expect((await errorOf(beforeOpening)).message).toContain('is before the period opened');
+    const malformed = await importFile(file, lead, { receivedAt: '14/12/2026' });
+    expect(malformed.status).toBe(400);
+    // A template of another unit or period than the caller says, or another unit's of its own.
+    const otherUnit = await importFile(file, lead, { receivedAt, unit: lead });
+    expect(otherUnit.status).toBe(400);
+    const unitMismatch = await errorOf(otherUnit);
+    expect(unitMismatch.code).toBe('TEMPLATE_MISMATCH');
+    expect(unitMismatch.messageVi).toBe(
+      `Tệp này là mẫu báo cáo của đơn vị ${lastUnit()} kỳ ${periodId}: đơn vị là ${lastUnit()}, không phải ${lead}; hãy tải mẫu của ${lead}`,
+    );
+    const otherPeriod = await importFile(file, lastUnit(), { period: `${year}-H1` });
+    expect(otherPeriod.status).toBe(400);
+    expect((await errorOf(otherPeriod)).message).toContain(
+      `its period is ${periodId}, not ${year}-H1`,
+    );
+    const anotherUnits = await importFile(file, lead);
+    expect(anotherUnits.status).toBe(403);
+    expect((await errorOf(anotherUnits)).code).toBe('TEMPLATE_OF_ANOTHER_UNIT');
+    expect(await versionsOf(lastUnit())).toBe(before);
+
+    // The deadline passed a moment before the report came: recorded later, it is late by its date.
+    const deadline = new Date(Date.parse(receivedAt) - 1000).toISOString();
+    const moved = await system.graphql(
+      `mutation($deadline: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
+      { deadline },
+    );
+    expect(moved.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
+    const recorded = await importFile(file, lead, { receivedAt });
+    expect(recorded.status).toBe(200);
+    expect(await recorded.json()).toMatchObject({
+      result: { __typename: 'SubmissionAccepted', version: before + 1, onTime: false },
+    });
+    const scorecard = await eventually(async () => {
+      const answer = await system.graphql(
+        `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
+           submissionVersion submittedAt onTime lateness paperReport { recordedBy receivedAt recordedAt } } }`,
+        { unit: lastUnit(), period: periodId },
+      );
+      const found = answer.data?.scorecard as {
+        submissionVersion: number;
+        submittedAt: string;
+        onTime: boolean;
+        lateness: string;
+        paperReport: { recordedBy: string; receivedAt: string; recordedAt: string } | null;
+      } | null;
+      return found?.submissionVersion === before + 1 ? found : undefined;
+    });
+    expect(Date.parse(scorecard.submittedAt)).toBe(Date.parse(receivedAt));
+    expect(scorecard.onTime).toBe(false);
+    expect(Number(scorecard.lateness)).toBeGreaterThan(0);
+    expect(scorecard.paperReport?.recordedBy).toBe(lead);
+    expect(Date.parse(scorecard.paperReport?.receivedAt ?? '')).toBe(Date.parse(receivedAt));
+    expect(Date.parse(scorecard.paperReport?.recordedAt ?? '')).toBeGreaterThan(
+      Date.parse(receivedAt),
+    );
+
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(receivedAt));
+    const note = `Do ${members[0]?.name ?? ''} ghi nhận từ báo cáo giấy nhận ngày ${day}`;
+    const scorecards = await workbookOf(
+      await get(`/exports/scorecards.xlsx?cluster=cum-2&period=${periodId}`),
+    );
+    const noteColumn = 3 + 4 + 5;
+    const notes = new Map<string, string>();
+    scorecards.getWorksheet('Bảng điểm')?.eachRow((row, number) => {
+      if (number > 5) notes.set(row.getCell(1).text, row.getCell(noteColumn).text);
+    });
+    expect(notes.get(lastUnit())).toBe(note);
+    expect(notes.get(lead)).toBe('');
+    const ranking = await eventually(async () => {
+      const workbook = await workbookOf(
+        await get(`/exports/ranking.xlsx?cluster=cum-2&period=${periodId}`),
+      );
+      const rows = new Map<string, string>();
+      workbook.getWorksheet('Xếp hạng')?.eachRow((row, number) => {
+        if (number > 5) rows.set(row.getCell(2).text, row.getCell(9).text);
+      });
+      return rows.get(lastUnit()) === note ? rows : undefined;
+    });
+    expect(ranking.get(lead)).toBe('');
+  });
+
   /** The text of a .docx answer's body, tags removed. */
   async function documentText(response: Response): Promise<string> {
     expect(response.status).toBe(200);
@@ -572,6 +690,34 @@ describe('Excel and Word files over HTTP', () => {
       'ca-mau',
     );
     expect(stranger.status).toBe(403);
+  });
+
+  test('the meeting minutes list each reviewed value with its reviewer and reason, and the reports recorded from paper', async () => {
+    const lead = members[0];
+    const reviewed = members[1];
+    const review = await system.graphql(
+      `mutation { reviewIndicator(unitCode: "${reviewed?.unitCode}", periodId: "${periodId}", indicator: "staffReductionPercent",
+         reviewedValue: "5.10", reason: "Theo số liệu của Sở Nội vụ") { __typename } }`,
+      {},
+      lead?.unitCode,
+    );
+    expect(review.data).toEqual({ reviewIndicator: { __typename: 'IndicatorReviewed' } });
+    const line = `${reviewed?.name}: Tỷ lệ tinh giản biên chế từ 6,25 thành 5,10 (${lead?.name} thẩm định; lý do: Theo số liệu của Sở Nội vụ)`;
+    const text = await eventually(async () => {
+      const found = await documentText(
+        await get(`/documents/meeting-minutes.docx?cluster=cum-2&period=${periodId}`),
+      );
+      return found.includes(line) ? found : undefined;
+    });
+    expect(text).toContain('Kết quả thẩm định (giá trị được thay và lý do):');
+    const lastName = members.at(-1)?.name ?? '';
+    expect(text).toMatch(
+      new RegExp(
+        `${lastName}: Do ${lead?.name ?? ''} ghi nhận từ báo cáo giấy nhận ngày \\d\\d/\\d\\d/${year}`,
+      ),
+    );
+    expect(text).toContain('Không có báo cáo nào bị trả lại.');
+    expect(text).toContain('Không có trường hợp bằng điểm phải biểu quyết.');
   });
 
   test('once the year is closed, the award proposal (.docx) lists the proposed lines with rank, total and classification', async () => {
@@ -774,5 +920,87 @@ describe('Excel and Word files over HTTP', () => {
     ).toContain('period');
     const unknown = await get(`/exports/ranking.xlsx?cluster=cum-9&period=${periodId}`);
     expect(unknown.status).toBe(404);
+  });
+
+  test('the meeting minutes of a year with two units on equal totals record the awaited tie vote, then its result', async () => {
+    const tied = cluster2.members.slice(6, 8).map((m) => ({
+      unitCode: m.code,
+      name: `Ban Tổ chức Tỉnh ủy ${m.province}`,
+    }));
+    const [first, second] = tied;
+    if (first === undefined || second === undefined) throw new Error('two units expected');
+    const defined = await system.graphql(
+      `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-3", name: "Cụm thi đua số 3", year: ${year}, members: $members, lead: "${first.unitCode}") { __typename } }`,
+      { members: tied },
+    );
+    expect(defined.errors).toBeUndefined();
+    const assigned = await system.graphql(
+      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-3", scheme: $scheme) { __typename } }`,
+      { scheme: { ...scheme, code: 'files-tie-scheme', tieBreaks: [] } },
+    );
+    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
+    const opened = await system.graphql(
+      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-3", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
+      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    for (const unit of tied) {
+      const answer = await system.graphql(
+        submit,
+        {
+          unit: unit.unitCode,
+          period: periodId,
+          indicators: [
+            { code: 'newPartyMembersAdmitted', value: '1000' },
+            { code: 'staffReductionPercent', value: '6.50' },
+            { code: 'workProgrammeCompleted', value: '1' },
+          ],
+          selfScores: [{ criterion: '1.2', score: '20' }],
+        },
+        unit.unitCode,
+      );
+      expect(answer.data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    }
+    await eventually(async () => {
+      const answer = await system.graphql(rankingQuery, { cluster: 'cum-3', period: periodId });
+      const entries = (answer.data?.ranking as { entries: Entry[] } | null)?.entries ?? [];
+      return entries.filter((e) => e.status === 'RANKED').length === 2 ? true : undefined;
+    });
+    const closed = await system.graphql(
+      `mutation { closePeriod(clusterCode: "cum-3", periodId: "${periodId}") { __typename } }`,
+    );
+    expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    const pending = await eventually(async () => {
+      const answer = await system.graphql(
+        `query($year: Int!) { awards(cluster: "cum-3", year: $year) { pendingVote { award rank seats units } } }`,
+        { year },
+      );
+      return (
+        (
+          answer.data?.awards as {
+            pendingVote: { award: string; rank: number; seats: number; units: string[] } | null;
+          } | null
+        )?.pendingVote ?? undefined
+      );
+    });
+    expect(pending).toMatchObject({ award: 'FLAG', rank: 1, seats: 1 });
+    const nameOf = (unit: string) => tied.find((m) => m.unitCode === unit)?.name ?? unit;
+    const minutesPath = `/documents/meeting-minutes.docx?cluster=cum-3&period=${periodId}`;
+    const awaiting = await documentText(await get(minutesPath, first.unitCode));
+    expect(awaiting).toContain(
+      `Chờ biểu quyết 1 suất Cờ thi đua hạng 1 giữa ${pending.units.map(nameOf).join(', ')}`,
+    );
+    const voted = await system.graphql(
+      `mutation { recordTieVote(clusterCode: "cum-3", year: ${year}, award: FLAG, rank: 1, winners: ["${second.unitCode}"]) { __typename } }`,
+      {},
+      first.unitCode,
+    );
+    expect(voted.data).toEqual({ recordTieVote: { __typename: 'AwardsPayload' } });
+    const result = `${second.name}: đề nghị Cờ thi đua (hạng 1) theo kết quả biểu quyết của cụm`;
+    const text = await eventually(async () => {
+      const found = await documentText(await get(minutesPath, first.unitCode));
+      return found.includes(result) ? found : undefined;
+    });
+    expect(text).not.toContain('Chờ biểu quyết');
   });
 });

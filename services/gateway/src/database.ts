@@ -24,6 +24,8 @@ export interface ContestTables {
     period_id: string;
     deadline: Date | string;
     status: 'OPEN' | 'CLOSED';
+    /** When the period was opened; null for periods opened before it was kept. */
+    opened_at: ColumnType<Date | null, string | undefined, never>;
   };
   schemes: { cluster_code: string; year: number; scheme: Json<Scheme> };
   submissions: {
@@ -39,6 +41,9 @@ export interface ContestTables {
     returned_reason: ColumnType<string | null, never, string>;
     returned_by: ColumnType<string | null, never, string>;
     returned_at: ColumnType<Date | null, never, string>;
+    /** Set on a version recorded from a paper report: who recorded it (a unit code or `central`) and when. */
+    recorded_by: ColumnType<string | null, string | undefined, never>;
+    recorded_at: ColumnType<Date | null, string | undefined, never>;
   };
   /** A reviewer's value for an indicator of a unit's period (thẩm định); the latest one counts. */
   indicator_reviews: {
@@ -58,6 +63,24 @@ export interface ContestTables {
     unit_code: string;
     kind: 'BONUS' | 'DEDUCTION';
     items: number;
+  };
+  /** Evidence files (minh chứng) for a unit's criterion in a period, with their bytes. */
+  evidence_files: {
+    id: string;
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    criterion: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    /** Hex sha256 of the content. */
+    sha256: string;
+    content: Buffer;
+    /** The uploader's unit code, or `central`. */
+    uploaded_by: string;
+    uploader_subject: string;
+    uploaded_at: ColumnType<Date, Date, never>;
   };
 }
 

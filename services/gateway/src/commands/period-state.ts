@@ -10,8 +10,15 @@ import { unlessManager } from './rights.ts';
 export interface PeriodState {
   /** Null when the cluster is not defined for the period's year. */
   cluster: { lead: string | null } | null;
-  /** Null when the period was never opened. */
-  period: { status: 'OPEN' | 'CLOSED'; deadline: Date | string } | null;
+  /**
+   * Null when the period was never opened; `openedAt` is unknown (null) for periods opened before
+   * it was kept, and left out where a command does not need it.
+   */
+  period: {
+    status: 'OPEN' | 'CLOSED';
+    deadline: Date | string;
+    openedAt?: Date | string | null;
+  } | null;
 }
 
 /**

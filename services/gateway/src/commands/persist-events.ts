@@ -47,6 +47,7 @@ async function persistEvent(trx: Transaction<GatewayDatabase>, event: AnyEvent):
           period_id: event.data.periodId,
           deadline: event.data.deadline,
           status: 'OPEN',
+          opened_at: event.occurredAt,
         })
         .execute();
       return;
@@ -77,6 +78,8 @@ async function persistEvent(trx: Transaction<GatewayDatabase>, event: AnyEvent):
           submitted_at: event.data.submittedAt,
           event_id: event.id,
           indicators: JSON.stringify(event.data.indicators),
+          recorded_by: event.data.paperReport?.recordedBy,
+          recorded_at: event.data.paperReport?.recordedAt,
         })
         .execute();
       return;

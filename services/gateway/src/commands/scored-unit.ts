@@ -53,7 +53,7 @@ export async function loadScoredUnit(
   const { clusterCode } = membership;
   const periodQuery = trx
     .selectFrom('periods')
-    .select(['status', 'deadline'])
+    .select(['status', 'deadline', 'opened_at as openedAt'])
     .where('cluster_code', '=', clusterCode)
     .where('period_id', '=', input.periodId);
   const period = await (lockPeriod ? periodQuery.forUpdate() : periodQuery).executeTakeFirst();

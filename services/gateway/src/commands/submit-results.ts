@@ -1,5 +1,6 @@
 import {
   decimal,
+  instant,
   makeEvent,
   periodId as periodIdSchema,
   slug,
@@ -11,13 +12,15 @@ import {
   accept,
   commandOf,
   eventHeader,
+  forbidden,
   invalid,
   problem,
   refuse,
   zodProblems,
+  type CommandResult,
   type Decide,
 } from './command.ts';
-import { notAMember } from './membership.ts';
+import { notAMember, type Membership } from './membership.ts';
 import { loadScoredUnit, type ScoredUnitState } from './scored-unit.ts';
 import { unlessSelf } from './rights.ts';
 import { yearOf } from '../period-year.ts';
@@ -29,6 +32,11 @@ export interface SubmitResultsInput {
   selfScores: readonly { criterion: string; score: string }[];
   /** The version the unit last saw; when given, a newer one already submitted is a conflict. */
   expectedVersion?: number | null;
+  /**
+   * When the results arrived on paper: the moment the report was received, recorded by the
+   * cluster's lead or the central board; it counts as the moment of submission.
+   */
+  receivedAt?: string | null;
   actor: Actor;
 }
 
@@ -66,6 +74,70 @@ function toRecord(
 }
 
 /**
+ * Who may record a unit's paper report: the central board or the lead of the unit's cluster that
+ * year, never the unit itself (not even when it leads the cluster).
+ */
+function paperRecorderRefusal(
+  actor: Actor,
+  unitCode: string,
+  membership: Membership | null,
+): CommandResult<never> | null {
+  if (actor.role === 'CENTRAL') return null;
+  if (actor.unitCode === unitCode) {
+    return forbidden(
+      'a unit cannot record a paper report for itself; it submits its results itself',
+      'Đơn vị không được tự ghi nhận báo cáo giấy của mình; đơn vị tự nộp kết quả',
+    );
+  }
+  if (membership !== null && membership.lead === actor.unitCode) return null;
+  return forbidden(
+    `only the central board or the lead of ${unitCode}'s cluster may record its paper report`,
+    `Chỉ Ban Tổ chức Trung ương hoặc cụm trưởng của đơn vị ${unitCode} được ghi nhận báo cáo giấy của đơn vị`,
+  );
+}
+
+/**
+ * The moment a paper report was received, or why it cannot be: it is an instant, not in the
+ * future, and not before the period opened.
+ */
+function receivedAtProblems(
+  receivedAt: string,
+  now: Date,
+  openedAt: Date | string | null | undefined,
+): SubmissionProblem[] {
+  if (!instant.safeParse(receivedAt).success) {
+    return [
+      problem(
+        'receivedAt',
+        'must be a moment such as 2026-12-14T09:00:00+07:00',
+        'Thời điểm nhận báo cáo phải có dạng 2026-12-14T09:00:00+07:00',
+      ),
+    ];
+  }
+  const received = new Date(receivedAt).getTime();
+  if (received > now.getTime()) {
+    return [
+      problem(
+        'receivedAt',
+        `${receivedAt} is in the future`,
+        `Thời điểm nhận báo cáo ${receivedAt} ở tương lai`,
+      ),
+    ];
+  }
+  if (openedAt != null && received < new Date(openedAt).getTime()) {
+    const opened = new Date(openedAt).toISOString();
+    return [
+      problem(
+        'receivedAt',
+        `${receivedAt} is before the period opened (${opened})`,
+        `Thời điểm nhận báo cáo ${receivedAt} trước khi kỳ được mở (${opened})`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
  * Accepts a new version of a unit's results for a period, or refuses it with every reason
  * (SCORING.md §5): not a member, period not open, unknown codes, missing or out-of-range values.
  */
@@ -74,7 +146,10 @@ export const decideSubmitResults: Decide<
   ScoredUnitState,
   AcceptedSubmission
 > = (input, state, context) => {
-  const refused = unlessSelf(input.actor, input.unitCode);
+  const paper = input.receivedAt != null;
+  const refused = paper
+    ? paperRecorderRefusal(input.actor, input.unitCode, state.membership)
+    : unlessSelf(input.actor, input.unitCode);
   if (refused !== null) return refused;
   const problems: SubmissionProblem[] = [];
   const unit = slug.safeParse(input.unitCode);
@@ -118,6 +193,9 @@ export const decideSubmitResults: Decide<
   } else {
     problems.push(...validateSubmission(scheme, indicators, selfScores));
   }
+  if (input.receivedAt != null) {
+    problems.push(...receivedAtProblems(input.receivedAt, context.now, openPeriod?.openedAt));
+  }
   if (problems.length > 0 || openPeriod === null) return invalid(problems);
 
   const current = state.counted?.version ?? 0;
@@ -129,8 +207,9 @@ export const decideSubmitResults: Decide<
     });
   }
   const version = current + 1;
-  const submittedAt = context.now.toISOString();
-  const onTime = context.now.getTime() <= new Date(openPeriod.deadline).getTime();
+  const submitted = input.receivedAt == null ? context.now : new Date(input.receivedAt);
+  const submittedAt = submitted.toISOString();
+  const onTime = submitted.getTime() <= new Date(openPeriod.deadline).getTime();
   return accept(
     { unitCode: unit.data, clusterCode, periodId: period.data, version, submittedAt, onTime },
     [
@@ -143,6 +222,14 @@ export const decideSubmitResults: Decide<
           submittedAt,
           indicators,
           selfScores,
+          ...(input.receivedAt == null
+            ? {}
+            : {
+                paperReport: {
+                  recordedBy: input.actor.role === 'CENTRAL' ? 'central' : input.actor.unitCode,
+                  recordedAt: context.now.toISOString(),
+                },
+              }),
         },
       }),
     ],

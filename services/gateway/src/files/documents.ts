@@ -7,10 +7,17 @@ import { fileURLToPath } from 'node:url';
 import type { GatewayContext } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { awardLabels, awardsOf, vietnameseDate } from './awards-xlsx.ts';
-import { notFound } from './http.ts';
+import { FileRouteError, notFound } from './http.ts';
+import { paperNote, type PaperReportFacts } from './paper-reports.ts';
 import { runQuery } from './query.ts';
 import { rankingOrder, type RankingEntry } from './ranking-xlsx.ts';
-import { classificationLabels, hanoiDateTime, longDate, periodLabel } from './vietnamese.ts';
+import {
+  classificationLabels,
+  hanoiDateTime,
+  longDate,
+  periodLabel,
+  vietnameseOrder,
+} from './vietnamese.ts';
 
 const repositoryFolder = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -136,7 +143,119 @@ const lineOf = (entry: RankingEntry) => ({
       : (classificationLabels[entry.classification] ?? entry.classification),
 });
 
-/** `GET /documents/meeting-minutes.docx?cluster=&period=`: biên bản họp cụm. */
+const reviewsQuery = /* GraphQL */ `
+  query MinutesReviews($unit: String!, $period: String!) {
+    scorecard(unit: $unit, period: $period) {
+      reviewedIndicators {
+        indicator
+        submittedValue
+        reviewedValue
+        reason
+        reviewer
+      }
+      returned {
+        reason
+        returnedBy
+      }
+      paperReport {
+        recordedBy
+        receivedAt
+      }
+    }
+  }
+`;
+
+interface UnitReviews {
+  reviewedIndicators: {
+    indicator: string;
+    submittedValue: string;
+    reviewedValue: string;
+    reason: string;
+    reviewer: string;
+  }[];
+  returned: { reason: string; returnedBy: string } | null;
+  paperReport: PaperReportFacts | null;
+}
+
+/** A unit's reviews, null when it has no scorecard or the caller may not see it (yet). */
+async function reviewsOf(
+  context: GatewayContext,
+  unit: string,
+  period: string,
+): Promise<UnitReviews | null> {
+  try {
+    const data = await runQuery<{ scorecard: UnitReviews | null }>(context, reviewsQuery, {
+      unit,
+      period,
+    });
+    return data.scorecard;
+  } catch (error) {
+    if (error instanceof FileRouteError && error.status === 403) return null;
+    throw error;
+  }
+}
+
+const tieVotesQuery = /* GraphQL */ `
+  query MinutesTieVotes($cluster: String!, $year: Int!) {
+    awards(cluster: $cluster, year: $year) {
+      lines {
+        rank
+        unitCode
+        proposed
+        byVote
+      }
+      pendingVote {
+        award
+        rank
+        seats
+        units
+      }
+    }
+  }
+`;
+
+interface TieVotes {
+  lines: { rank: number; unitCode: string; proposed: string; byVote: boolean }[];
+  pendingVote: { award: string; rank: number; seats: number; units: string[] } | null;
+}
+
+/** The year-end period's tie votes: the lines the cluster proposed by vote, and any awaited vote. */
+async function tieVoteLines(
+  context: GatewayContext,
+  cluster: string,
+  period: string,
+  nameOf: (unit: string) => string,
+): Promise<string[]> {
+  if (!period.endsWith('-FY')) return [];
+  const { awards } = await runQuery<{ awards: TieVotes | null }>(context, tieVotesQuery, {
+    cluster,
+    year: yearOf(period),
+  });
+  if (awards === null) return [];
+  const award = (kind: string) => awardLabels[kind] ?? kind;
+  const voted = awards.lines
+    .filter((line) => line.byVote)
+    .map(
+      (line) =>
+        `${nameOf(line.unitCode)}: đề nghị ${award(line.proposed)} (hạng ${line.rank}) theo kết quả biểu quyết của cụm`,
+    );
+  const pending = awards.pendingVote;
+  return pending === null
+    ? voted
+    : [
+        ...voted,
+        `Chờ biểu quyết ${pending.seats} suất ${award(pending.award)} hạng ${pending.rank} giữa ${pending.units.map(nameOf).join(', ')}`,
+      ];
+}
+
+/** A loop of `{text}` lines for a document; `none` when there is nothing to list. */
+const textLines = (lines: string[], none: string) =>
+  (lines.length === 0 ? [none] : lines).map((text) => ({ text }));
+
+/**
+ * `GET /documents/meeting-minutes.docx?cluster=&period=`: biên bản họp cụm, with the reviews and
+ * their reasons, the reports returned for explanation, those recorded from paper and the tie votes.
+ */
 export async function meetingMinutes(
   context: GatewayContext,
   cluster: string,
@@ -144,6 +263,32 @@ export async function meetingMinutes(
 ): Promise<Buffer> {
   const facts = await factsOf(context, cluster, period);
   const closed = facts.period?.status === 'CLOSED';
+  const names = new Map(facts.cluster.members.map((m) => [m.unitCode, m.name]));
+  const nameOf = (unit: string) =>
+    unit === 'central' ? 'Ban Tổ chức Trung ương' : (names.get(unit) ?? unit);
+  const indicatorTitles = new Map(facts.scheme.indicators.map((i) => [i.code, i.title]));
+  const members = [...facts.cluster.members].sort((a, b) => vietnameseOrder(a.name, b.name));
+  const reviews = await Promise.all(members.map((m) => reviewsOf(context, m.unitCode, period)));
+  const reviewLines: string[] = [];
+  const returnLines: string[] = [];
+  const paperLines: string[] = [];
+  members.forEach((member, index) => {
+    const found = reviews[index];
+    if (found === null || found === undefined) return;
+    for (const review of found.reviewedIndicators) {
+      reviewLines.push(
+        `${member.name}: ${indicatorTitles.get(review.indicator) ?? review.indicator} từ ${vietnameseNumber(review.submittedValue)} thành ${vietnameseNumber(review.reviewedValue)} (${nameOf(review.reviewer)} thẩm định; lý do: ${review.reason})`,
+      );
+    }
+    if (found.returned !== null) {
+      returnLines.push(
+        `${member.name}: ${nameOf(found.returned.returnedBy)} trả lại; lý do: ${found.returned.reason}`,
+      );
+    }
+    if (found.paperReport !== null) {
+      paperLines.push(`${member.name}: ${paperNote(found.paperReport, nameOf)}`);
+    }
+  });
   return render('meeting-minutes.docx', {
     ...frame(context, facts.cluster),
     periodLabel: periodLabel(period),
@@ -161,6 +306,13 @@ export async function meetingMinutes(
     revision: facts.ranking.revision,
     lines: rankingOrder(facts.ranking.entries).map(lineOf),
     bands: bandsOf(facts.scheme),
+    reviews: textLines(reviewLines, 'Không có giá trị nào được thẩm định lại.'),
+    returns: textLines(returnLines, 'Không có báo cáo nào bị trả lại.'),
+    paperReports: textLines(paperLines, 'Không có báo cáo giấy.'),
+    tieVotes: textLines(
+      await tieVoteLines(context, cluster, period, nameOf),
+      'Không có trường hợp bằng điểm phải biểu quyết.',
+    ),
     closedAt: hanoiDateTime(context.clock()),
   });
 }

@@ -105,6 +105,14 @@ function foot(recipients: string[]): string {
   );
 }
 
+/** A heading and a bulleted list of `{text}` lines from the loop `tag`. */
+const listed = (heading: string, tag: string) => [
+  paragraph(heading, { bold: true, after: 0 }),
+  paragraph(`{#${tag}}`, { align: 'left', after: 0 }),
+  paragraph('- {text}', { align: 'left', after: 0 }),
+  paragraph(`{/${tag}}`, { align: 'left' }),
+];
+
 const headerCell = (text: string) => paragraph(text, { align: 'center', bold: true, after: 0 });
 const bodyCell = (text: string, align: 'left' | 'center' | 'right' = 'center') =>
   paragraph(text, { align, after: 0 });
@@ -114,7 +122,10 @@ function document(body: string): string {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`;
 }
 
-/** Biên bản họp cụm: members, the ranking with classifications, the bands, the signer. */
+/**
+ * Biên bản họp cụm: members, the ranking with classifications, the bands, the reviews with their
+ * reasons, the returned reports, the paper reports, the tie votes, the signer.
+ */
 export function meetingMinutesXml(): string {
   return document(
     [
@@ -153,6 +164,10 @@ export function meetingMinutesXml(): string {
       ),
       paragraph(''),
       paragraph('{bands}'),
+      ...listed('Kết quả thẩm định (giá trị được thay và lý do):', 'reviews'),
+      ...listed('Báo cáo trả lại để giải trình:', 'returns'),
+      ...listed('Báo cáo giấy được ghi nhận:', 'paperReports'),
+      ...listed('Biểu quyết các trường hợp bằng điểm:', 'tieVotes'),
       paragraph('Biên bản được lập xong hồi {closedAt}, đã thông qua trước các đại biểu dự họp.'),
       foot(['- Ban Tổ chức Trung ương;', '- Các đơn vị thành viên;', '- Lưu: Cụm thi đua.']),
     ].join(''),

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { notFound } from './http.ts';
+import { paperNote, paperReportOfEntry } from './paper-reports.ts';
 import { runQuery } from './query.ts';
 import { classificationLabels, periodLabel, vietnameseOrder } from './vietnamese.ts';
 import {
@@ -31,6 +32,10 @@ export const rankingQuery = /* GraphQL */ `
     }
     cluster(code: $cluster, year: $year) {
       name
+      members {
+        unitCode
+        name
+      }
     }
   }
 `;
@@ -49,7 +54,7 @@ export interface RankingEntry {
 
 interface RankingData {
   ranking: { revision: number; changedAt: string; entries: RankingEntry[] } | null;
-  cluster: { name: string } | null;
+  cluster: { name: string; members: { unitCode: string; name: string }[] } | null;
 }
 
 /** Ranked units by rank as the API gives them; those without a report after, by name. */
@@ -70,6 +75,7 @@ export const rankingColumns = [
   { header: 'Điểm trừ', width: 10 },
   { header: 'Xếp loại', width: 18 },
   { header: 'Thời điểm nộp', width: 20 },
+  { header: 'Ghi chú', width: 40 },
 ];
 
 /** `GET /exports/ranking.xlsx?cluster=&period=[&asOf=]`: the ranking as the API gives it. */
@@ -102,7 +108,17 @@ export async function rankingWorkbook(
     ],
     columns: rankingColumns,
   });
-  rankingOrder(data.ranking.entries).forEach((entry, index) => {
+  const names = new Map(data.cluster.members.map((m) => [m.unitCode, m.name]));
+  const entries = rankingOrder(data.ranking.entries);
+  const paperReports = await Promise.all(
+    entries.map((entry) =>
+      entry.submittedAt === null
+        ? Promise.resolve(null)
+        : paperReportOfEntry(context, entry.unitCode, period, entry.submittedAt),
+    ),
+  );
+  entries.forEach((entry, index) => {
+    const paperReport = paperReports[index] ?? null;
     const row = sheet.getRow(headerRow + 1 + index);
     row.values = [
       entry.rank ?? '',
@@ -115,6 +131,7 @@ export async function rankingWorkbook(
         ? 'Chưa nộp báo cáo'
         : (classificationLabels[entry.classification] ?? entry.classification),
       entry.submittedAt ?? '',
+      paperReport === null ? '' : paperNote(paperReport, (unit) => names.get(unit) ?? unit),
     ];
     for (const column of [4, 5, 6]) row.getCell(column).numFmt = pointsFormat;
     styleDataRow(row, rankingColumns.length);

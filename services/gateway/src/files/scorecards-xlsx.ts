@@ -2,6 +2,7 @@ import type { Scheme } from '@thidua/schema';
 import { yearOf } from '../period-year.ts';
 import type { GatewayContext } from '../builder.ts';
 import { FileRouteError, notFound } from './http.ts';
+import { paperNote, type PaperReportFacts } from './paper-reports.ts';
 import { runQuery } from './query.ts';
 import { classificationLabels, periodLabel, vietnameseOrder } from './vietnamese.ts';
 import {
@@ -35,6 +36,10 @@ export const scorecardQuery = /* GraphQL */ `
       deductions
       total
       classification
+      paperReport {
+        recordedBy
+        receivedAt
+      }
       criteria {
         code
         points
@@ -53,6 +58,7 @@ export interface ExportedScorecard {
   deductions: string;
   total: string;
   classification: string;
+  paperReport: PaperReportFacts | null;
   criteria: { code: string; points: string; maxPoints: string; formula: string; inputs: unknown }[];
 }
 
@@ -111,6 +117,8 @@ export async function scorecardsWorkbook(
   }
   const criteria = data.scheme.headings.flatMap((heading) => heading.criteria);
   const members = [...data.cluster.members].sort((a, b) => vietnameseOrder(a.name, b.name));
+  const names = new Map(members.map((m) => [m.unitCode, m.name]));
+  const nameOf = (unit: string) => names.get(unit) ?? unit;
   const scorecards = await Promise.all(
     members.map((member) => scorecardOf(context, member.unitCode, period)),
   );
@@ -129,6 +137,7 @@ export async function scorecardsWorkbook(
     { header: 'Điểm trừ', width: 10 },
     { header: 'Tổng điểm', width: 12 },
     { header: 'Xếp loại', width: 18 },
+    { header: 'Ghi chú', width: 40 },
   ];
   const { sheet, headerRow } = addTitledSheet(workbook, 'Bảng điểm', {
     title: `BẢNG ĐIỂM CHI TIẾT – ${data.cluster.name.toUpperCase()}`,
@@ -172,6 +181,9 @@ export async function scorecardsWorkbook(
       });
       row.getCell(after + 4).value =
         classificationLabels[scorecard.classification] ?? scorecard.classification;
+      if (scorecard.paperReport !== null) {
+        row.getCell(after + 5).value = paperNote(scorecard.paperReport, nameOf);
+      }
     }
     styleDataRow(row, columns.length);
   });

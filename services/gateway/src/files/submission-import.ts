@@ -1,4 +1,4 @@
-import { periodId as periodIdSchema, slug, type SubmissionProblem } from '@thidua/schema';
+import { instant, periodId as periodIdSchema, slug, type SubmissionProblem } from '@thidua/schema';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../builder.ts';
 import { FileRouteError, badRequest } from './http.ts';
@@ -31,6 +31,7 @@ const submitMutation = /* GraphQL */ `
     $indicators: [IndicatorValueInput!]!
     $selfScores: [SelfScoreInput!]!
     $expectedVersion: Int
+    $receivedAt: DateTime
   ) {
     submitResults(
       unitCode: $unitCode
@@ -38,6 +39,7 @@ const submitMutation = /* GraphQL */ `
       indicators: $indicators
       selfScores: $selfScores
       expectedVersion: $expectedVersion
+      receivedAt: $receivedAt
     ) {
       __typename
       ... on SubmissionAccepted {
@@ -193,6 +195,14 @@ export async function importSubmission(
       'NOT_THE_TEMPLATE',
     );
   }
+  checkTemplateIsOf(context, upload.fields, unit, period);
+  const receivedAt = upload.fields.receivedAt ?? '';
+  if (receivedAt !== '' && !instant.safeParse(receivedAt).success) {
+    throw badRequest(
+      `receivedAt=${receivedAt} is not a moment such as 2026-12-14T09:00:00+07:00`,
+      `receivedAt=${receivedAt} không phải thời điểm dạng 2026-12-14T09:00:00+07:00`,
+    );
+  }
   const expectedVersion = upload.fields.expectedVersion ?? '';
   if (expectedVersion !== '' && !/^\d{1,9}$/.test(expectedVersion)) {
     throw badRequest(
@@ -287,6 +297,7 @@ export async function importSubmission(
       indicators,
       selfScores,
       expectedVersion: expectedVersion === '' ? null : Number(expectedVersion),
+      receivedAt: receivedAt === '' ? null : receivedAt,
     },
   );
   switch (answer.__typename) {
@@ -300,6 +311,44 @@ export async function importSubmission(
       const [status, code] = statusOf[answer.__typename] ?? [400, 'BAD_REQUEST'];
       throw new FileRouteError(status, code, answer.message, answer.messageVi);
     }
+  }
+}
+
+/**
+ * Refuses a filled template that is not the one the caller means: another unit's or period's than
+ * the `unit` and `period` fields say, or, for a unit importing its own results (not a paper report),
+ * another unit's. The template names its unit and period on its lookup sheet.
+ */
+function checkTemplateIsOf(
+  context: GatewayContext,
+  fields: Record<string, string>,
+  unit: string,
+  period: string,
+): void {
+  const mismatch = (what: string, whatVi: string, expected: string, found: string) =>
+    new FileRouteError(
+      400,
+      'TEMPLATE_MISMATCH',
+      `this file is the template of ${unit} for ${period}: its ${what} is ${found}, not ${expected}; download the template of ${expected}`,
+      `Tệp này là mẫu báo cáo của đơn vị ${unit} kỳ ${period}: ${whatVi} là ${found}, không phải ${expected}; hãy tải mẫu của ${expected}`,
+    );
+  const expectedUnit = fields.unit ?? '';
+  if (expectedUnit !== '' && expectedUnit !== unit) {
+    throw mismatch('unit', 'đơn vị', expectedUnit, unit);
+  }
+  const expectedPeriod = fields.period ?? '';
+  if (expectedPeriod !== '' && expectedPeriod !== period) {
+    throw mismatch('period', 'kỳ', expectedPeriod, period);
+  }
+  const viewer = context.viewer;
+  const paper = (fields.receivedAt ?? '') !== '';
+  if (viewer?.role === 'UNIT' && viewer.unitCode !== unit && !paper) {
+    throw new FileRouteError(
+      403,
+      'TEMPLATE_OF_ANOTHER_UNIT',
+      `this file is the template of ${unit} for ${period}, not of ${viewer.unitCode}: import your own unit's template`,
+      `Tệp này là mẫu báo cáo của đơn vị ${unit} kỳ ${period}, không phải của đơn vị ${viewer.unitCode}: hãy nhập mẫu của chính đơn vị mình`,
+    );
   }
 }
 

@@ -36,6 +36,12 @@ export function hanoiDateTime(moment: Date): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** `20/12/2023`, the day in Hanoi. */
+export function hanoiDate(moment: Date): string {
+  const p = hanoiParts(moment);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
 /** `ngày 20 tháng 12 năm 2023`, in Hanoi time, as a document's place and date line writes it. */
 export function longDate(moment: Date): string {
   const p = hanoiParts(moment);

@@ -2,6 +2,7 @@ import { periodId, slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
 import { pageOf } from './pages.ts';
+import { PaperReport, paperReportOf, type PaperReportView } from './paper-reports.ts';
 import { returnOf, SubmissionReturn, type SubmissionReturnView } from './verification.ts';
 
 interface ClusterView {
@@ -184,9 +185,12 @@ builder.queryField('scheme', (t) =>
 );
 
 const Submission = builder
-  .objectRef<{ version: number; submittedAt: string; returned: SubmissionReturnView | null }>(
-    'SubmissionVersion',
-  )
+  .objectRef<{
+    version: number;
+    submittedAt: string;
+    returned: SubmissionReturnView | null;
+    paperReport: PaperReportView | null;
+  }>('SubmissionVersion')
   .implement({
     description: 'One version of a unit’s results; the latest counts',
     fields: (t) => ({
@@ -197,6 +201,12 @@ const Submission = builder
         nullable: true,
         description: 'set when a reviewer returned this version for explanation (giải trình)',
         resolve: (s) => s.returned,
+      }),
+      paperReport: t.field({
+        type: PaperReport,
+        nullable: true,
+        description: 'set when the lead or the central board recorded this version from paper',
+        resolve: (s) => s.paperReport,
       }),
     }),
   });
@@ -215,7 +225,15 @@ builder.queryField('submissions', (t) =>
         const { unit, period } = args;
         const rows = await context.db
           .selectFrom('submissions')
-          .select(['version', 'submitted_at', 'returned_reason', 'returned_by', 'returned_at'])
+          .select([
+            'version',
+            'submitted_at',
+            'returned_reason',
+            'returned_by',
+            'returned_at',
+            'recorded_by',
+            'recorded_at',
+          ])
           .where('unit_code', '=', unit)
           .where('period_id', '=', period)
           .orderBy('version')
@@ -226,6 +244,7 @@ builder.queryField('submissions', (t) =>
             version: r.version,
             submittedAt: new Date(r.submitted_at).toISOString(),
             returned: returnOf(r),
+            paperReport: paperReportOf(r),
           })),
         );
       },

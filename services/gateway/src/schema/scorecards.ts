@@ -1,9 +1,15 @@
 import { periodId, slug } from '@thidua/schema';
 import type { CriterionScore, ScorecardComputedV1 } from '@thidua/schema';
 import { builder } from '../builder.ts';
+import { PaperReport, paperReportOf } from './paper-reports.ts';
 import { returnOf, SubmissionReturn } from './verification.ts';
 
-const CriterionPoints = builder.objectRef<CriterionScore>('CriterionPoints').implement({
+/** A criterion line of a scorecard, with the unit and period it belongs to. */
+export type CriterionLine = CriterionScore & { unitCode: string; periodId: string };
+
+export const CriterionPoints = builder.objectRef<CriterionLine>('CriterionPoints');
+
+CriterionPoints.implement({
   description: "A criterion's points and how they were reached",
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -53,7 +59,10 @@ const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement(
     submissionVersion: t.exposeInt('submissionVersion'),
     submittedAt: t.field({ type: 'DateTime', resolve: (s) => s.submittedAt }),
     onTime: t.exposeBoolean('onTime'),
-    criteria: t.field({ type: [CriterionPoints], resolve: (s) => s.criteria }),
+    criteria: t.field({
+      type: [CriterionPoints],
+      resolve: (s) => s.criteria.map((c) => ({ ...c, unitCode: s.unitCode, periodId: s.periodId })),
+    }),
     criteriaSum: t.field({ type: 'Decimal', resolve: (s) => s.criteriaSum }),
     bonusItems: t.field({ type: [Adjustment], resolve: (s) => s.bonusItems }),
     bonus: t.field({
@@ -85,6 +94,21 @@ const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement(
           .where('version', '=', s.submissionVersion)
           .executeTakeFirst();
         return row === undefined ? null : returnOf(row);
+      },
+    }),
+    paperReport: t.field({
+      type: PaperReport,
+      nullable: true,
+      description: 'set when the counted version was recorded from a paper report',
+      resolve: async (s, _args, { db }) => {
+        const row = await db
+          .selectFrom('submissions')
+          .select(['recorded_by', 'recorded_at', 'submitted_at'])
+          .where('unit_code', '=', s.unitCode)
+          .where('period_id', '=', s.periodId)
+          .where('version', '=', s.submissionVersion)
+          .executeTakeFirst();
+        return row === undefined ? null : paperReportOf(row);
       },
     }),
   }),

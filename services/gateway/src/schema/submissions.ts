@@ -49,6 +49,11 @@ builder.mutationField('submitResults', (t) =>
       expectedVersion: t.arg.int({
         description: 'the latest version the unit has seen; a newer one makes this a conflict',
       }),
+      receivedAt: t.arg({
+        type: 'DateTime',
+        description:
+          "for results that arrived on paper: when the report was received (not before the period opened, never in the future); it counts for lateness. Only the cluster's lead or the central board, never the unit itself",
+      }),
     },
     resolve: (_root, args, context) =>
       runMutation(context, args, (actor) => submitResults({ ...args, actor })),

@@ -140,4 +140,108 @@ describe('submitResults', () => {
       .when({ ...command, expectedVersion: 2, actor: member })
       .thenRefused('CONFLICT', 'version 3 is the latest, not 2; reload and submit again');
   });
+
+  describe('a paper report recorded by the lead or the central board', () => {
+    // The period opened on 1 June; the deadline is 10 July; it is now 1 July.
+    const withOpening: ScoredUnitState = {
+      ...open,
+      period: {
+        status: 'OPEN',
+        deadline: '2024-07-10T10:00:00.000Z',
+        openedAt: '2024-06-01T00:00:00.000Z',
+      },
+    };
+    const receivedAt = '2024-06-28T09:30:00+07:00';
+
+    test.each([
+      ['the lead', lead, 'alpha'],
+      ['the central board', board, 'central'],
+    ])('%s records it: received-at counts as the submission moment', (_, actor, recordedBy) => {
+      const accepted = submitResults
+        .given(withOpening)
+        .when({ ...command, receivedAt, actor })
+        .thenEvents([
+          appended(
+            'ResultsSubmitted',
+            'north',
+            {
+              unitCode: 'gamma',
+              periodId: '2024-H1',
+              submissionVersion: 2,
+              submittedAt: '2024-06-28T02:30:00.000Z',
+              indicators: { admitted: '90', advised: '80.5' },
+              selfScores: { '1.3': '18' },
+              paperReport: { recordedBy, recordedAt: submittedAt },
+            },
+            actor,
+          ),
+        ]);
+      expect(accepted).toMatchObject({ submittedAt: '2024-06-28T02:30:00.000Z', onTime: true });
+    });
+
+    test('a report received after the deadline is late even when recorded while the period is open', () => {
+      const late = submitResults
+        .given({
+          ...withOpening,
+          period: { status: 'OPEN', deadline: '2024-06-20T10:00:00.000Z', openedAt: null },
+        })
+        .when({ ...command, receivedAt, actor: lead }).result;
+      expect(late).toMatchObject({ ok: true, value: { onTime: false } });
+    });
+
+    test('the unit can never record one for itself, not even when it leads the cluster', () => {
+      submitResults
+        .given(withOpening)
+        .when({ ...command, receivedAt, actor: member })
+        .thenRefused(
+          'FORBIDDEN',
+          'a unit cannot record a paper report for itself; it submits its results itself',
+        );
+      submitResults
+        .given(withOpening)
+        .when({ ...command, unitCode: 'alpha', receivedAt, actor: lead })
+        .thenRefused(
+          'FORBIDDEN',
+          'a unit cannot record a paper report for itself; it submits its results itself',
+        );
+    });
+
+    test.each([
+      ['a deputy', deputy],
+      ['a unit of another cluster', outsider],
+    ])('%s may not record it', (_, actor) => {
+      submitResults
+        .given(withOpening)
+        .when({ ...command, receivedAt, actor })
+        .thenRefused(
+          'FORBIDDEN',
+          "only the central board or the lead of gamma's cluster may record its paper report",
+        );
+    });
+
+    test.each([
+      ['in the future', '2024-07-01T03:00:01.000Z', '2024-07-01T03:00:01.000Z is in the future'],
+      [
+        'before the period opened',
+        '2024-05-31T23:59:59.000Z',
+        '2024-05-31T23:59:59.000Z is before the period opened (2024-06-01T00:00:00.000Z)',
+      ],
+      ['not a moment', '28/06/2024', 'must be a moment such as 2026-12-14T09:00:00+07:00'],
+    ])('a received-at %s is refused', (_, when, message) => {
+      submitResults
+        .given(withOpening)
+        .when({ ...command, receivedAt: when, actor: lead })
+        .thenInvalid([{ path: 'receivedAt', message }]);
+    });
+
+    test('a closed period takes no paper report', () => {
+      submitResults
+        .given({
+          ...withOpening,
+          period: { status: 'CLOSED', deadline: '2024-06-30T10:00:00.000Z' },
+        })
+        .when({ ...command, receivedAt, actor: board })
+        .thenInvalid([{ path: 'periodId', message: 'period 2024-H1 is closed' }]);
+    });
+  });
 });
