@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { ClusterInfo, FieldProblem, Me } from '../api-types.ts';
-import { ApiError, request } from '../client.ts';
+import type { ClusterInfo, Me } from '../api-types.ts';
+import { request } from '../client.ts';
 import { vietnameseCollator } from '../format.ts';
-import { GeneralProblems, useMutationForm } from '../mutation-form.tsx';
+import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -34,15 +34,6 @@ interface AwardSheet {
   lines: AwardLine[];
 }
 
-type DecideAwardResult =
-  | { __typename: 'AwardsPayload' }
-  | { __typename: 'ValidationError'; fields: FieldProblem[]; message: string; messageVi: string }
-  | {
-      __typename: 'ConflictError' | 'ForbiddenError' | 'NotFoundError';
-      message: string;
-      messageVi: string;
-    };
-
 const awardNames = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' } as const;
 
 const decisionNames: Record<string, string> = {
@@ -72,8 +63,9 @@ function DecisionForm({
   cluster: string;
   year: number;
   lines: AwardLine[];
-  onDecided: (revision: number) => void;
+  onDecided: () => void;
 }) {
+  const form = useMutationForm();
   const [unitCode, setUnitCode] = useState(lines.find((l) => l.decision === null)?.unitCode ?? '');
   const line = lines.find((l) => l.unitCode === unitCode);
   const [decision, setDecision] = useState('APPROVE');
@@ -82,103 +74,113 @@ function DecisionForm({
   const [decisionNumber, setDecisionNumber] = useState('');
   const [decidedOn, setDecidedOn] = useState('');
   const [signer, setSigner] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
 
   async function send(event: SyntheticEvent) {
     event.preventDefault();
-    setProblems([]);
     const date = isoDate(decidedOn);
     if (date === null) {
-      setProblems(['Ngày quyết định cần viết dạng ngày/tháng/năm, ví dụ 15/01/2024.']);
+      form.refuseLocally(
+        'decidedOn',
+        'Ngày quyết định cần viết dạng ngày/tháng/năm, ví dụ 15/01/2024.',
+      );
       return;
     }
-    setSending(true);
-    try {
-      const { decideAward: result } = await request<{ decideAward: DecideAwardResult }>(
-        'DecideAward',
-        {
-          clusterCode: cluster,
-          year,
-          unitCode,
-          award: award ?? line?.proposed ?? 'MERIT',
-          decision,
-          reason,
-          decisionNumber,
-          decidedOn: date,
-          signer,
-        },
-      );
-      if (result.__typename === 'AwardsPayload') {
-        onDecided(Date.now());
-      } else {
-        setProblems(
-          result.__typename === 'ValidationError' && result.fields.length > 0
-            ? result.fields.map((f) => f.messageVi)
-            : [result.messageVi],
-        );
-      }
-    } catch (error) {
-      setProblems([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
-    } finally {
-      setSending(false);
-    }
+    const decided = await form.run(
+      'DecideAward',
+      'decideAward',
+      {
+        clusterCode: cluster,
+        year,
+        unitCode,
+        award: award ?? line?.proposed ?? 'MERIT',
+        decision,
+        reason,
+        decisionNumber,
+        decidedOn: date,
+        signer,
+      },
+      ['unitCode', 'decision', 'award', 'reason', 'decisionNumber', 'decidedOn', 'signer'],
+    );
+    if (decided) onDecided();
   }
 
   return (
     <form className="card decision no-print" onSubmit={(event) => void send(event)}>
       <h2>Quyết định của Ban Tổ chức Trung ương</h2>
-      <label htmlFor="decision-unit">Đơn vị</label>
-      <select id="decision-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-        {lines.map((l) => (
-          <option key={l.unitCode} value={l.unitCode}>
-            {l.unitCode} ({awardNames[l.proposed]})
-          </option>
-        ))}
-      </select>
-      <label htmlFor="decision-kind">Quyết định</label>
-      <select id="decision-kind" value={decision} onChange={(e) => setDecision(e.target.value)}>
-        {Object.entries(decisionNames).map(([code, name]) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="decision-award">Hình thức khen thưởng</label>
-      <select
+      <Field form={form} id="decision-unit" path="unitCode" label="Đơn vị">
+        {(control) => (
+          <select {...control} value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
+            {lines.map((l) => (
+              <option key={l.unitCode} value={l.unitCode}>
+                {l.unitCode} ({awardNames[l.proposed]})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field form={form} id="decision-kind" path="decision" label="Quyết định">
+        {(control) => (
+          <select {...control} value={decision} onChange={(e) => setDecision(e.target.value)}>
+            {Object.entries(decisionNames).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        form={form}
         id="decision-award"
-        value={award ?? line?.proposed ?? 'MERIT'}
-        onChange={(e) => setAward(e.target.value === 'FLAG' ? 'FLAG' : 'MERIT')}
+        path="award"
+        label="Hình thức khen thưởng"
+        hint="hình thức được đề nghị; phê duyệt ở mức thấp hơn hạ Cờ thi đua xuống Bằng khen"
       >
-        <option value="FLAG">{awardNames.FLAG}</option>
-        <option value="MERIT">{awardNames.MERIT}</option>
-      </select>
-      <label htmlFor="decision-reason">Lý do</label>
-      <input id="decision-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <label htmlFor="decision-number">Số quyết định</label>
-      <input
-        id="decision-number"
-        value={decisionNumber}
-        placeholder="15/QĐ-BTCTW"
-        onChange={(e) => setDecisionNumber(e.target.value)}
-      />
-      <label htmlFor="decision-date">Ngày quyết định</label>
-      <input
-        id="decision-date"
-        value={decidedOn}
-        placeholder="dd/mm/yyyy"
-        onChange={(e) => setDecidedOn(e.target.value)}
-      />
-      <label htmlFor="decision-signer">Người ký</label>
-      <input id="decision-signer" value={signer} onChange={(e) => setSigner(e.target.value)} />
-      <button type="submit" disabled={sending || unitCode === ''}>
-        {sending ? 'Đang gửi…' : 'Ghi quyết định'}
+        {(control) => (
+          <select
+            {...control}
+            value={award ?? line?.proposed ?? 'MERIT'}
+            onChange={(e) => setAward(e.target.value === 'FLAG' ? 'FLAG' : 'MERIT')}
+          >
+            <option value="FLAG">{awardNames.FLAG}</option>
+            <option value="MERIT">{awardNames.MERIT}</option>
+          </select>
+        )}
+      </Field>
+      <Field form={form} id="decision-reason" path="reason" label="Lý do">
+        {(control) => (
+          <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
+      </Field>
+      <Field form={form} id="decision-number" path="decisionNumber" label="Số quyết định">
+        {(control) => (
+          <input
+            {...control}
+            value={decisionNumber}
+            placeholder="15/QĐ-BTCTW"
+            onChange={(e) => setDecisionNumber(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field form={form} id="decision-date" path="decidedOn" label="Ngày quyết định">
+        {(control) => (
+          <input
+            {...control}
+            value={decidedOn}
+            placeholder="dd/mm/yyyy"
+            onChange={(e) => setDecidedOn(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field form={form} id="decision-signer" path="signer" label="Người ký">
+        {(control) => (
+          <input {...control} value={signer} onChange={(e) => setSigner(e.target.value)} />
+        )}
+      </Field>
+      <button type="submit" disabled={form.sending || unitCode === ''}>
+        {form.sending ? 'Đang gửi…' : 'Ghi quyết định'}
       </button>
-      {problems.length > 0 && (
-        <p className="field-error" role="alert">
-          {problems.join('; ')}
-        </p>
-      )}
+      <GeneralProblems form={form} />
     </form>
   );
 }
