@@ -217,7 +217,7 @@ describe('the Kubernetes manifests', () => {
   });
 
   test.each(serviceNames)(
-    '%s: a Deployment of the one image, ready on /readyz, alive on /healthz, on its port',
+    '%s: a Deployment of the one image, ready on /readyz, alive on /healthz, scraped at /metrics, on its port',
     (name) => {
       const deployment = ofKind<IDeployment>('Deployment').find(
         (candidate) => candidate.metadata?.name === `thidua-${name}`,
@@ -232,6 +232,10 @@ describe('the Kubernetes manifests', () => {
       expect(port?.name).toBeDefined();
       expect(container?.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: port?.name });
       expect(container?.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: port?.name });
+      expect(deployment?.spec?.template.metadata?.annotations).toMatchObject({
+        'prometheus.io/port': String(services[name]),
+        'prometheus.io/path': '/metrics',
+      });
       expect(pod?.securityContext?.runAsNonRoot).toBe(true);
       expect(container?.securityContext?.allowPrivilegeEscalation).toBe(false);
       expect(deployment?.spec?.replicas).toBeGreaterThanOrEqual(2);
