@@ -67,6 +67,13 @@ export const commonSettings = {
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   /** How long the outbox relay may fail to publish before the service fails its health and exits. */
   OUTBOX_RELAY_MAX_STALL_MS: z.coerce.number().int().min(1000).default(120_000),
+  /**
+   * How long sent outbox rows and processed event ids are kept (-1: forever); unset: as long as the
+   * topics keep events, and a day. Shorter than the topics' retention is refused.
+   */
+  DELIVERY_RETENTION_MS: z.coerce.number().int().min(-1).optional(),
+  /** How often rows past the delivery retention are pruned. */
+  DELIVERY_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** Testing aid only (see failpoint.ts): `<point>:<n>` kills the process at that point's n-th hit. */
   THIDUA_FAILPOINT: z
     .string()
@@ -95,6 +102,8 @@ export type CommonSettings = Readonly<{
   KAFKA_SASL_USERNAME?: string | undefined;
   KAFKA_SASL_PASSWORD?: string | undefined;
   OUTBOX_RELAY_MAX_STALL_MS?: number | undefined;
+  DELIVERY_RETENTION_MS?: number | undefined;
+  DELIVERY_PRUNE_INTERVAL_MS?: number | undefined;
   THIDUA_FAILPOINT?: FailpointSetting | undefined;
 }>;
 

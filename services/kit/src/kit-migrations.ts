@@ -28,4 +28,19 @@ export const kitMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX outbox_unsent ON outbox (seq) WHERE sent_at IS NULL`.execute(db);
     },
   },
+  // Sent outbox rows and processed ids are pruned after the delivery retention (retention.ts).
+  // now() is stable, so PostgreSQL adds the column without rewriting the table: ids stored before
+  // count as processed at the migration, and are kept a whole retention from then.
+  '2026-11-29T00-kit-retention': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('processed_events')
+        .addColumn('processed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await sql`CREATE INDEX processed_events_at ON processed_events (processed_at)`.execute(db);
+      await sql`CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL`.execute(
+        db,
+      );
+    },
+  },
 };

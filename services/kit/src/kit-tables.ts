@@ -8,7 +8,7 @@ export interface KitTables {
     partition: number;
     next_offset: ColumnType<string, string | bigint, string | bigint>;
   };
-  processed_events: { event_id: string };
+  processed_events: { event_id: string; processed_at: Generated<Date> };
   outbox: {
     seq: Generated<string>;
     topic: string;

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
+import { createPruner, deliveryRetentionMs, topicRetentionMs, type Pruner } from './retention.ts';
 
 /** What a service's own part is given once the kit has brought up what every service needs. */
 export interface ServiceContext<Database extends KitTables> {
@@ -87,8 +88,11 @@ export function consumerGroupId(namespace: string, name: string): string {
 /**
  * Every service's start, in one order: the health server (it answers while the rest waits), then
  * PostgreSQL (the database created if missing), the kit's and the service's migrations, the topics,
- * the outbox relay, and last the service's own part. Stopping goes the other way: the part first
- * (a consumer finishes the batch in hand), then the relay, the health server and the pool.
+ * the pruner of delivery rows past their retention, the outbox relay, and last the service's own
+ * part. Stopping goes the other way: the part first (a consumer finishes the batch in hand), then
+ * the pruner, the relay, the health server and the pool. A failure only a restart mends (`fail`)
+ * turns /healthz to 503 and tells `onFailure`'s listeners, e.g. runUntilSignalled, which stops
+ * the service and exits 1.
  */
 export function createService<Database extends KitTables>(
   options: ServiceOptions<Database>,
@@ -102,6 +106,7 @@ export function createService<Database extends KitTables>(
   // One counter per process, shared by the relay and the part.
   const failpoint = createFailpoint(settings.THIDUA_FAILPOINT);
   let relay: OutboxRelay | null = null;
+  let pruner: Pruner | null = null;
   let part: ServicePart | null = null;
   let health: HealthServer | null = null;
   let failure: Error | null = null;
@@ -146,6 +151,20 @@ export function createService<Database extends KitTables>(
       refuseMismatchedTopics(
         await waitUntil('Kafka', () => ensureTopics(kafka, settings.TOPIC_NAMESPACE, layout), log),
       );
+      const retentionMs = deliveryRetentionMs(
+        settings.DELIVERY_RETENTION_MS,
+        await waitUntil('Kafka', () => topicRetentionMs(kafka, settings.TOPIC_NAMESPACE), log),
+      );
+      if (retentionMs !== null) {
+        pruner = createPruner({
+          db: kit,
+          retentionMs,
+          intervalMs: settings.DELIVERY_PRUNE_INTERVAL_MS ?? 3_600_000,
+          log,
+          metrics,
+        });
+        pruner.start();
+      }
       relay = createOutboxRelay({
         kafka,
         db: kit,
@@ -175,6 +194,8 @@ export function createService<Database extends KitTables>(
     async stop() {
       await part?.stop();
       part = null;
+      await pruner?.stop();
+      pruner = null;
       await relay?.stop();
       relay = null;
       await health?.close();
