@@ -51,8 +51,11 @@ export function readEvidenceUpload(request: IncomingMessage): Promise<EvidenceUp
     let failure: FileRouteError | null = null;
     const parser = busboy({
       headers: request.headers,
+      // File names are UTF-8 (Vietnamese), not busboy's default latin1.
+      defParamCharset: 'utf8',
       limits: {
-        fileSize: evidenceLimits.fileBytes,
+        // One byte more than allowed, so a file of exactly the limit is whole and one over it shows.
+        fileSize: evidenceLimits.fileBytes + 1,
         files: 1,
         fields: 8,
         fieldSize: 1024,
@@ -77,6 +80,7 @@ export function readEvidenceUpload(request: IncomingMessage): Promise<EvidenceUp
       });
       stream.on('end', () => {
         file = Buffer.concat(chunks);
+        if (file.length > evidenceLimits.fileBytes) failure ??= fileTooLarge();
       });
     });
     parser.on('field', (name, value) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
 import { FileRouteError, sendError, sendJson, unauthenticated } from '../files/http.ts';
+import { inVietnamTime } from '../schema/scalars.ts';
 import { deleteEvidence, evidenceContent, uploadEvidence } from './evidence-files.ts';
 import { readEvidenceUpload } from './read-upload.ts';
 
@@ -65,7 +66,9 @@ export function createEvidenceRoutes(options: EvidenceRoutesOptions) {
         const context: GatewayContext = { ...options.context, viewer };
         if (route.id === null) {
           const stored = await uploadEvidence(context, await readEvidenceUpload(request));
-          sendJson(response, 201, { evidence: stored });
+          // The moment as the GraphQL API gives it, in Vietnam's time.
+          const evidence = { ...stored, uploadedAt: inVietnamTime(stored.uploadedAt) };
+          sendJson(response, 201, { evidence });
         } else if (request.method === 'DELETE') {
           await deleteEvidence(context, route.id);
           sendJson(response, 200, { deleted: route.id });

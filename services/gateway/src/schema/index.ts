@@ -12,6 +12,7 @@ import './summary.ts';
 import './awards.ts';
 import './me.ts';
 import './units.ts';
+import '../evidence/graphql.ts';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

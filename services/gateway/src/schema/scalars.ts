@@ -32,7 +32,7 @@ builder.scalarType('Decimal', {
 const vietnamOffsetMs = 7 * 60 * 60 * 1000;
 
 /** An instant written in Asia/Ho_Chi_Minh time, as users enter and read deadlines. */
-function inVietnamTime(value: string): string {
+export function inVietnamTime(value: string): string {
   const shifted = new Date(Date.parse(value) + vietnamOffsetMs).toISOString();
   return `${shifted.slice(0, -1)}+07:00`;
 }

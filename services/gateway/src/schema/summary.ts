@@ -2,6 +2,7 @@ import { periodId, slug } from '@thidua/schema';
 import type {
   AwardCounts,
   DistributionBand,
+  IndicatorRollUp,
   PublishedSummary,
   SummaryLeader,
 } from '@thidua/schema';
@@ -19,6 +20,37 @@ const IndicatorTotal = builder
       total: t.field({ type: 'Decimal', resolve: (i) => i.total }),
     }),
   });
+
+const RollUpKind = builder.enumType('RollUpKind', {
+  description: "How an indicator's values over units make one figure (the scheme says)",
+  values: {
+    SUM: { description: 'summed (a count, by default)' },
+    AVERAGE: { description: 'averaged over the units that reported it (a percentage)' },
+    YES_COUNT: { description: 'the units that answered yes, "n of m units" (a yes/no)' },
+  } as const,
+});
+
+const IndicatorRollUpRef = builder.objectRef<IndicatorRollUp>('IndicatorRollUp').implement({
+  description: 'One indicator over the counted submissions, rolled up the way its scheme says',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    rollUp: t.field({ type: RollUpKind, resolve: (i) => i.rollUp }),
+    reported: t.exposeInt('reported', {
+      description: 'units whose counted submission reported it (the m of "n of m units")',
+    }),
+    sum: t.field({
+      type: 'Decimal',
+      description: 'the exact sum of the reported values (for YES_COUNT, the yes answers)',
+      resolve: (i) => i.sum,
+    }),
+    value: t.field({
+      type: 'Decimal',
+      description:
+        'the figure to show: the sum, the average rounded half up to hundredths, or the yes answers',
+      resolve: (i) => i.value,
+    }),
+  }),
+});
 
 const Band = builder.objectRef<DistributionBand>('DistributionBand').implement({
   description: 'Units whose total lies in [from, to) (the last band includes `to`)',
@@ -79,6 +111,11 @@ const Summary = builder.objectRef<PublishedSummary>('PeriodSummary').implement({
         Object.entries(s.indicatorTotals)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([code, total]) => ({ code, total })),
+    }),
+    indicators: t.field({
+      type: [IndicatorRollUpRef],
+      description: 'every reported indicator rolled up by its kind, sorted by code',
+      resolve: (s) => s.indicators,
     }),
     totalSum: t.field({ type: 'Decimal', resolve: (s) => s.totalSum }),
     averageTotal: t.field({ type: 'Decimal', nullable: true, resolve: (s) => s.averageTotal }),
