@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { Me } from './api-types.ts';
 import { roleName } from './format.ts';
+import { useT } from './i18n.ts';
+import { LanguageToggle } from './language-toggle.tsx';
 import { AwardsPage } from './pages/awards.tsx';
 import { CentralHome, UnitHome } from './pages/home.tsx';
 import { HistoryPage } from './pages/history.tsx';
@@ -80,13 +82,30 @@ function Page({ me, path }: { me: Me; path: string }) {
   );
 }
 
+/** A unit by the name it has in its newest cluster, its code beside it. */
+function UnitName({ code }: { code: string }) {
+  const unit = useQuery<{ unit: { memberships: { year: number; name: string }[] } | null }>(
+    'Unit',
+    { code, first: 1 },
+  );
+  const newest = unit.data?.unit?.memberships.reduce<{ year: number; name: string } | null>(
+    (found, m) => (found === null || m.year > found.year ? m : found),
+    null,
+  );
+  return (
+    <>
+      {newest?.name ?? 'Đơn vị'} <span className="muted">({code})</span>
+    </>
+  );
+}
+
 function Who({ me }: { me: Me }) {
   const roles = me.roles
     .filter((r) => r.role !== 'MEMBER')
     .map((r) => `${roleName(r.role)} ${r.clusterCode} (${r.year})`);
   return (
     <span className="who" data-testid="who">
-      {me.central ? 'Ban Tổ chức Trung ương' : `Đơn vị: ${me.unitCode ?? me.subject}`}
+      {me.central ? 'Ban Tổ chức Trung ương' : <UnitName code={me.unitCode ?? me.subject} />}
       {roles.length > 0 && <span className="muted"> · {roles.join(', ')}</span>}
     </span>
   );
@@ -94,6 +113,7 @@ function Who({ me }: { me: Me }) {
 
 function SignedIn({ path }: { path: string }) {
   const me = useQuery<{ me: Me }>('Me', {});
+  const t = useT();
   const expired = me.error?.code === 'UNAUTHENTICATED';
   useEffect(() => {
     if (expired) setToken(null);
@@ -105,6 +125,7 @@ function SignedIn({ path }: { path: string }) {
           thidua · Thi đua cụm
         </Link>
         {me.data !== null && <Who me={me.data.me} />}
+        <LanguageToggle />
         <button
           type="button"
           onClick={() => {
@@ -112,7 +133,7 @@ function SignedIn({ path }: { path: string }) {
             navigate('/dang-nhap');
           }}
         >
-          Đăng xuất
+          {t('Đăng xuất')}
         </button>
       </header>
       <main>

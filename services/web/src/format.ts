@@ -137,3 +137,23 @@ export function periodName(periodId: string): string {
 }
 
 export const periodYear = (periodId: string): number => Number(periodId.slice(0, 4));
+
+const formulaWords: Record<string, string> = {
+  'self-score': 'tự chấm',
+  reviewed: 'thẩm định',
+  target: 'chỉ tiêu',
+  best: 'tốt nhất cụm',
+};
+
+/**
+ * A criterion's formula as the API explains it (`min(5.00, 14 × 0.5) = 5.00`,
+ * `reviewed 5.00 (self-score 6.00) = 5.00`) written the Vietnamese way: `min(5,00; 14 × 0,5) = 5,00`,
+ * `thẩm định 5,00 (tự chấm 6,00) = 5,00`. Each number keeps its own decimals; the argument
+ * separator becomes `;`, since the comma is now the decimal mark.
+ */
+export function formatFormula(formula: string): string {
+  return formula
+    .replace(/,\s/g, '; ')
+    .replace(/\d+(?:\.\d+)?/g, (number) => formatDecimal(number, number.split('.')[1]?.length ?? 0))
+    .replace(/self-score|reviewed|target|best/g, (word) => formulaWords[word] ?? word);
+}

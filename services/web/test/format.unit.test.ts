@@ -3,6 +3,7 @@ import {
   formatCountdown,
   formatDateTime,
   formatDecimal,
+  formatFormula,
   formatMovement,
   parseHanoiDateTime,
   vietnameseCollator,
@@ -79,5 +80,15 @@ describe('Vietnamese formatting', () => {
     expect(parseVietnameseDecimal('1.234,5')).toBe('1234.5');
     expect(parseVietnameseDecimal(' 20.50 ')).toBe('20.50');
     expect(parseVietnameseDecimal('97')).toBe('97');
+  });
+
+  test("a criterion's formula is written with decimal commas, grouped thousands and Vietnamese words", () => {
+    expect(formatFormula('min(5.00, 14 × 0.5) = 5.00')).toBe('min(5,00; 14 × 0,5) = 5,00');
+    expect(formatFormula('4.00 × 1752 / 2958 = 2.37')).toBe('4,00 × 1.752 / 2.958 = 2,37');
+    expect(formatFormula('reviewed 5.00 (self-score 6.00) = 5.00')).toBe(
+      'thẩm định 5,00 (tự chấm 6,00) = 5,00',
+    );
+    expect(formatFormula('97 ≥ 90 → 3.00')).toBe('97 ≥ 90 → 3,00');
+    expect(formatFormula('best 0 = 0 → 3.00')).toBe('tốt nhất cụm 0 = 0 → 3,00');
   });
 });

@@ -1,8 +1,9 @@
 import { loadDemo } from '@thidua/infra';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
 import { eventually, startSystem, type RunningSystem } from '../../../test/support/system.ts';
 
 const webRoot = new URL('..', import.meta.url);
@@ -68,6 +69,16 @@ describe('charts, the matrix, versions and history in a real browser against the
     const figure = page.locator(`figure[data-chart="${name}"]`);
     await expect.poll(() => figure.getAttribute('data-state'), { timeout: 20_000 }).toBe('drawn');
     return figure.locator('svg');
+  }
+
+  /** Clicks a download button and saves the file; its name and first bytes. */
+  async function downloaded(page: Page, button: string) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const file = await download;
+    const saved = new URL(file.suggestedFilename(), output).pathname;
+    await file.saveAs(saved);
+    return { name: file.suggestedFilename(), start: readFileSync(saved).subarray(0, 2).toString() };
   }
 
   beforeAll(async () => {
@@ -149,6 +160,154 @@ describe('charts, the matrix, versions and history in a real browser against the
       .count();
     expect(clusters).toBe(3);
     await screenshot(board, 'summary-charts.png');
+    expect(await downloaded(board, 'Xuất Excel')).toEqual({
+      name: 'tong-hop-tat-ca-2023-H1.xlsx',
+      start: 'PK',
+    });
+
+    // A closed period's ranking: its workbook and the meeting's minutes (biên bản).
+    await board.goto(`${origin}/ky/cum-2/2023-H1/xep-hang`);
+    await board.locator('table.standings tbody tr').first().waitFor();
+    expect(await downloaded(board, 'Xuất Excel')).toEqual({
+      name: 'xep-hang-cum-2-2023-H1.xlsx',
+      start: 'PK',
+    });
+    expect(await downloaded(board, 'Tải biên bản')).toEqual({
+      name: 'bien-ban-cum-2-2023-H1.docx',
+      start: 'PK',
+    });
+  });
+
+  test("the lead's matrix shows every ranked unit's points per criterion under the scheme's headings, prints on landscape A4 and downloads as Excel; a member is refused", async () => {
+    const lead = await openPage('/');
+    await signInAs(lead, /Thanh Hóa$/);
+    await lead.goto(`${origin}/ky/cum-2/2026-FY/ma-tran`);
+    const rows = lead.locator('table.matrix-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(9);
+    await lead.locator('tr[data-unit="thanh-hoa"] td.total').waitFor();
+    const criteria = await lead.locator('thead th[data-criterion]').count();
+    expect(criteria).toBeGreaterThan(5);
+    expect(await lead.locator('tr[data-unit="thanh-hoa"] td[data-criterion]').count()).toBe(
+      criteria,
+    );
+    // The matrix's total is the ranking's.
+    const { data } = await system.graphql(
+      '{ ranking(cluster: "cum-2", period: "2026-FY") { entries { unitCode total } } }',
+    );
+    const total = (
+      data as { ranking: { entries: { unitCode: string; total: string | null }[] } }
+    ).ranking.entries.find((e) => e.unitCode === 'thanh-hoa')?.total;
+    expect(await lead.locator('tr[data-unit="thanh-hoa"] td.total').textContent()).toBe(
+      (total ?? '').replace('.', ','),
+    );
+    await screenshot(lead, 'matrix.png');
+    await lead.emulateMedia({ media: 'print' });
+    expect(await lead.locator('header.top').isVisible()).toBe(false);
+    expect(await lead.locator('table.matrix-table').isVisible()).toBe(true);
+    await screenshot(lead, 'matrix-print.png');
+    await lead.emulateMedia({ media: 'screen' });
+
+    // An xlsx is a zip: it starts with PK.
+    expect(await downloaded(lead, 'Xuất Excel')).toEqual({
+      name: 'bang-diem-cum-2-2026-FY.xlsx',
+      start: 'PK',
+    });
+
+    const member = await openPage('/');
+    await signInAs(member, /Hà Tĩnh$/);
+    await member.goto(`${origin}/ky/cum-2/2026-FY/ma-tran`);
+    await expect
+      .poll(() => member.getByRole('alert').textContent())
+      .toMatch(/Không có quyền truy cập/);
+    expect(await member.locator('table.matrix-table').count()).toBe(0);
+  });
+
+  test('a unit sees each version it sent with its time and whether it was on time; the board sees a late one as late', async () => {
+    const values = walkthroughVariables('submitResults as ha-tinh');
+    for (let sent = 0; sent < 2; sent++) {
+      const { data } = await system.graphql(
+        `mutation($indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
+           submitResults(unitCode: "ha-tinh", periodId: "2026-FY", indicators: $indicators,
+             selfScores: $selfScores) { __typename } }`,
+        values,
+        'ha-tinh',
+      );
+      expect(data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    }
+    const unit = await openPage('/');
+    await signInAs(unit, /Hà Tĩnh$/);
+    await unit.goto(`${origin}/ky/cum-2/2026-FY/phien-ban/ha-tinh`);
+    const versions = unit.locator('table.versions-table tbody tr');
+    await expect.poll(() => versions.count()).toBeGreaterThanOrEqual(2);
+    const count = await versions.count();
+    expect(await unit.locator(`tr[data-version="${count}"]`).getAttribute('class')).toBe('counted');
+    expect(await unit.locator('td.timeliness').allTextContents()).toEqual(
+      Array.from({ length: count }, () => 'Đúng hạn'),
+    );
+    await screenshot(unit, 'versions.png');
+
+    // A member of Cluster No. 2 that reported after the deadline of the first half of 2023.
+    const { data } = await system.graphql(
+      `{ period(cluster: "cum-2", id: "2023-H1") { deadline }
+         ranking(cluster: "cum-2", period: "2023-H1") { entries { unitCode submittedAt } } }`,
+    );
+    const found = data as {
+      period: { deadline: string };
+      ranking: { entries: { unitCode: string; submittedAt: string | null }[] };
+    };
+    const late = found.ranking.entries.find(
+      (e) =>
+        e.submittedAt !== null && Date.parse(e.submittedAt) > Date.parse(found.period.deadline),
+    );
+    expect(late).toBeDefined();
+    const board = await openPage('/');
+    await signInAs(board, /Ban Tổ chức Trung ương/);
+    await board.goto(`${origin}/ky/cum-2/2023-H1/phien-ban/${late?.unitCode ?? ''}`);
+    await expect
+      .poll(() => board.locator('tr.counted td.timeliness').textContent())
+      .toBe('Nộp muộn');
+  });
+
+  test("a merged unit's history runs through its predecessors' results across the years", async () => {
+    const unit = await openPage('/');
+    await signInAs(unit, /Hải Phòng$/);
+    await unit.getByRole('link', { name: 'Lịch sử thi đua qua các năm' }).click();
+    await unit.getByRole('heading', { name: /Lịch sử thi đua/ }).waitFor();
+    await expect.poll(() => unit.getByTestId('predecessors').textContent()).toContain('hai-duong');
+    const predecessors = unit.locator('table.history-table tr.predecessor');
+    await expect.poll(() => predecessors.count()).toBeGreaterThan(0);
+    expect(await predecessors.first().getAttribute('data-unit')).toBe('hai-duong');
+    expect(
+      await unit.locator('table.history-table tr[data-unit="hai-phong"]').count(),
+    ).toBeGreaterThan(0);
+    const svg = await drawnChart(unit, 'history');
+    expect(await svg.textContent()).toContain('hai-duong');
+    await screenshot(unit, 'history.png');
+  });
+
+  test("a unit's scorecard names it, writes each formula the Vietnamese way and leads to its versions", async () => {
+    const unit = await openPage('/');
+    await signInAs(unit, /Hải Phòng$/);
+    await expect
+      .poll(() => unit.getByTestId('who').textContent())
+      .toContain('Ban Tổ chức Thành ủy Hải Phòng (hai-phong)');
+    await unit.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/hai-phong`);
+    await unit
+      .getByRole('heading', { name: 'Bảng điểm · Ban Tổ chức Thành ủy Hải Phòng · Cả năm 2026' })
+      .waitFor();
+    const formula = unit.locator('tr[data-criterion="1.1"] td.formula');
+    // The API's `min(5.00, 14 × 0.5) = 5.00` with decimal commas and `;` between arguments.
+    expect(await formula.textContent()).toMatch(/^min\(\d+,\d\d; \d+ × \d+(,\d+)?\) = \d+,\d\d$/);
+    expect(await unit.locator('td.formula').allTextContents()).not.toContainEqual(
+      // a decimal point (thousands are grouped with dots: 1.988)
+      expect.stringMatching(/\d\.\d{1,2}(?!\d)|self-score/),
+    );
+    await screenshot(unit, 'scorecard-formulas.png');
+    await unit.getByRole('link', { name: /Các phiên bản báo cáo/ }).click();
+    await unit
+      .getByRole('heading', { name: /Các phiên bản báo cáo · Ban Tổ chức Thành ủy Hải Phòng/ })
+      .waitFor();
+    expect(await unit.locator('table.versions-table tbody tr').count()).toBeGreaterThan(0);
   });
 
   test('no page visited logged a console error', () => {

@@ -12,6 +12,14 @@ interface HistoryEntry {
   classification: string;
 }
 
+/** Periods in time order: a year's first half before its year-end. */
+const periodOrder = (periodId: string) =>
+  `${periodId.slice(0, 4)}-${periodId.endsWith('H1') ? 0 : 1}`;
+
+const byPeriodThenUnit = (a: HistoryEntry, b: HistoryEntry) =>
+  periodOrder(a.periodId).localeCompare(periodOrder(b.periodId)) ||
+  vietnameseCollator.compare(a.unitCode, b.unitCode);
+
 interface UnitAnswer {
   unit: {
     code: string;
@@ -24,7 +32,9 @@ interface UnitAnswer {
 /** Each unit's total per period, a line per unit: the unit itself and those merged into it. */
 function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
   const option = useMemo((): EChartsCoreOption => {
-    const periods = [...new Set(entries.map((e) => e.periodId))].sort();
+    const periods = [...new Set(entries.map((e) => e.periodId))].sort((a, b) =>
+      periodOrder(a).localeCompare(periodOrder(b)),
+    );
     const units = [...new Set(entries.map((e) => e.unitCode))];
     return {
       animation: false,
@@ -35,7 +45,7 @@ function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
       },
       legend: { bottom: 0 },
       grid: { left: 48, right: 16, top: 16, bottom: 56 },
-      xAxis: { type: 'category', data: periods },
+      xAxis: { type: 'category', data: periods.map(periodName) },
       yAxis: { type: 'value', scale: true },
       series: units.map((unit) => ({
         type: 'line',
@@ -65,7 +75,7 @@ export function HistoryPage({ unit }: { unit: string }) {
   if (answer.data === null) return <Loading what="lịch sử đơn vị" />;
   const found = answer.data.unit;
   if (found === null) return <p>Không có đơn vị {unit}.</p>;
-  const entries = found.history.edges.map((e) => e.node);
+  const entries = found.history.edges.map((e) => e.node).sort(byPeriodThenUnit);
   const memberships = [...found.memberships].sort((a, b) => b.year - a.year);
   const name = memberships[0]?.name ?? found.code;
   return (

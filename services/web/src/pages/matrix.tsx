@@ -63,6 +63,9 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
     return <p>Chưa có số liệu để lập ma trận điểm cho kỳ này.</p>;
   }
   const criteria = headings.flatMap((h) => h.criteria);
+  // A member may see the ranking but not the others' scorecards: say so once, not on every row.
+  const forbidden = [...(cards?.values() ?? [])].find((c) => c.error?.code === 'FORBIDDEN');
+  if (forbidden?.error != null) return <ErrorBox error={forbidden.error} />;
   return (
     <div className="matrix">
       <h1>

@@ -1,8 +1,9 @@
-import type { Me, Scheme, Scorecard } from '../api-types.ts';
+import type { ClusterInfo, Me, Scheme, Scorecard } from '../api-types.ts';
 import {
   classificationName,
   formatDateTime,
   formatDecimal,
+  formatFormula,
   periodName,
   periodYear,
 } from '../format.ts';
@@ -80,6 +81,11 @@ export function ScorecardPage({
 }) {
   const card = useQuery<{ scorecard: Scorecard | null }>('Scorecard', { unit, period });
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
+  const clusterInfo = useQuery<{ cluster: ClusterInfo | null }>('Cluster', {
+    code: cluster,
+    year: periodYear(period),
+  });
+  const unitName = clusterInfo.data?.cluster?.members.find((m) => m.unitCode === unit)?.name;
   if (card.loading && card.data === null) return <Loading what="bảng điểm" />;
   if (card.error !== null) return <ErrorBox error={card.error} />;
   const scorecard = card.data?.scorecard;
@@ -90,13 +96,16 @@ export function ScorecardPage({
     me.roles.some(
       (r) => r.clusterCode === cluster && r.year === periodYear(period) && r.role !== 'MEMBER',
     );
+  const indicatorTitles = new Map(
+    (scheme.data?.scheme?.indicators ?? []).map((i) => [i.code, i.title]),
+  );
   const titles = new Map(
     (scheme.data?.scheme?.headings ?? []).flatMap((h) => h.criteria.map((c) => [c.code, c.title])),
   );
   return (
     <div className="scorecard">
       <h1>
-        Bảng điểm · {unit} · {periodName(period)}
+        Bảng điểm · {unitName ?? unit} · {periodName(period)}
       </h1>
       <p className="actions no-print">
         <Link to={`/ky/${cluster}/${period}/phien-ban/${unit}`}>
@@ -172,7 +181,9 @@ export function ScorecardPage({
               <td>
                 <Inputs inputs={criterion.inputs} />
               </td>
-              <td className="formula">{criterion.formula}</td>
+              <td className="formula" title={criterion.formula}>
+                {formatFormula(criterion.formula)}
+              </td>
               <td className="number">
                 {formatDecimal(criterion.points)} / {formatDecimal(criterion.maxPoints)}
               </td>
@@ -207,7 +218,10 @@ export function ScorecardPage({
           <tbody>
             {scorecard.reviewedIndicators.map((r) => (
               <tr key={r.indicator} data-indicator={r.indicator}>
-                <td>{r.indicator}</td>
+                <td>
+                  {indicatorTitles.get(r.indicator) ?? r.indicator}{' '}
+                  <span className="muted">({r.indicator})</span>
+                </td>
                 <td className="number submitted">{inputValue(r.submittedValue)}</td>
                 <td className="number reviewed">{inputValue(r.reviewedValue)}</td>
                 <td className="reason">{r.reason}</td>

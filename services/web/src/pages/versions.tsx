@@ -1,5 +1,5 @@
-import type { PeriodInfo } from '../api-types.ts';
-import { formatDateTime, periodName } from '../format.ts';
+import type { ClusterInfo, PeriodInfo } from '../api-types.ts';
+import { formatDateTime, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -31,6 +31,11 @@ export function VersionsPage({
 }) {
   const versions = useQuery<SubmissionsAnswer>('Submissions', { unit, period });
   const periodInfo = useQuery<{ period: PeriodInfo | null }>('Period', { cluster, id: period });
+  const clusterInfo = useQuery<{ cluster: ClusterInfo | null }>('Cluster', {
+    code: cluster,
+    year: periodYear(period),
+  });
+  const unitName = clusterInfo.data?.cluster?.members.find((m) => m.unitCode === unit)?.name;
   const refusal = versions.error ?? periodInfo.error;
   if (refusal !== null) return <ErrorBox error={refusal} />;
   if (versions.data === null || periodInfo.data === null) {
@@ -42,7 +47,7 @@ export function VersionsPage({
   return (
     <div className="versions">
       <h1>
-        Các phiên bản báo cáo · {unit} · {periodName(period)}
+        Các phiên bản báo cáo · {unitName ?? unit} · {periodName(period)}
       </h1>
       <p className="muted">
         {deadline !== null && <>Hạn nộp {formatDateTime(deadline)} · </>}
