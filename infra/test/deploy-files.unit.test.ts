@@ -255,7 +255,7 @@ describe('the Kubernetes manifests', () => {
   });
 
   test.each(serviceNames)(
-    '%s: a PodDisruptionBudget keeps an instance up through a drain',
+    '%s: a PodDisruptionBudget and instances spread over nodes keep one up through a drain',
     (name) => {
       const deployment = ofKind<IDeployment>('Deployment').find(
         (candidate) => candidate.metadata?.name === `thidua-${name}`,
@@ -270,6 +270,12 @@ describe('the Kubernetes manifests', () => {
       const [budget] = budgets;
       expect(budget?.spec?.maxUnavailable).toBe(1);
       expect(deployment?.spec?.replicas).toBeGreaterThan(1);
+      expect(deployment?.spec?.template.spec?.topologySpreadConstraints).toEqual([
+        expect.objectContaining({
+          topologyKey: 'kubernetes.io/hostname',
+          labelSelector: { matchLabels: deployment?.spec?.selector.matchLabels },
+        }),
+      ]);
     },
   );
 
