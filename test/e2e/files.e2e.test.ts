@@ -285,7 +285,7 @@ describe('Excel and Word files over HTTP', () => {
         `query($period: String!) { summary(period: $period, cluster: "cum-2") {
           members submitted onTime late missing averageTotal
           classifications { xuatSac tot hoanThanh khongHoanThanh }
-          indicatorTotals { code total } leaders { unitCode unitName total } } }`,
+          indicators { code rollUp reported value } leaders { unitCode unitName total } } }`,
         { period: periodId },
       );
       const found = answer.data?.summary as {
@@ -296,7 +296,7 @@ describe('Excel and Word files over HTTP', () => {
         missing: number;
         averageTotal: string;
         classifications: Record<string, number>;
-        indicatorTotals: { code: string; total: string }[];
+        indicators: { code: string; rollUp: string; reported: number; value: string }[];
         leaders: { unitCode: string; unitName: string; total: string }[];
       } | null;
       return found !== null && found.submitted === members.length - 1 ? found : undefined;
@@ -319,10 +319,28 @@ describe('Excel and Word files over HTTP', () => {
     expect(cells.get('Xếp loại Xuất sắc|')).toBe(summary.classifications.xuatSac);
     expect(cells.get('Xếp loại Tốt|')).toBe(summary.classifications.tot);
     expect(cells.get('Tổng điểm bình quân|')).toBe(Number(summary.averageTotal));
-    for (const total of summary.indicatorTotals) {
-      const title = scheme.indicators.find((i) => i.code === total.code)?.title ?? '';
-      expect(cells.get(`Tổng chỉ tiêu: ${title}|${total.code}`)).toBe(Number(total.total));
-    }
+    // Each indicator the way it rolls up: the count summed, the percentage averaged over the
+    // units that reported it, the yes/no as "n / m đơn vị".
+    const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
+    const admitted = byCode.get('newPartyMembersAdmitted');
+    const reduction = byCode.get('staffReductionPercent');
+    const programme = byCode.get('workProgrammeCompleted');
+    expect([admitted?.rollUp, reduction?.rollUp, programme?.rollUp]).toEqual([
+      'SUM',
+      'AVERAGE',
+      'YES_COUNT',
+    ]);
+    expect(cells.get(`Tổng chỉ tiêu: Đảng viên mới kết nạp|newPartyMembersAdmitted`)).toBe(
+      Number(admitted?.value),
+    );
+    expect(
+      cells.get(
+        `Bình quân chỉ tiêu (${reduction?.reported} đơn vị báo cáo): Tỷ lệ tinh giản biên chế|staffReductionPercent`,
+      ),
+    ).toBe(Number(reduction?.value));
+    expect(
+      cells.get(`Số đơn vị đạt chỉ tiêu: Hoàn thành chương trình công tác|workProgrammeCompleted`),
+    ).toBe(`${Number(programme?.value)} / ${programme?.reported} đơn vị`);
     for (const leader of summary.leaders) {
       expect(cells.get(`Dẫn đầu: ${leader.unitName}|${leader.unitCode}`)).toBe(
         Number(leader.total),
@@ -692,7 +710,7 @@ describe('Excel and Word files over HTTP', () => {
     expect(stranger.status).toBe(403);
   });
 
-  test('the meeting minutes list each reviewed value with its reviewer and reason, and the reports recorded from paper', async () => {
+  test('the meeting minutes list each reviewed value and self-score with its reviewer and reason, and the reports recorded from paper', async () => {
     const lead = members[0];
     const reviewed = members[1];
     const review = await system.graphql(
@@ -702,6 +720,13 @@ describe('Excel and Word files over HTTP', () => {
       lead?.unitCode,
     );
     expect(review.data).toEqual({ reviewIndicator: { __typename: 'IndicatorReviewed' } });
+    const scoreReview = await system.graphql(
+      `mutation { reviewScore(unitCode: "${reviewed?.unitCode}", periodId: "${periodId}", criterion: "1.2",
+         reviewedScore: "11.50", reason: "Chưa có minh chứng cho hai nội dung") { __typename } }`,
+      {},
+      lead?.unitCode,
+    );
+    expect(scoreReview.data).toEqual({ reviewScore: { __typename: 'ScoreReviewed' } });
     const line = `${reviewed?.name}: Tỷ lệ tinh giản biên chế từ 6,25 thành 5,10 (${lead?.name} thẩm định; lý do: Theo số liệu của Sở Nội vụ)`;
     const text = await eventually(async () => {
       const found = await documentText(
@@ -710,6 +735,9 @@ describe('Excel and Word files over HTTP', () => {
       return found.includes(line) ? found : undefined;
     });
     expect(text).toContain('Kết quả thẩm định (giá trị được thay và lý do):');
+    expect(text).toContain(
+      `${reviewed?.name}: điểm tự chấm tiêu chí 1.2. Tự đánh giá thành 11,50 (${lead?.name} thẩm định; lý do: Chưa có minh chứng cho hai nội dung)`,
+    );
     const lastName = members.at(-1)?.name ?? '';
     expect(text).toMatch(
       new RegExp(

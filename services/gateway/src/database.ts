@@ -56,6 +56,17 @@ export interface ContestTables {
     reviewer: string;
     reviewed_at: Date | string;
   };
+  /** A reviewer's score for a self-assessed criterion of a unit's period; the latest one counts. */
+  score_reviews: {
+    cluster_code: string;
+    period_id: string;
+    unit_code: string;
+    criterion: string;
+    reviewed_score: string;
+    reason: string;
+    reviewer: string;
+    reviewed_at: Date | string;
+  };
   /** Bonus and deduction items accepted per unit and period, of each kind. */
   adjustment_items: {
     cluster_code: string;

@@ -108,6 +108,31 @@ async function persistEvent(trx: Transaction<GatewayDatabase>, event: AnyEvent):
         .execute();
       return;
     }
+    case 'ScoreReviewed': {
+      const { reviewedScore, reason, reviewer } = event.data;
+      await trx
+        .insertInto('score_reviews')
+        .values({
+          cluster_code: clusterCode,
+          period_id: event.data.periodId,
+          unit_code: event.data.unitCode,
+          criterion: event.data.criterion,
+          reviewed_score: reviewedScore,
+          reason,
+          reviewer,
+          reviewed_at: event.occurredAt,
+        })
+        .onConflict((oc) =>
+          oc.columns(['cluster_code', 'period_id', 'unit_code', 'criterion']).doUpdateSet({
+            reviewed_score: reviewedScore,
+            reason,
+            reviewer,
+            reviewed_at: event.occurredAt,
+          }),
+        )
+        .execute();
+      return;
+    }
     case 'SubmissionReturned':
       await trx
         .updateTable('submissions')

@@ -153,6 +153,12 @@ const reviewsQuery = /* GraphQL */ `
         reason
         reviewer
       }
+      reviewedScores {
+        criterion
+        reviewedScore
+        reason
+        reviewer
+      }
       returned {
         reason
         returnedBy
@@ -173,6 +179,7 @@ interface UnitReviews {
     reason: string;
     reviewer: string;
   }[];
+  reviewedScores: { criterion: string; reviewedScore: string; reason: string; reviewer: string }[];
   returned: { reason: string; returnedBy: string } | null;
   paperReport: PaperReportFacts | null;
 }
@@ -267,6 +274,9 @@ export async function meetingMinutes(
   const nameOf = (unit: string) =>
     unit === 'central' ? 'Ban Tổ chức Trung ương' : (names.get(unit) ?? unit);
   const indicatorTitles = new Map(facts.scheme.indicators.map((i) => [i.code, i.title]));
+  const criterionTitles = new Map(
+    facts.scheme.headings.flatMap((h) => h.criteria).map((c) => [c.code, `${c.code}. ${c.title}`]),
+  );
   const members = [...facts.cluster.members].sort((a, b) => vietnameseOrder(a.name, b.name));
   const reviews = await Promise.all(members.map((m) => reviewsOf(context, m.unitCode, period)));
   const reviewLines: string[] = [];
@@ -278,6 +288,11 @@ export async function meetingMinutes(
     for (const review of found.reviewedIndicators) {
       reviewLines.push(
         `${member.name}: ${indicatorTitles.get(review.indicator) ?? review.indicator} từ ${vietnameseNumber(review.submittedValue)} thành ${vietnameseNumber(review.reviewedValue)} (${nameOf(review.reviewer)} thẩm định; lý do: ${review.reason})`,
+      );
+    }
+    for (const review of found.reviewedScores) {
+      reviewLines.push(
+        `${member.name}: điểm tự chấm tiêu chí ${criterionTitles.get(review.criterion) ?? review.criterion} thành ${vietnameseNumber(review.reviewedScore)} (${nameOf(review.reviewer)} thẩm định; lý do: ${review.reason})`,
       );
     }
     if (found.returned !== null) {

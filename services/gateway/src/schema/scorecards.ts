@@ -51,6 +51,25 @@ const ReviewedIndicator = builder.objectRef<ReviewedIndicatorView>('ReviewedIndi
   }),
 });
 
+interface ReviewedScoreView {
+  criterion: string;
+  reviewedScore: string;
+  reason: string;
+  reviewer: string;
+}
+
+const ReviewedScore = builder.objectRef<ReviewedScoreView>('ReviewedScore').implement({
+  description: "A self-assessed criterion whose reviewed score (thẩm định) replaced the unit's own",
+  fields: (t) => ({
+    criterion: t.exposeString('criterion'),
+    reviewedScore: t.field({ type: 'Decimal', resolve: (r) => r.reviewedScore }),
+    reason: t.exposeString('reason'),
+    reviewer: t.exposeString('reviewer', {
+      description: 'the lead or deputy unit that reviewed it, or `central`',
+    }),
+  }),
+});
+
 const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement({
   description: "A unit's scorecard (bảng điểm) for a period, from its counted submission",
   fields: (t) => ({
@@ -95,6 +114,18 @@ const Scorecard = builder.objectRef<ScorecardComputedV1>('Scorecard').implement(
           .executeTakeFirst();
         return row === undefined ? null : returnOf(row);
       },
+    }),
+    reviewedScores: t.field({
+      type: [ReviewedScore],
+      description: "the self-assessed criteria scored by a reviewer, with the reviewer's reason",
+      resolve: async (s, _args, { db }) =>
+        db
+          .selectFrom('score_reviews')
+          .select(['criterion', 'reviewed_score as reviewedScore', 'reason', 'reviewer'])
+          .where('unit_code', '=', s.unitCode)
+          .where('period_id', '=', s.periodId)
+          .orderBy('criterion')
+          .execute(),
     }),
     paperReport: t.field({
       type: PaperReport,
