@@ -29,9 +29,11 @@ const summaryQuery = /* GraphQL */ `
         hoanThanh
         khongHoanThanh
       }
-      indicatorTotals {
+      indicators {
         code
-        total
+        rollUp
+        reported
+        value
       }
       leaders {
         unitCode
@@ -60,13 +62,49 @@ export interface ExportedSummary {
   averageTotal: string | null;
   totalSum: string;
   classifications: { xuatSac: number; tot: number; hoanThanh: number; khongHoanThanh: number };
-  indicatorTotals: { code: string; total: string }[];
+  indicators: IndicatorLine[];
   leaders: { unitCode: string; unitName: string; total: string }[];
+}
+
+interface IndicatorLine {
+  code: string;
+  rollUp: 'SUM' | 'AVERAGE' | 'YES_COUNT';
+  reported: number;
+  value: string;
+}
+
+/**
+ * An indicator's row, the way its scheme rolls it up: a sum, an average naming how many units it
+ * is over, or "n / m đơn vị" answering yes (text, since it is two figures).
+ */
+function indicatorRow(
+  line: IndicatorLine,
+  title: string,
+): [string, string, number | string, boolean] {
+  switch (line.rollUp) {
+    case 'SUM':
+      return [`Tổng chỉ tiêu: ${title}`, line.code, Number(line.value), true];
+    case 'AVERAGE':
+      return [
+        `Bình quân chỉ tiêu (${line.reported} đơn vị báo cáo): ${title}`,
+        line.code,
+        Number(line.value),
+        true,
+      ];
+    case 'YES_COUNT':
+      return [
+        `Số đơn vị đạt chỉ tiêu: ${title}`,
+        line.code,
+        `${Number(line.value)} / ${line.reported} đơn vị`,
+        false,
+      ];
+  }
 }
 
 /**
  * `GET /exports/summary.xlsx?period=[&cluster=]`: a period's summary for one cluster, or over every
- * cluster (the central board only, as the API): counts, classifications, indicator totals, leaders.
+ * cluster (the central board only, as the API): counts, classifications, each indicator rolled up
+ * by its kind, leaders.
  */
 export async function summaryWorkbook(
   context: GatewayContext,
@@ -124,12 +162,7 @@ export async function summaryWorkbook(
       summary.averageTotal === null ? '' : Number(summary.averageTotal),
       true,
     ],
-    ...summary.indicatorTotals.map((t): [string, string, number, boolean] => [
-      `Tổng chỉ tiêu: ${titles.get(t.code) ?? t.code}`,
-      t.code,
-      Number(t.total),
-      true,
-    ]),
+    ...summary.indicators.map((line) => indicatorRow(line, titles.get(line.code) ?? line.code)),
     ...summary.leaders.map((l): [string, string, number, boolean] => [
       `Dẫn đầu: ${l.unitName}`,
       l.unitCode,
