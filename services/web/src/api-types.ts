@@ -1,78 +1,31 @@
-/** The shapes the persisted operations of schema/graphql/operations answer with. */
+/**
+ * The shapes the persisted operations of schema/graphql/operations answer with: named parts of
+ * the types generated from the schema (src/operations.generated.ts, `npm run codegen`), and the
+ * scheme's JSON, which the schema types only as JSON.
+ */
+import type {
+  ClusterQuery,
+  MeQuery,
+  PeriodQuery,
+  RankingQuery,
+  ScorecardQuery,
+  SubmitResultsMutation,
+} from './operations.generated.ts';
 
-export interface ClusterRole {
-  clusterCode: string;
-  year: number;
-  role: string;
-}
-
-export interface Me {
-  subject: string;
-  central: boolean;
-  unitCode: string | null;
-  roles: ClusterRole[];
-}
-
-export interface PeriodInfo {
-  periodId: string;
-  deadline: string;
-  status: string;
-}
-
-export interface ClusterInfo {
-  name: string;
-  lead: string | null;
-  deputies: string[];
-  members: { unitCode: string; name: string; mergedFrom: string[] }[];
-  periods: PeriodInfo[];
-}
-
-export interface RankingEntry {
-  rank: number | null;
-  unitCode: string;
-  unitName: string;
-  status: 'RANKED' | 'NOT_SUBMITTED';
-  total: string | null;
-  criteriaSum: string | null;
-  deductions: string | null;
-  classification: string | null;
-  movement: number | null;
-}
-
-export interface Standings {
-  revision: number;
-  changedAt: string;
-  entries: RankingEntry[];
-}
-
-export interface CriterionPoints {
-  code: string;
-  method: string;
-  points: string;
-  maxPoints: string;
-  formula: string;
-  inputs: unknown;
-}
-
-export interface Scorecard {
-  submissionVersion: number;
-  total: string;
-  criteriaSum: string;
-  bonus: string;
-  deductions: string;
-  lateness: string;
-  onTime: boolean;
-  classification: string;
-  criteria: CriterionPoints[];
-  reviewedIndicators: {
-    indicator: string;
-    submittedValue: string;
-    reviewedValue: string;
-    reason: string;
-    reviewer: string;
-  }[];
-  returned: { reason: string; returnedBy: string; returnedAt: string } | null;
-}
+export type Me = MeQuery['me'];
+export type ClusterRole = Me['roles'][number];
+export type PeriodInfo = NonNullable<PeriodQuery['period']>;
+export type ClusterInfo = NonNullable<ClusterQuery['cluster']>;
+export type Standings = NonNullable<RankingQuery['ranking']>;
+export type RankingEntry = Standings['entries'][number];
+export type Scorecard = NonNullable<ScorecardQuery['scorecard']>;
+export type CriterionPoints = Scorecard['criteria'][number];
+export type SubmitResultsResult = SubmitResultsMutation['submitResults'];
+/** One offending field of a ValidationError: where it is and what is wrong with it. */
+export type FieldProblem = Extract<
+  SubmitResultsResult,
+  { __typename: 'ValidationError' }
+>['fields'][number];
 
 export interface SchemeIndicator {
   code: string;
@@ -95,18 +48,3 @@ export interface Scheme {
   indicators: SchemeIndicator[];
   headings: { code: string; title: string; criteria: SchemeCriterion[] }[];
 }
-
-export interface FieldProblem {
-  path: string;
-  message: string;
-  messageVi: string;
-}
-
-export type SubmitResultsResult =
-  | { __typename: 'SubmissionAccepted'; version: number; submittedAt: string; onTime: boolean }
-  | { __typename: 'ValidationError'; fields: FieldProblem[]; message: string; messageVi: string }
-  | {
-      __typename: 'ConflictError' | 'ForbiddenError' | 'NotFoundError';
-      message: string;
-      messageVi: string;
-    };

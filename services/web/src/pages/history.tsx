@@ -1,16 +1,13 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { Chart, chartNumber } from '../charts/chart.tsx';
+import type { UnitQuery } from '../operations.generated.ts';
 import { classificationName, formatDecimal, periodName, vietnameseCollator } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
-interface HistoryEntry {
-  unitCode: string;
-  periodId: string;
-  total: string;
-  classification: string;
-}
+type FoundUnit = NonNullable<UnitQuery['unit']>;
+type HistoryEntry = FoundUnit['history']['edges'][number]['node'];
 
 /** Periods in time order: a year's first half before its year-end. */
 const periodOrder = (periodId: string) =>
@@ -19,15 +16,6 @@ const periodOrder = (periodId: string) =>
 const byPeriodThenUnit = (a: HistoryEntry, b: HistoryEntry) =>
   periodOrder(a.periodId).localeCompare(periodOrder(b.periodId)) ||
   vietnameseCollator.compare(a.unitCode, b.unitCode);
-
-interface UnitAnswer {
-  unit: {
-    code: string;
-    predecessors: string[];
-    memberships: { clusterCode: string; year: number; name: string }[];
-    history: { totalCount: number; edges: { node: HistoryEntry }[] };
-  } | null;
-}
 
 /** Each unit's total per period, a line per unit: the unit itself and those merged into it. */
 function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
@@ -70,7 +58,7 @@ function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
  * into it, and every period result of it and of them (for the unit itself and the central board).
  */
 export function HistoryPage({ unit }: { unit: string }) {
-  const answer = useQuery<UnitAnswer>('Unit', { code: unit, first: 100 });
+  const answer = useQuery<UnitQuery>('Unit', { code: unit, first: 100 });
   if (answer.error !== null) return <ErrorBox error={answer.error} />;
   if (answer.data === null) return <Loading what="lịch sử đơn vị" />;
   const found = answer.data.unit;

@@ -1,24 +1,14 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Chart, chartNumber } from '../charts/chart.tsx';
+import type { ClustersQuery, SummaryQuery } from '../operations.generated.ts';
 import { ApiError, request } from '../client.ts';
 import { Download } from '../download.tsx';
 import { formatCount, formatDecimal, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
-interface PeriodSummary {
-  members: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  totalSum: string;
-  averageTotal: string | null;
-  classifications: { xuatSac: number; tot: number; hoanThanh: number; khongHoanThanh: number };
-  distribution: { from: string; to: string; units: number }[];
-  indicatorTotals: { code: string; total: string }[];
-}
+type PeriodSummary = NonNullable<SummaryQuery['summary']>;
 
 /** One row of the roll-up: a cluster, or every cluster together when `code` is null. */
 interface Rolled {
@@ -38,7 +28,7 @@ function useSummaries(period: string, clusters: { code: string; name: string }[]
     void Promise.all(
       wanted.map(async ({ code, name }): Promise<Rolled> => {
         try {
-          const { summary } = await request<{ summary: PeriodSummary | null }>('Summary', {
+          const { summary } = await request<SummaryQuery>('Summary', {
             period,
             ...(code === null ? {} : { cluster: code }),
           });
@@ -187,13 +177,9 @@ function SummaryCharts({ rows }: { rows: Rolled[] }) {
   );
 }
 
-interface ClustersPage {
-  clusters: { edges: { node: { code: string; name: string } }[] };
-}
-
 /** The central board's roll-up of a period: each cluster of its year, then all of them together. */
 export function SummaryPage({ period }: { period: string }) {
-  const clusters = useQuery<ClustersPage>('Clusters', { year: periodYear(period), first: 100 });
+  const clusters = useQuery<ClustersQuery>('Clusters', { year: periodYear(period), first: 100 });
   const listed = useMemo(
     () => clusters.data?.clusters.edges.map(({ node }) => node) ?? null,
     [clusters.data],

@@ -1,17 +1,8 @@
 import type { ClusterInfo, PeriodInfo } from '../api-types.ts';
+import type { SubmissionsQuery } from '../operations.generated.ts';
 import { formatDateTime, periodName, periodYear } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
-
-interface SubmissionVersion {
-  version: number;
-  submittedAt: string;
-  returned: { reason: string; returnedBy: string; returnedAt: string } | null;
-}
-
-interface SubmissionsAnswer {
-  submissions: { totalCount: number; edges: { node: SubmissionVersion }[] };
-}
 
 const reviewerName = (code: string) => (code === 'central' ? 'Ban Tổ chức Trung ương' : code);
 
@@ -29,7 +20,7 @@ export function VersionsPage({
   period: string;
   unit: string;
 }) {
-  const versions = useQuery<SubmissionsAnswer>('Submissions', { unit, period });
+  const versions = useQuery<SubmissionsQuery>('Submissions', { unit, period });
   const periodInfo = useQuery<{ period: PeriodInfo | null }>('Period', { cluster, id: period });
   const clusterInfo = useQuery<{ cluster: ClusterInfo | null }>('Cluster', {
     code: cluster,
