@@ -1,10 +1,13 @@
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import kafkajs, { type Kafka } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { topicName, topics, type TopicId } from '@thidua/schema';
 import { ConfigurationError } from './config.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceMetrics } from './metrics.ts';
+
+// Node cannot import this enum by name from kafkajs' CommonJS exports; it can from the whole.
+const { ConfigResourceTypes } = kafkajs;
 
 /** A day beyond the topics' retention: a broker deletes a segment only after its newest event expires. */
 const marginMs = 24 * 60 * 60 * 1000;
