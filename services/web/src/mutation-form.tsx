@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from './api-types.ts';
 import { ApiError, request } from './client.ts';
 import './forms.css';
+import { translate, useLanguage, useT } from './i18n.ts';
 
 /** What every mutation of schema/graphql/operations answers: its payload or a typed refusal. */
 interface MutationResult {
@@ -9,6 +10,7 @@ interface MutationResult {
   /** on a ValidationError: each refused field */
   fields?: FieldProblem[];
   /** on every refusal */
+  message?: string;
   messageVi?: string;
 }
 
@@ -21,8 +23,8 @@ export interface MutationForm {
    * `members.2.unitCode`, prefixed with the part below the field's path).
    */
   problemAt: (path: string) => string | undefined;
-  /** The refusals at or inside `path`, each with its full path. */
-  problemsUnder: (path: string) => FieldProblem[];
+  /** The refusals at or inside `path`, each with its full path and its text in the language. */
+  problemsUnder: (path: string) => { path: string; text: string }[];
   /** Refusals that name no field shown on the form: the whole message, or the field's path. */
   general: string[];
   /**
@@ -30,16 +32,25 @@ export interface MutationForm {
    * refusal of another path is listed under the form with its path.
    */
   run: (operation: string, field: string, variables: object, shown: string[]) => Promise<boolean>;
-  /** Marks a field refused before sending (e.g. a date that does not read), in the same place. */
+  /**
+   * Marks a field refused before sending (e.g. a date that does not read), in the same place; the
+   * Vietnamese text is also the dictionary's key for its English.
+   */
   refuseLocally: (path: string, messageVi: string) => void;
 }
+
+/** A refusal in both languages; `path` null when it names no field. */
+type Refusal = { path: string | null; message: string; messageVi: string };
 
 const isUnder = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
 
 export function useMutationForm(): MutationForm {
+  const language = useLanguage();
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [general, setGeneral] = useState<string[]>([]);
+  const [general, setGeneral] = useState<Refusal[]>([]);
+  const say = (refusal: { message: string; messageVi: string }) =>
+    language === 'en' ? refusal.message : refusal.messageVi;
 
   async function run(operation: string, field: string, variables: object, shown: string[]) {
     setSending(true);
@@ -52,32 +63,41 @@ export function useMutationForm(): MutationForm {
       if (result.fields !== undefined && result.fields.length > 0) {
         const placed = (p: FieldProblem) => shown.some((s) => isUnder(p.path, s));
         setProblems(result.fields.filter(placed));
-        setGeneral(result.fields.filter((p) => !placed(p)).map((p) => `${p.path}: ${p.messageVi}`));
-      } else setGeneral([result.messageVi ?? result.__typename]);
+        setGeneral(result.fields.filter((p) => !placed(p)));
+      } else {
+        const messageVi = result.messageVi ?? result.__typename;
+        setGeneral([{ path: null, message: result.message ?? messageVi, messageVi }]);
+      }
       return false;
     } catch (error) {
-      setGeneral([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
+      const failed = 'Đã có lỗi xảy ra';
+      setGeneral([
+        error instanceof ApiError
+          ? { path: null, message: error.message, messageVi: error.messageVi }
+          : { path: null, message: translate('en', failed), messageVi: failed },
+      ]);
       return false;
     } finally {
       setSending(false);
     }
   }
 
-  const problemsUnder = (path: string) => problems.filter((p) => isUnder(p.path, path));
+  const problemsUnder = (path: string) =>
+    problems.filter((p) => isUnder(p.path, path)).map((p) => ({ path: p.path, text: say(p) }));
   return {
     sending,
     problemAt: (path) => {
       const found = problemsUnder(path).map((p) =>
-        p.path === path ? p.messageVi : `${p.path.slice(path.length + 1)}: ${p.messageVi}`,
+        p.path === path ? p.text : `${p.path.slice(path.length + 1)}: ${p.text}`,
       );
       return found.length === 0 ? undefined : found.join('; ');
     },
     problemsUnder,
-    general,
+    general: general.map((p) => (p.path === null ? say(p) : `${p.path}: ${say(p)}`)),
     run,
     refuseLocally: (path, messageVi) => {
       setGeneral([]);
-      setProblems([{ path, message: messageVi, messageVi }]);
+      setProblems([{ path, message: translate('en', messageVi), messageVi }]);
     },
   };
 }
@@ -135,10 +155,11 @@ export function Field({
 
 /** Refusals that name no field of the form. */
 export function GeneralProblems({ form }: { form: MutationForm }) {
+  const t = useT();
   if (form.general.length === 0) return null;
   return (
     <div className="error-box" role="alert">
-      <strong>Không thực hiện được</strong>
+      <strong>{t('Không thực hiện được')}</strong>
       {form.general.map((text) => (
         <p key={text}>{text}</p>
       ))}

@@ -387,6 +387,31 @@ describe('the management screens in a real browser against the whole system', ()
     await screenshot(board, 'decision-lower.png');
   });
 
+  test('the English toggle turns the management screens and the API refusals to English, and back', async () => {
+    const lead = await openAs('w1', `/quan-ly/${cluster}/${year}`);
+    await lead.getByRole('heading', { name: /Quản lý Cụm thi đua thử/ }).waitFor();
+    await lead.getByRole('button', { name: 'English' }).click();
+    await lead.getByRole('heading', { name: 'Managing Cụm thi đua thử · 2027' }).waitFor();
+    expect(await lead.locator('html').getAttribute('lang')).toBe('en');
+    expect(await lead.locator(`[data-period="${periodId}"] h3`).textContent()).toBe(
+      'Year 2027 · deadline 30/12/2027 09:30 Closed',
+    );
+    const section = lead.getByRole('region', { name: 'Bonus and deduction items' });
+    await section.getByLabel('Unit', { exact: true }).selectOption('w5');
+    await section.getByLabel('Points', { exact: true }).fill('1');
+    await section.getByRole('button', { name: 'Record' }).click();
+    // The API's English message, where the Vietnamese one would be.
+    const refused = section.locator('.field-error, .error-box').first();
+    await expect.poll(() => refused.textContent()).toMatch(/^[\x20-\x7e]+$/);
+    await expect
+      .poll(() => section.locator('table.adjustments tbody tr').first().textContent())
+      .toMatch(/^Bonus\+1,50/);
+    await screenshot(lead, 'manage-english.png');
+    await lead.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await lead.getByRole('heading', { name: /Quản lý Cụm thi đua thử/ }).waitFor();
+    expect(await lead.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
   test('every management page opens without a console error, for the board, the lead, a deputy and a member', async () => {
     for (const [who, path] of [
       ['central', `/quan-ly/${cluster}/${year}`],

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ClusterInfo, Me } from '../api-types.ts';
 import { request } from '../client.ts';
 import { vietnameseCollator } from '../format.ts';
+import { useT } from '../i18n.ts';
 import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -66,6 +67,7 @@ function DecisionForm({
   onDecided: () => void;
 }) {
   const form = useMutationForm();
+  const t = useT();
   const [unitCode, setUnitCode] = useState(lines.find((l) => l.decision === null)?.unitCode ?? '');
   const line = lines.find((l) => l.unitCode === unitCode);
   const [decision, setDecision] = useState('APPROVE');
@@ -106,24 +108,24 @@ function DecisionForm({
 
   return (
     <form className="card decision no-print" onSubmit={(event) => void send(event)}>
-      <h2>Quyết định của Ban Tổ chức Trung ương</h2>
-      <Field form={form} id="decision-unit" path="unitCode" label="Đơn vị">
+      <h2>{t('Quyết định của Ban Tổ chức Trung ương')}</h2>
+      <Field form={form} id="decision-unit" path="unitCode" label={t('Đơn vị')}>
         {(control) => (
           <select {...control} value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
             {lines.map((l) => (
               <option key={l.unitCode} value={l.unitCode}>
-                {l.unitCode} ({awardNames[l.proposed]})
+                {l.unitCode} ({t(awardNames[l.proposed])})
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form={form} id="decision-kind" path="decision" label="Quyết định">
+      <Field form={form} id="decision-kind" path="decision" label={t('Quyết định')}>
         {(control) => (
           <select {...control} value={decision} onChange={(e) => setDecision(e.target.value)}>
             {Object.entries(decisionNames).map(([code, name]) => (
               <option key={code} value={code}>
-                {name}
+                {t(name)}
               </option>
             ))}
           </select>
@@ -133,8 +135,8 @@ function DecisionForm({
         form={form}
         id="decision-award"
         path="award"
-        label="Hình thức khen thưởng"
-        hint="hình thức được đề nghị; phê duyệt ở mức thấp hơn hạ Cờ thi đua xuống Bằng khen"
+        label={t('Hình thức khen thưởng')}
+        hint={t('hình thức được đề nghị; phê duyệt ở mức thấp hơn hạ Cờ thi đua xuống Bằng khen')}
       >
         {(control) => (
           <select
@@ -142,17 +144,17 @@ function DecisionForm({
             value={award ?? line?.proposed ?? 'MERIT'}
             onChange={(e) => setAward(e.target.value === 'FLAG' ? 'FLAG' : 'MERIT')}
           >
-            <option value="FLAG">{awardNames.FLAG}</option>
-            <option value="MERIT">{awardNames.MERIT}</option>
+            <option value="FLAG">{t(awardNames.FLAG)}</option>
+            <option value="MERIT">{t(awardNames.MERIT)}</option>
           </select>
         )}
       </Field>
-      <Field form={form} id="decision-reason" path="reason" label="Lý do">
+      <Field form={form} id="decision-reason" path="reason" label={t('Lý do')}>
         {(control) => (
           <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </Field>
-      <Field form={form} id="decision-number" path="decisionNumber" label="Số quyết định">
+      <Field form={form} id="decision-number" path="decisionNumber" label={t('Số quyết định')}>
         {(control) => (
           <input
             {...control}
@@ -162,7 +164,7 @@ function DecisionForm({
           />
         )}
       </Field>
-      <Field form={form} id="decision-date" path="decidedOn" label="Ngày quyết định">
+      <Field form={form} id="decision-date" path="decidedOn" label={t('Ngày quyết định')}>
         {(control) => (
           <input
             {...control}
@@ -172,13 +174,13 @@ function DecisionForm({
           />
         )}
       </Field>
-      <Field form={form} id="decision-signer" path="signer" label="Người ký">
+      <Field form={form} id="decision-signer" path="signer" label={t('Người ký')}>
         {(control) => (
           <input {...control} value={signer} onChange={(e) => setSigner(e.target.value)} />
         )}
       </Field>
       <button type="submit" disabled={form.sending || unitCode === ''}>
-        {form.sending ? 'Đang gửi…' : 'Ghi quyết định'}
+        {form.sending ? t('Đang gửi…') : t('Ghi quyết định')}
       </button>
       <GeneralProblems form={form} />
     </form>
@@ -203,6 +205,7 @@ function TieVoteForm({
   onRecorded: () => void;
 }) {
   const form = useMutationForm();
+  const t = useT();
   const [winners, setWinners] = useState<string[]>([]);
 
   async function send(event: SyntheticEvent) {
@@ -218,14 +221,20 @@ function TieVoteForm({
 
   return (
     <form className="card tie-vote no-print" onSubmit={(event) => void send(event)}>
-      <h2>Biểu quyết đồng hạng</h2>
+      <h2>{t('Biểu quyết đồng hạng')}</h2>
       <p>
-        {vote.units.length} đơn vị đồng hạng {vote.rank} tranh {vote.seats} suất{' '}
-        {awardNames[vote.award]}. Ghi kết quả biểu quyết của cụm: chọn {vote.seats} đơn vị được đề
-        nghị.
+        {t(
+          '{units} đơn vị đồng hạng {rank} tranh {seats} suất {award}. Ghi kết quả biểu quyết của cụm: chọn {seats} đơn vị được đề nghị.',
+          {
+            units: vote.units.length,
+            rank: vote.rank,
+            seats: vote.seats,
+            award: t(awardNames[vote.award]),
+          },
+        )}
       </p>
       <fieldset className="choice" aria-describedby="tie-winners-error">
-        <legend>Đơn vị được đề nghị</legend>
+        <legend>{t('Đơn vị được đề nghị')}</legend>
         {vote.units.map((code) => (
           <label key={code}>
             <input
@@ -247,7 +256,7 @@ function TieVoteForm({
         )}
       </fieldset>
       <button type="submit" disabled={form.sending}>
-        {form.sending ? 'Đang gửi…' : 'Ghi kết quả biểu quyết'}
+        {form.sending ? t('Đang gửi…') : t('Ghi kết quả biểu quyết')}
       </button>
       <GeneralProblems form={form} />
     </form>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClusterInfo, Me, PeriodInfo } from '../api-types.ts';
 import { Download } from '../download.tsx';
+import { useT } from '../i18n.ts';
 import { formatCountdown, formatDateTime, periodName, roleName } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -79,6 +80,7 @@ export function ClusterCard({
   unitCode: string | null;
 }) {
   const now = useNow();
+  const t = useT();
   const cluster = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code, year });
   return (
     <section className="card" aria-label={`${code} ${year}`}>
@@ -109,7 +111,7 @@ export function ClusterCard({
             {role !== 'MEMBER' && (
               <>
                 {' · '}
-                <Link to={`/quan-ly/${encodeURIComponent(code)}/${year}`}>Quản lý cụm</Link>
+                <Link to={`/quan-ly/${encodeURIComponent(code)}/${year}`}>{t('Quản lý cụm')}</Link>
               </>
             )}
           </p>
@@ -181,6 +183,7 @@ interface ClustersPage {
 /** The central board's home: every cluster of a chosen year. */
 export function CentralHome() {
   const [year, setYear] = useState(2026);
+  const t = useT();
   const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
   return (
     <>
@@ -198,7 +201,7 @@ export function CentralHome() {
       <p className="actions">
         <Link to={`/tong-hop/${year}-H1`}>Tổng hợp 6 tháng đầu năm {year}</Link>
         <Link to={`/tong-hop/${year}-FY`}>Tổng hợp cả năm {year}</Link>
-        <Link to={`/thiet-lap/${year}`}>Thiết lập cụm, cụm trưởng, bảng chấm điểm</Link>
+        <Link to={`/thiet-lap/${year}`}>{t('Thiết lập cụm, cụm trưởng, bảng chấm điểm')}</Link>
       </p>
       {clusters.loading && <Loading what="danh sách cụm" />}
       {clusters.error !== null && <ErrorBox error={clusters.error} />}

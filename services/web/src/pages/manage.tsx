@@ -5,9 +5,9 @@ import {
   formatDateTime,
   formatDecimal,
   parseHanoiDateTime,
-  periodName,
   vietnameseCollator,
 } from '../format.ts';
+import { usePeriodName, useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
@@ -43,6 +43,8 @@ function OpenPeriodForm({
   onDone: (doneVi: string) => void;
 }) {
   const form = useMutationForm();
+  const t = useT();
+  const periodName = usePeriodName();
   const unopened = [`${year}-H1`, `${year}-FY`].filter(
     (id) => !periods.some((p) => p.periodId === id),
   );
@@ -64,13 +66,13 @@ function OpenPeriodForm({
     );
     if (!opened) return;
     await until(async () => (await periodsOf(cluster, year)).some((p) => p.periodId === periodId));
-    onDone(`Đã mở kỳ ${periodName(periodId)}, hạn nộp ${deadline}`);
+    onDone(t('Đã mở kỳ {period}, hạn nộp {deadline}', { period: periodName(periodId), deadline }));
   }
 
   return (
     <form className="card form-grid" onSubmit={(event) => void send(event)}>
-      <h3>Mở kỳ mới</h3>
-      <Field form={form} id="open-period" path="periodId" label="Kỳ">
+      <h3>{t('Mở kỳ mới')}</h3>
+      <Field form={form} id="open-period" path="periodId" label={t('Kỳ')}>
         {(control) => (
           <select {...control} value={periodId} onChange={(e) => setPeriodId(e.target.value)}>
             {unopened.map((id) => (
@@ -81,7 +83,13 @@ function OpenPeriodForm({
           </select>
         )}
       </Field>
-      <Field form={form} id="open-deadline" path="deadline" label="Hạn nộp" hint={dateTimeHint}>
+      <Field
+        form={form}
+        id="open-deadline"
+        path="deadline"
+        label={t('Hạn nộp')}
+        hint={t(dateTimeHint)}
+      >
         {(control) => (
           <input
             {...control}
@@ -93,7 +101,7 @@ function OpenPeriodForm({
       </Field>
       <div className="form-buttons">
         <button type="submit" disabled={form.sending}>
-          {form.sending ? 'Đang gửi…' : 'Mở kỳ'}
+          {form.sending ? t('Đang gửi…') : t('Mở kỳ')}
         </button>
       </div>
       <GeneralProblems form={form} />
@@ -114,6 +122,8 @@ function OpenPeriodActions({
   onDone: (doneVi: string) => void;
 }) {
   const form = useMutationForm();
+  const t = useT();
+  const periodName = usePeriodName();
   const [deadline, setDeadline] = useState('');
   const [confirming, setConfirming] = useState(false);
   const id = `period-${period.periodId}`;
@@ -138,7 +148,12 @@ function OpenPeriodActions({
         (p) => p.periodId === period.periodId && Date.parse(p.deadline) === Date.parse(instant),
       ),
     );
-    onDone(`Đã dời hạn nộp kỳ ${periodName(period.periodId)} đến ${deadline}`);
+    onDone(
+      t('Đã dời hạn nộp kỳ {period} đến {deadline}', {
+        period: periodName(period.periodId),
+        deadline,
+      }),
+    );
   }
 
   async function close() {
@@ -150,7 +165,7 @@ function OpenPeriodActions({
         (p) => p.periodId === period.periodId && p.status !== 'OPEN',
       ),
     );
-    onDone(`Đã đóng kỳ ${periodName(period.periodId)}`);
+    onDone(t('Đã đóng kỳ {period}', { period: periodName(period.periodId) }));
   }
 
   return (
@@ -159,8 +174,8 @@ function OpenPeriodActions({
         form={form}
         id={`${id}-deadline`}
         path="deadline"
-        label="Hạn nộp mới"
-        hint={dateTimeHint}
+        label={t('Hạn nộp mới')}
+        hint={t(dateTimeHint)}
       >
         {(control) => (
           <input
@@ -173,26 +188,28 @@ function OpenPeriodActions({
       </Field>
       <div className="form-buttons">
         <button type="submit" disabled={form.sending}>
-          Dời hạn nộp
+          {t('Dời hạn nộp')}
         </button>
         {confirming ? (
           <>
             <button type="button" className="danger" onClick={() => void close()}>
-              Xác nhận đóng kỳ
+              {t('Xác nhận đóng kỳ')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Thôi
+              {t('Thôi')}
             </button>
           </>
         ) : (
           <button type="button" disabled={form.sending} onClick={() => setConfirming(true)}>
-            Đóng kỳ
+            {t('Đóng kỳ')}
           </button>
         )}
       </div>
       {confirming && (
         <p className="muted">
-          Sau khi đóng, đơn vị không nộp được báo cáo kỳ này nữa và xếp hạng trở thành chính thức.
+          {t(
+            'Sau khi đóng, đơn vị không nộp được báo cáo kỳ này nữa và xếp hạng trở thành chính thức.',
+          )}
         </p>
       )}
       <GeneralProblems form={form} />
@@ -220,18 +237,20 @@ const itemCount = (a: Adjustments | null | undefined) =>
 
 /** A unit's bonus and deduction items of a period, each with its reason. */
 function AdjustmentList({ found }: { found: Adjustments }) {
+  const t = useT();
   const rows = [
-    ...found.bonusItems.map((item) => ({ ...item, kind: 'Điểm thưởng', sign: '+' })),
-    ...found.deductionItems.map((item) => ({ ...item, kind: 'Điểm trừ', sign: '−' })),
+    ...found.bonusItems.map((item) => ({ ...item, kind: t('Điểm thưởng'), sign: '+' })),
+    ...found.deductionItems.map((item) => ({ ...item, kind: t('Điểm trừ'), sign: '−' })),
   ];
-  if (rows.length === 0) return <p className="muted">Chưa có điểm thưởng hay điểm trừ nào.</p>;
+  if (rows.length === 0)
+    return <p className="muted">{t('Chưa có điểm thưởng hay điểm trừ nào.')}</p>;
   return (
     <table className="adjustments">
       <thead>
         <tr>
-          <th>Loại</th>
-          <th className="number">Điểm</th>
-          <th>Lý do</th>
+          <th>{t('Loại')}</th>
+          <th className="number">{t('Điểm')}</th>
+          <th>{t('Lý do')}</th>
         </tr>
       </thead>
       <tbody>
@@ -239,7 +258,7 @@ function AdjustmentList({ found }: { found: Adjustments }) {
           <tr key={index}>
             <td>
               {row.kind}
-              {row.disqualifying && <span className="badge late"> không xét thi đua</span>}
+              {row.disqualifying && <span className="badge late"> {t('không xét thi đua')}</span>}
             </td>
             <td className="number">
               {row.sign}
@@ -251,11 +270,11 @@ function AdjustmentList({ found }: { found: Adjustments }) {
       </tbody>
       <tfoot>
         <tr>
-          <th>Tính vào tổng điểm</th>
+          <th>{t('Tính vào tổng điểm')}</th>
           <td className="number">
             +{formatDecimal(found.bonus)} / −{formatDecimal(found.deductions)}
           </td>
-          <td className="muted">Điểm thưởng tính đến mức trần của bảng chấm điểm.</td>
+          <td className="muted">{t('Điểm thưởng tính đến mức trần của bảng chấm điểm.')}</td>
         </tr>
       </tfoot>
     </table>
@@ -265,6 +284,8 @@ function AdjustmentList({ found }: { found: Adjustments }) {
 /** Bonus and deduction items for a member's period, with their reasons. */
 function AdjustmentsSection({ info }: { info: ClusterInfo }) {
   const form = useMutationForm();
+  const t = useT();
+  const periodName = usePeriodName();
   const members = [...info.members].sort((a, b) => vietnameseCollator.compare(a.name, b.name));
   const [periodId, setPeriodId] = useState(
     info.periods.find((p) => p.status === 'OPEN')?.periodId ?? info.periods[0]?.periodId ?? '',
@@ -311,7 +332,11 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
       return itemCount(answer.scorecard) > before;
     });
     const name = members.find((m) => m.unitCode === unitCode)?.name ?? unitCode;
-    setDone(`Đã ghi ${kind === 'BONUS' ? 'điểm thưởng' : 'điểm trừ'} cho ${name}`);
+    setDone(
+      t(kind === 'BONUS' ? 'Đã ghi điểm thưởng cho {unit}' : 'Đã ghi điểm trừ cho {unit}', {
+        unit: name,
+      }),
+    );
     setPoints('');
     setReason('');
     setDisqualifying(false);
@@ -321,9 +346,9 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
   if (info.periods.length === 0) return null;
   return (
     <section className="card" aria-labelledby="adjustments-title">
-      <h2 id="adjustments-title">Điểm thưởng, điểm trừ</h2>
+      <h2 id="adjustments-title">{t('Điểm thưởng, điểm trừ')}</h2>
       <form className="form-grid" onSubmit={(event) => void send(event)}>
-        <Field form={form} id="adjust-period" path="periodId" label="Kỳ">
+        <Field form={form} id="adjust-period" path="periodId" label={t('Kỳ')}>
           {(control) => (
             <select {...control} value={periodId} onChange={(e) => setPeriodId(e.target.value)}>
               {info.periods.map((p) => (
@@ -334,7 +359,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
             </select>
           )}
         </Field>
-        <Field form={form} id="adjust-unit" path="unitCode" label="Đơn vị">
+        <Field form={form} id="adjust-unit" path="unitCode" label={t('Đơn vị')}>
           {(control) => (
             <select {...control} value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
               {members.map((m) => (
@@ -346,7 +371,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
           )}
         </Field>
         <fieldset className="choice">
-          <legend>Loại</legend>
+          <legend>{t('Loại')}</legend>
           <label>
             <input
               type="radio"
@@ -354,7 +379,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
               checked={kind === 'BONUS'}
               onChange={() => setKind('BONUS')}
             />{' '}
-            Điểm thưởng
+            {t('Điểm thưởng')}
           </label>
           <label>
             <input
@@ -363,10 +388,16 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
               checked={kind === 'DEDUCTION'}
               onChange={() => setKind('DEDUCTION')}
             />{' '}
-            Điểm trừ
+            {t('Điểm trừ')}
           </label>
         </fieldset>
-        <Field form={form} id="adjust-points" path="points" label="Số điểm" hint="ví dụ 1,50">
+        <Field
+          form={form}
+          id="adjust-points"
+          path="points"
+          label={t('Số điểm')}
+          hint={t('ví dụ 1,50')}
+        >
           {(control) => (
             <input
               {...control}
@@ -376,7 +407,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
             />
           )}
         </Field>
-        <Field form={form} id="adjust-reason" path="reason" label="Lý do">
+        <Field form={form} id="adjust-reason" path="reason" label={t('Lý do')}>
           {(control) => (
             <textarea
               {...control}
@@ -393,12 +424,12 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
               checked={disqualifying}
               onChange={(e) => setDisqualifying(e.target.checked)}
             />{' '}
-            Không xét danh hiệu Xuất sắc và khen thưởng
+            {t('Không xét danh hiệu Xuất sắc và khen thưởng')}
           </label>
         )}
         <div className="form-buttons">
           <button type="submit" disabled={form.sending || unitCode === ''}>
-            {form.sending ? 'Đang gửi…' : 'Ghi'}
+            {form.sending ? t('Đang gửi…') : t('Ghi')}
           </button>
         </div>
         <GeneralProblems form={form} />
@@ -409,14 +440,16 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
         </p>
       )}
       <h3>
-        Các khoản của {members.find((m) => m.unitCode === unitCode)?.name ?? unitCode},{' '}
-        {periodName(periodId)}
+        {t('Các khoản của {unit}, {period}', {
+          unit: members.find((m) => m.unitCode === unitCode)?.name ?? unitCode,
+          period: periodName(periodId),
+        })}
       </h3>
       {items.loading && items.data === null && <Loading what="điểm thưởng, điểm trừ" />}
       {items.error !== null && <ErrorBox error={items.error} />}
       {items.data !== null &&
         (items.data.scorecard === null ? (
-          <p className="muted">Đơn vị chưa có bảng điểm kỳ này (chưa nộp báo cáo).</p>
+          <p className="muted">{t('Đơn vị chưa có bảng điểm kỳ này (chưa nộp báo cáo).')}</p>
         ) : (
           <AdjustmentList found={items.data.scorecard} />
         ))}
@@ -431,6 +464,8 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
 export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; year: number }) {
   const found = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: cluster, year });
   const [done, setDone] = useState<string | null>(null);
+  const t = useT();
+  const periodName = usePeriodName();
   const { reload } = found;
   const role = me.roles.find((r) => r.clusterCode === cluster && r.year === year)?.role;
   const manages = me.central || role === 'LEAD';
@@ -439,11 +474,7 @@ export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; yea
   if (found.error !== null) return <ErrorBox error={found.error} />;
   const info = found.data?.cluster;
   if (info == null)
-    return (
-      <p>
-        Cụm {cluster} chưa được xác lập cho năm {year}.
-      </p>
-    );
+    return <p>{t('Cụm {cluster} chưa được xác lập cho năm {year}.', { cluster, year })}</p>;
   const finish = (text: string) => {
     setDone(text);
     reload();
@@ -452,12 +483,13 @@ export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; yea
   return (
     <div className="manage">
       <h1>
-        Quản lý {info.name} <span className="muted">· năm {year}</span>
+        {t('Quản lý {cluster}', { cluster: info.name })}{' '}
+        <span className="muted">{t('· năm {year}', { year })}</span>
       </h1>
       <p className="actions">
-        <Link to="/">Về trang chủ</Link>
+        <Link to="/">{t('Về trang chủ')}</Link>
         <Link to={`/khen-thuong/${encodeURIComponent(cluster)}/${year}`}>
-          Khen thưởng năm {year}
+          {t('Khen thưởng năm {year}', { year })}
         </Link>
       </p>
       {done !== null && (
@@ -466,17 +498,17 @@ export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; yea
         </p>
       )}
       <section className="card" aria-labelledby="periods-title">
-        <h2 id="periods-title">Các kỳ</h2>
-        {info.periods.length === 0 && <p>Chưa có kỳ nào.</p>}
+        <h2 id="periods-title">{t('Các kỳ')}</h2>
+        {info.periods.length === 0 && <p>{t('Chưa có kỳ nào.')}</p>}
         {info.periods.map((period) => (
           <div key={period.periodId} className="period" data-period={period.periodId}>
             <h3>
-              {periodName(period.periodId)} · hạn nộp{' '}
+              {periodName(period.periodId)} · {t('hạn nộp')}{' '}
               <span className="deadline">{formatDateTime(period.deadline)}</span>{' '}
               {period.status === 'OPEN' ? (
-                <span className="badge open">Đang mở</span>
+                <span className="badge open">{t('Đang mở')}</span>
               ) : (
-                <span className="badge closed">Đã đóng</span>
+                <span className="badge closed">{t('Đã đóng')}</span>
               )}
             </h3>
             {manages && period.status === 'OPEN' && (
@@ -488,7 +520,9 @@ export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; yea
           <OpenPeriodForm cluster={cluster} year={year} periods={info.periods} onDone={finish} />
         )}
         {!manages && (
-          <p className="muted">Chỉ cụm trưởng và Ban Tổ chức Trung ương mở, dời hạn và đóng kỳ.</p>
+          <p className="muted">
+            {t('Chỉ cụm trưởng và Ban Tổ chức Trung ương mở, dời hạn và đóng kỳ.')}
+          </p>
         )}
       </section>
       <AdjustmentsSection info={info} />

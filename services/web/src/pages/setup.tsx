@@ -1,38 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { ClusterInfo } from '../api-types.ts';
 import { formatDecimal, vietnameseCollator } from '../format.ts';
+import { useT } from '../i18n.ts';
 import { Field, GeneralProblems, useMutationForm, type MutationForm } from '../mutation-form.tsx';
+import { parseMemberLines } from '../member-lines.ts';
 import { navigate } from '../router.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
 interface ClustersPage {
   clusters: { edges: { node: { code: string; name: string } }[] };
-}
-
-interface MemberLine {
-  unitCode: string;
-  name: string;
-  mergedFrom: string[];
-}
-
-/**
- * One member a line: `code | name | merged-from, merged-from`; a tab (a row pasted from Excel)
- * separates as well as `|`. Blank lines are skipped.
- */
-export function parseMemberLines(text: string): MemberLine[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [unitCode = '', name = '', merged = ''] = line.split(/\t|\|/).map((p) => p.trim());
-      const mergedFrom = merged
-        .split(',')
-        .map((code) => code.trim())
-        .filter((code) => code !== '');
-      return { unitCode, name, mergedFrom };
-    });
 }
 
 const memberLinesOf = (info: ClusterInfo) =>
@@ -94,6 +71,7 @@ function DefineClusterForm({
   const [lead, setLead] = useState('');
   const [deputies, setDeputies] = useState('');
   const [loadFrom, setLoadFrom] = useState('');
+  const t = useT();
   const loaded = useQuery<{ cluster: ClusterInfo | null }>(
     'Cluster',
     loadFrom === '' ? null : { code: loadFrom, year },
@@ -130,17 +108,25 @@ function DefineClusterForm({
       },
       ['clusterCode', 'name', 'members', 'lead', 'deputies'],
     );
-    if (defined) onDone(`Đã xác lập ${name.trim()} (${clusterCode.trim()}) năm ${year}`);
+    if (defined) {
+      onDone(
+        t('Đã xác lập {name} ({cluster}) năm {year}', {
+          name: name.trim(),
+          cluster: clusterCode.trim(),
+          year,
+        }),
+      );
+    }
   }
 
   return (
     <section className="card" aria-labelledby="define-title">
-      <h2 id="define-title">Xác lập cụm thi đua</h2>
+      <h2 id="define-title">{t('Xác lập cụm thi đua')}</h2>
       {clusters.length > 0 && (
         <p className="form-field">
-          <label htmlFor="define-load">Sửa cụm đã có</label>
+          <label htmlFor="define-load">{t('Sửa cụm đã có')}</label>
           <select id="define-load" value={loadFrom} onChange={(e) => setLoadFrom(e.target.value)}>
-            <option value="">— cụm mới —</option>
+            <option value="">{t('— cụm mới —')}</option>
             {clusters.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -150,7 +136,13 @@ function DefineClusterForm({
         </p>
       )}
       <form className="form-grid" onSubmit={(event) => void send(event)}>
-        <Field form={form} id="define-code" path="clusterCode" label="Mã cụm" hint="ví dụ cum-4">
+        <Field
+          form={form}
+          id="define-code"
+          path="clusterCode"
+          label={t('Mã cụm')}
+          hint={t('ví dụ cum-4')}
+        >
           {(control) => (
             <input
               {...control}
@@ -159,7 +151,7 @@ function DefineClusterForm({
             />
           )}
         </Field>
-        <Field form={form} id="define-name" path="name" label="Tên cụm">
+        <Field form={form} id="define-name" path="name" label={t('Tên cụm')}>
           {(control) => (
             <input {...control} value={name} onChange={(e) => setName(e.target.value)} />
           )}
@@ -168,8 +160,8 @@ function DefineClusterForm({
           form={form}
           id="define-members"
           path="members"
-          label={`Đơn vị thành viên (${parsed.length})`}
-          hint="mỗi dòng một đơn vị: mã | tên | sáp nhập từ (mã, mã); dán từ Excel cũng được"
+          label={t('Đơn vị thành viên ({count})', { count: parsed.length })}
+          hint={t('mỗi dòng một đơn vị: mã | tên | sáp nhập từ (mã, mã); dán từ Excel cũng được')}
         >
           {(control) => (
             <textarea
@@ -183,7 +175,7 @@ function DefineClusterForm({
             />
           )}
         </Field>
-        <Field form={form} id="define-lead" path="lead" label="Cụm trưởng (mã đơn vị)">
+        <Field form={form} id="define-lead" path="lead" label={t('Cụm trưởng (mã đơn vị)')}>
           {(control) => (
             <input {...control} value={lead} onChange={(e) => setLead(e.target.value)} />
           )}
@@ -192,8 +184,8 @@ function DefineClusterForm({
           form={form}
           id="define-deputies"
           path="deputies"
-          label="Cụm phó (mã đơn vị)"
-          hint="cách nhau bởi dấu phẩy"
+          label={t('Cụm phó (mã đơn vị)')}
+          hint={t('cách nhau bởi dấu phẩy')}
         >
           {(control) => (
             <input {...control} value={deputies} onChange={(e) => setDeputies(e.target.value)} />
@@ -201,7 +193,7 @@ function DefineClusterForm({
         </Field>
         <div className="form-buttons">
           <button type="submit" disabled={form.sending}>
-            {form.sending ? 'Đang gửi…' : 'Xác lập cụm'}
+            {form.sending ? t('Đang gửi…') : t('Xác lập cụm')}
           </button>
         </div>
         <GeneralProblems form={form} />
@@ -223,6 +215,7 @@ function SetLeadForm({
   const form = useMutationForm();
   const [clusterCode, setClusterCode] = useState(clusters[0]?.code ?? '');
   const [choice, setChoice] = useState<{ lead: string; deputies: string[] } | null>(null);
+  const t = useT();
   const found = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: clusterCode, year });
   const info = found.data?.cluster;
   const lead = choice?.lead ?? info?.lead ?? '';
@@ -238,16 +231,20 @@ function SetLeadForm({
       'lead',
       'deputies',
     ]);
-    if (set) onDone(`Đã đặt cụm trưởng, cụm phó của ${clusterCode} năm ${year}`);
+    if (set) {
+      onDone(
+        t('Đã đặt cụm trưởng, cụm phó của {cluster} năm {year}', { cluster: clusterCode, year }),
+      );
+    }
   }
 
   return (
     <section className="card" aria-labelledby="lead-title">
-      <h2 id="lead-title">Cụm trưởng, cụm phó</h2>
+      <h2 id="lead-title">{t('Cụm trưởng, cụm phó')}</h2>
       <form className="form-grid" onSubmit={(event) => void send(event)}>
         <ClusterPicker
           id="lead-cluster"
-          label="Cụm"
+          label={t('Cụm')}
           clusters={clusters}
           value={clusterCode}
           form={form}
@@ -257,7 +254,7 @@ function SetLeadForm({
           }}
         />
         {found.error !== null && <ErrorBox error={found.error} />}
-        <Field form={form} id="lead-lead" path="lead" label="Cụm trưởng">
+        <Field form={form} id="lead-lead" path="lead" label={t('Cụm trưởng')}>
           {(control) => (
             <select
               {...control}
@@ -274,7 +271,7 @@ function SetLeadForm({
           )}
         </Field>
         <fieldset className="choice" aria-describedby="lead-deputies-error">
-          <legend>Cụm phó</legend>
+          <legend>{t('Cụm phó')}</legend>
           {members.map((m) => (
             <label key={m.unitCode}>
               <input
@@ -300,7 +297,7 @@ function SetLeadForm({
         </fieldset>
         <div className="form-buttons">
           <button type="submit" disabled={form.sending || clusterCode === ''}>
-            {form.sending ? 'Đang gửi…' : 'Đặt cụm trưởng, cụm phó'}
+            {form.sending ? t('Đang gửi…') : t('Đặt cụm trưởng, cụm phó')}
           </button>
         </div>
         <GeneralProblems form={form} />
@@ -331,10 +328,11 @@ const methodNames: Record<string, string> = {
 
 /** The pasted scheme as tables, each row with the API's refusals of it. */
 function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
+  const t = useT();
   const rowProblem = (path: string) =>
     form
       .problemsUnder(path)
-      .map((p) => p.messageVi)
+      .map((p) => p.text)
       .join('; ');
   const indicators = listOf(scheme.indicators);
   const headings = listOf(scheme.headings);
@@ -343,18 +341,19 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
       <p>
         <strong>{textOf(scheme.title)}</strong>{' '}
         <span className="muted">
-          · mã {textOf(scheme.code)} · năm {textOf(scheme.year)}
-          {scheme.maxTotal !== undefined && <> · tối đa {pointsOf(scheme.maxTotal)} điểm</>}
+          · {t('mã {code} · năm {year}', { code: textOf(scheme.code), year: textOf(scheme.year) })}
+          {scheme.maxTotal !== undefined &&
+            t(' · tối đa {points} điểm', { points: pointsOf(scheme.maxTotal) })}
         </span>
       </p>
       <table className="scheme-indicators">
-        <caption>Chỉ tiêu ({indicators.length})</caption>
+        <caption>{t('Chỉ tiêu ({count})', { count: indicators.length })}</caption>
         <thead>
           <tr>
-            <th>Mã</th>
-            <th>Chỉ tiêu</th>
-            <th>Loại</th>
-            <th className="number">Tối đa</th>
+            <th>{t('Mã')}</th>
+            <th>{t('Chỉ tiêu')}</th>
+            <th>{t('Loại')}</th>
+            <th className="number">{t('Tối đa')}</th>
           </tr>
         </thead>
         <tbody>
@@ -383,14 +382,14 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
         </tbody>
       </table>
       <table className="scheme-criteria">
-        <caption>Tiêu chí chấm điểm</caption>
+        <caption>{t('Tiêu chí chấm điểm')}</caption>
         <thead>
           <tr>
-            <th>Mã</th>
-            <th>Tiêu chí</th>
-            <th>Cách chấm</th>
-            <th>Chỉ tiêu</th>
-            <th className="number">Điểm tối đa</th>
+            <th>{t('Mã')}</th>
+            <th>{t('Tiêu chí')}</th>
+            <th>{t('Cách chấm')}</th>
+            <th>{t('Chỉ tiêu')}</th>
+            <th className="number">{t('Điểm tối đa')}</th>
           </tr>
         </thead>
         {headings.map((heading, h) => (
@@ -423,7 +422,7 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
                       </span>
                     )}
                   </td>
-                  <td>{methodNames[method] ?? method}</td>
+                  <td>{t(methodNames[method] ?? method)}</td>
                   <td>{textOf(criterion.indicator)}</td>
                   <td className="number">{pointsOf(criterion.maxPoints)}</td>
                 </tr>
@@ -447,6 +446,7 @@ function AssignSchemeForm({
   onDone: (doneVi: string) => void;
 }) {
   const form = useMutationForm();
+  const t = useT();
   const [clusterCode, setClusterCode] = useState(clusters[0]?.code ?? '');
   const [text, setText] = useState('');
   let scheme: Json | null = null;
@@ -455,9 +455,11 @@ function AssignSchemeForm({
     try {
       const value: unknown = JSON.parse(text);
       if (isObject(value)) scheme = value;
-      else unreadable = 'Bảng chấm điểm phải là một đối tượng JSON { … }';
+      else unreadable = t('Bảng chấm điểm phải là một đối tượng JSON { … }');
     } catch (error) {
-      unreadable = `JSON không đọc được: ${error instanceof Error ? error.message : String(error)}`;
+      unreadable = t('JSON không đọc được: {reason}', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   // Refusals of a row are shown in the table; the others at the pasted text.
@@ -466,7 +468,7 @@ function AssignSchemeForm({
     ...form
       .problemsUnder('scheme')
       .filter((p) => !rowPaths.test(p.path))
-      .map((p) => (p.path === 'scheme' ? p.messageVi : `${p.path.slice(7)}: ${p.messageVi}`)),
+      .map((p) => (p.path === 'scheme' ? p.text : `${p.path.slice(7)}: ${p.text}`)),
   ];
 
   async function send(event: SyntheticEvent) {
@@ -477,25 +479,30 @@ function AssignSchemeForm({
       'scheme',
     ]);
     if (assigned) {
-      onDone(`Đã gán bảng chấm điểm ${textOf(scheme.code)} cho ${clusterCode}`);
+      onDone(
+        t('Đã gán bảng chấm điểm {scheme} cho {cluster}', {
+          scheme: textOf(scheme.code),
+          cluster: clusterCode,
+        }),
+      );
       setText('');
     }
   }
 
   return (
     <section className="card" aria-labelledby="scheme-title">
-      <h2 id="scheme-title">Bảng chấm điểm</h2>
+      <h2 id="scheme-title">{t('Bảng chấm điểm')}</h2>
       <form className="form-grid" onSubmit={(event) => void send(event)}>
         <ClusterPicker
           id="scheme-cluster"
-          label="Cụm"
+          label={t('Cụm')}
           clusters={clusters}
           value={clusterCode}
           form={form}
           onChange={setClusterCode}
         />
         <div className={atText.length ? 'form-field invalid' : 'form-field'}>
-          <label htmlFor="scheme-json">Bảng chấm điểm (JSON)</label>
+          <label htmlFor="scheme-json">{t('Bảng chấm điểm (JSON)')}</label>
           <textarea
             id="scheme-json"
             rows={8}
@@ -506,7 +513,9 @@ function AssignSchemeForm({
             onChange={(e) => setText(e.target.value)}
           />
           <span className="hint" id="scheme-json-hint">
-            dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán
+            {t(
+              'dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán',
+            )}
           </span>
           {atText.length > 0 && (
             <span className="field-error" id="scheme-json-error" role="alert">
@@ -517,7 +526,7 @@ function AssignSchemeForm({
         {scheme !== null && <SchemePreview scheme={scheme} form={form} />}
         <div className="form-buttons">
           <button type="submit" disabled={form.sending || scheme === null || clusterCode === ''}>
-            {form.sending ? 'Đang gửi…' : 'Gán bảng chấm điểm'}
+            {form.sending ? t('Đang gửi…') : t('Gán bảng chấm điểm')}
           </button>
         </div>
         <GeneralProblems form={form} />
@@ -530,6 +539,7 @@ function AssignSchemeForm({
 export function SetupPage({ year }: { year: number }) {
   const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
   const [done, setDone] = useState<string | null>(null);
+  const t = useT();
   const { reload } = clusters;
   const list = (clusters.data?.clusters.edges ?? []).map((e) => e.node);
   const finish = (text: string) => {
@@ -538,11 +548,11 @@ export function SetupPage({ year }: { year: number }) {
   };
   return (
     <div className="setup">
-      <h1>Thiết lập thi đua năm {year}</h1>
+      <h1>{t('Thiết lập thi đua năm {year}', { year })}</h1>
       <p className="actions">
-        <Link to="/">Về trang chủ</Link>
+        <Link to="/">{t('Về trang chủ')}</Link>
         <label className="inline">
-          Năm{' '}
+          {t('Năm')}{' '}
           <select value={year} onChange={(e) => navigate(`/thiet-lap/${e.target.value}`)}>
             {[2023, 2024, 2025, 2026, 2027].map((y) => (
               <option key={y} value={y}>

@@ -1,0 +1,198 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Vietnamese first; English on request. The Vietnamese text is the key, so a screen reads the
+ * same in code as on the page, and a text without an English line stays Vietnamese.
+ */
+export type Language = 'vi' | 'en';
+
+const key = 'thidua.language';
+const listeners = new Set<() => void>();
+
+export const currentLanguage = (): Language => (localStorage.getItem(key) === 'en' ? 'en' : 'vi');
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(key, language);
+  document.documentElement.lang = language;
+  for (const listener of listeners) listener();
+}
+
+export function useLanguage(): Language {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, currentLanguage);
+}
+
+const english: Record<string, string> = {
+  // the page's frame
+  'Đăng xuất': 'Sign out',
+  'Ban Tổ chức Trung ương': 'Central Organisation Board',
+  'Đơn vị: {unit}': 'Unit: {unit}',
+  'Cụm trưởng': 'Lead',
+  'Cụm phó': 'Deputy',
+  'Thành viên': 'Member',
+  'Về trang chủ': 'Home',
+  Năm: 'Year',
+  Cụm: 'Cluster',
+  Kỳ: 'Period',
+  'Đơn vị': 'Unit',
+  'Lý do': 'Reason',
+  'Đang gửi…': 'Sending…',
+  'Không thực hiện được': 'Not done',
+  'Đã có lỗi xảy ra': 'Something went wrong',
+  'Đang tải {what}…': 'Loading {what}…',
+  '6 tháng đầu năm {year}': 'First half of {year}',
+  'Cả năm {year}': 'Year {year}',
+  // home
+  'Quản lý cụm': 'Manage cluster',
+  'Thiết lập cụm, cụm trưởng, bảng chấm điểm': 'Clusters, leads and schemes',
+  // cluster management
+  'Quản lý {cluster}': 'Managing {cluster}',
+  '· năm {year}': '· {year}',
+  'Khen thưởng năm {year}': 'Awards {year}',
+  'Các kỳ': 'Periods',
+  'Chưa có kỳ nào.': 'No period yet.',
+  'hạn nộp': 'deadline',
+  'Đang mở': 'Open',
+  'Đã đóng': 'Closed',
+  'Mở kỳ mới': 'Open a period',
+  'Hạn nộp': 'Deadline',
+  'Hạn nộp mới': 'New deadline',
+  'Mở kỳ': 'Open period',
+  'Dời hạn nộp': 'Move deadline',
+  'Đóng kỳ': 'Close period',
+  'Xác nhận đóng kỳ': 'Confirm closing',
+  Thôi: 'Cancel',
+  'ngày/tháng/năm giờ:phút, giờ Hà Nội, ví dụ 15/12/2026 17:00':
+    'day/month/year hour:minute, Hanoi time, e.g. 15/12/2026 17:00',
+  'Thời điểm cần viết dạng ngày/tháng/năm giờ:phút, ví dụ 15/12/2026 17:00':
+    'Write the moment as day/month/year hour:minute, e.g. 15/12/2026 17:00',
+  'Sau khi đóng, đơn vị không nộp được báo cáo kỳ này nữa và xếp hạng trở thành chính thức.':
+    'Once closed, units can no longer report for this period and its ranking becomes official.',
+  'Chỉ cụm trưởng và Ban Tổ chức Trung ương mở, dời hạn và đóng kỳ.':
+    "Only the cluster's lead and the central board open, move and close periods.",
+  'Đã mở kỳ {period}, hạn nộp {deadline}': 'Opened {period}, deadline {deadline}',
+  'Đã dời hạn nộp kỳ {period} đến {deadline}': 'Moved the deadline of {period} to {deadline}',
+  'Đã đóng kỳ {period}': 'Closed {period}',
+  'Cụm {cluster} chưa được xác lập cho năm {year}.': 'Cluster {cluster} is not defined for {year}.',
+  'Điểm thưởng, điểm trừ': 'Bonus and deduction items',
+  Loại: 'Kind',
+  'Điểm thưởng': 'Bonus',
+  'Điểm trừ': 'Deduction',
+  Điểm: 'Points',
+  'Số điểm': 'Points',
+  'ví dụ 1,50': 'e.g. 1,50',
+  'Không xét danh hiệu Xuất sắc và khen thưởng': 'Bars the unit from Excellent and from awards',
+  'không xét thi đua': 'disqualifying',
+  Ghi: 'Record',
+  'Đã ghi điểm thưởng cho {unit}': 'Recorded a bonus for {unit}',
+  'Đã ghi điểm trừ cho {unit}': 'Recorded a deduction for {unit}',
+  'Các khoản của {unit}, {period}': 'Items of {unit}, {period}',
+  'Chưa có điểm thưởng hay điểm trừ nào.': 'No bonus or deduction yet.',
+  'Tính vào tổng điểm': 'Counted in the total',
+  'Điểm thưởng tính đến mức trần của bảng chấm điểm.': "Bonuses count up to the scheme's cap.",
+  'Đơn vị chưa có bảng điểm kỳ này (chưa nộp báo cáo).':
+    'The unit has no scorecard for this period (it has not reported).',
+  // setup
+  'Thiết lập thi đua năm {year}': 'Setting up {year}',
+  'Xác lập cụm thi đua': 'Define a cluster',
+  'Sửa cụm đã có': 'Edit an existing cluster',
+  '— cụm mới —': '— new cluster —',
+  'Mã cụm': 'Cluster code',
+  'ví dụ cum-4': 'e.g. cum-4',
+  'Tên cụm': 'Cluster name',
+  'Đơn vị thành viên ({count})': 'Member units ({count})',
+  'mỗi dòng một đơn vị: mã | tên | sáp nhập từ (mã, mã); dán từ Excel cũng được':
+    'one unit a line: code | name | merged from (code, code); rows pasted from Excel work too',
+  'Cụm trưởng (mã đơn vị)': "Lead (unit's code)",
+  'Cụm phó (mã đơn vị)': "Deputies (units' codes)",
+  'cách nhau bởi dấu phẩy': 'separated by commas',
+  'Xác lập cụm': 'Define cluster',
+  'Đã xác lập {name} ({cluster}) năm {year}': 'Defined {name} ({cluster}) for {year}',
+  'Cụm trưởng, cụm phó': 'Lead and deputies',
+  'Đặt cụm trưởng, cụm phó': 'Set lead and deputies',
+  'Đã đặt cụm trưởng, cụm phó của {cluster} năm {year}':
+    'Set the lead and deputies of {cluster} for {year}',
+  'Bảng chấm điểm': 'Scheme',
+  'Bảng chấm điểm (JSON)': 'Scheme (JSON)',
+  'dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán':
+    "paste the scheme's JSON; it is shown as tables below to check before assigning",
+  'Bảng chấm điểm phải là một đối tượng JSON { … }': 'A scheme is a JSON object { … }',
+  'JSON không đọc được: {reason}': 'The JSON does not read: {reason}',
+  'Gán bảng chấm điểm': 'Assign scheme',
+  'Đã gán bảng chấm điểm {scheme} cho {cluster}': 'Assigned scheme {scheme} to {cluster}',
+  'mã {code} · năm {year}': 'code {code} · {year}',
+  ' · tối đa {points} điểm': ' · at most {points} points',
+  'Chỉ tiêu ({count})': 'Indicators ({count})',
+  Mã: 'Code',
+  'Chỉ tiêu': 'Indicator',
+  'Tối đa': 'Maximum',
+  'Tiêu chí chấm điểm': 'Criteria',
+  'Tiêu chí': 'Criterion',
+  'Cách chấm': 'Method',
+  'Điểm tối đa': 'Max points',
+  'Theo chỉ tiêu': 'Target',
+  'Theo khung': 'Bands',
+  'Có/Không': 'Yes/No',
+  'Tự chấm': 'Self-assessed',
+  'So sánh trong cụm': 'Relative',
+  'Theo số lượng': 'Count',
+  // awards
+  'Biểu quyết đồng hạng': 'Tie vote',
+  '{units} đơn vị đồng hạng {rank} tranh {seats} suất {award}. Ghi kết quả biểu quyết của cụm: chọn {seats} đơn vị được đề nghị.':
+    "{units} units share rank {rank} for {seats} {award} seat(s). Record the cluster's vote: choose {seats} unit(s) to propose.",
+  'Đơn vị được đề nghị': 'Units proposed',
+  'Ghi kết quả biểu quyết': 'Record the vote',
+  'Quyết định của Ban Tổ chức Trung ương': "The central board's decision",
+  'Quyết định': 'Decision',
+  'Hình thức khen thưởng': 'Award',
+  'hình thức được đề nghị; phê duyệt ở mức thấp hơn hạ Cờ thi đua xuống Bằng khen':
+    'the award proposed; approving as a lower award grants a certificate instead of a flag',
+  'Số quyết định': 'Decision number',
+  'Ngày quyết định': 'Decision date',
+  'Ngày quyết định cần viết dạng ngày/tháng/năm, ví dụ 15/01/2024.':
+    'Write the date as day/month/year, e.g. 15/01/2024.',
+  'Người ký': 'Signer',
+  'Ghi quyết định': 'Record decision',
+  'Cờ thi đua': 'Emulation flag',
+  'Bằng khen': 'Certificate of merit',
+  'Phê duyệt': 'Approve',
+  'Phê duyệt ở mức thấp hơn': 'Approve as a lower award',
+  'Trả lại': 'Return',
+  'Không phê duyệt': 'Reject',
+};
+
+/** `text` in `language`, with each `{name}` replaced by its value. */
+export function translate(
+  language: Language,
+  text: string,
+  values: Record<string, string | number> = {},
+): string {
+  const template = language === 'en' ? (english[text] ?? text) : text;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export type Translate = (text: string, values?: Record<string, string | number>) => string;
+
+/** The translator of the current language; the component redraws when the language changes. */
+export function useT(): Translate {
+  const language = useLanguage();
+  return (text, values) => translate(language, text, values);
+}
+
+/** `2027-H1` → its name in the language, as format.ts's periodName does in Vietnamese. */
+export function periodNameIn(language: Language, periodId: string): string {
+  const [year = '', part] = periodId.split('-');
+  if (part === 'H1') return translate(language, '6 tháng đầu năm {year}', { year });
+  if (part === 'FY') return translate(language, 'Cả năm {year}', { year });
+  return periodId;
+}
+
+/** periodNameIn for the current language. */
+export function usePeriodName(): (periodId: string) => string {
+  const language = useLanguage();
+  return (periodId) => periodNameIn(language, periodId);
+}
