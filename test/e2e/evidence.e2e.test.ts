@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
 import { createDb } from '@thidua/kit';
 import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
@@ -434,6 +435,19 @@ describe('evidence files and summaries a board would sign', () => {
       ],
     });
     expect((await scorecardOf(unit))?.classification).toBe('TOT');
+  });
+
+  test('the meeting minutes print the scheme’s classification bands', async () => {
+    const response = await call(
+      'GET',
+      `/documents/meeting-minutes.docx?cluster=cum-e&period=${periodId}`,
+      lead,
+    );
+    expect(response.status).toBe(200);
+    const xml = new PizZip(await response.arrayBuffer()).file('word/document.xml')?.asText() ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain(
+      'Xuất sắc từ 95%, Tốt từ 80%, Hoàn thành từ 60%, dưới 60% Không hoàn thành.',
+    );
   });
 
   test('once the period is closed, the unit can neither add nor delete evidence; members see it', async () => {

@@ -1,4 +1,4 @@
-import type { Scheme } from '@thidua/schema';
+import { scheme as schemeModel, type Scheme } from '@thidua/schema';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { readFile } from 'node:fs/promises';
@@ -130,8 +130,11 @@ function frame(context: GatewayContext, cluster: NonNullable<DocumentFacts['clus
 }
 
 /** The classification bands, as every document that classifies prints them. */
-const bandsOf = (scheme: Scheme) =>
-  `Xếp loại theo tổng điểm so với điểm tối đa ${vietnameseNumber(scheme.maxTotal)}: Xuất sắc từ 90%, Tốt từ 70%, Hoàn thành từ 50%, dưới 50% Không hoàn thành.`;
+function bandsOf(scheme: Scheme): string {
+  // A scheme stored before it had bands has the default ones, as the scoring service reads it.
+  const bands = schemeModel.shape.bands.parse(scheme.bands);
+  return `Xếp loại theo tổng điểm so với điểm tối đa ${vietnameseNumber(scheme.maxTotal)}: Xuất sắc từ ${bands.XUAT_SAC}%, Tốt từ ${bands.TOT}%, Hoàn thành từ ${bands.HOAN_THANH}%, dưới ${bands.HOAN_THANH}% Không hoàn thành.`;
+}
 
 const lineOf = (entry: RankingEntry) => ({
   rank: entry.rank === null ? '' : String(entry.rank),
