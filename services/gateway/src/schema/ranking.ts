@@ -10,11 +10,11 @@ import { tooManyStreams, untilExpiry } from '../streams.ts';
 type StandingsRow = PublishedViews['ranking.published_standings'];
 
 const Classification = builder.enumType('Classification', {
-  description: 'Xếp loại, by total as a share of the maximum',
+  description: "Xếp loại, by total as a share of the maximum, with the scheme's bands",
   values: {
-    XUAT_SAC: { description: 'Xuất sắc (≥ 90%)' },
-    TOT: { description: 'Tốt (≥ 70%)' },
-    HOAN_THANH: { description: 'Hoàn thành (≥ 50%)' },
+    XUAT_SAC: { description: 'Xuất sắc (≥ the XUAT_SAC band, 90% by default)' },
+    TOT: { description: 'Tốt (≥ the TOT band, 70% by default)' },
+    HOAN_THANH: { description: 'Hoàn thành (≥ the HOAN_THANH band, 50% by default)' },
     KHONG_HOAN_THANH: { description: 'Không hoàn thành' },
   } as const,
 });
