@@ -215,6 +215,9 @@ describe('the management screens in a real browser against the whole system', ()
     expect(await refusedRow.getByRole('alert').textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
     expect(await preview.locator('tr.refused').count()).toBe(1);
     await screenshot(board, 'scheme-refused.png');
+    await board.setViewportSize({ width: 390, height: 844 });
+    await screenshot(board, 'scheme-refused-phone.png');
+    await board.setViewportSize({ width: 1366, height: 768 });
 
     await form.getByLabel('Bảng chấm điểm (JSON)').fill(JSON.stringify(scheme('50')));
     await form.getByRole('button', { name: 'Gán bảng chấm điểm' }).click();
