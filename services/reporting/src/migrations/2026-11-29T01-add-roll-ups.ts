@@ -7,4 +7,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('max_totals')
     .addColumn('roll_ups', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
+  // Summaries made before roll-ups have none until their period is recomputed (or the read model
+  // rebuilt: `npm run rebuild -- reporting`), rather than a shape the roll-up over clusters and the
+  // gateway cannot read.
+  await sql`
+    UPDATE summaries SET summary = jsonb_set(summary, '{indicators}', '[]'::jsonb)
+    WHERE NOT summary ? 'indicators'
+  `.execute(db);
 }
