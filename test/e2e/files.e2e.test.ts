@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
+import { request as httpRequest } from 'node:http';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
@@ -553,6 +554,48 @@ describe('Excel and Word files over HTTP', () => {
       'ca-mau',
     );
     expect(stranger.status).toBe(403);
+  });
+
+  test('a 50 MB file is refused with 413 in both languages from its declared length, before it is read, and records nothing', async () => {
+    const before = await versionsOf(lastUnit());
+    // Only the start of the body is sent: the answer must come before the rest would be read.
+    const boundary = 'thidua-50mb';
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      void tokenFor(lastUnit()).then((token) => {
+        const request = httpRequest(`${origin}/imports/submission`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(50 * 1024 * 1024),
+          },
+        });
+        request.on('response', (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            resolve({
+              status: response.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
+            request.destroy();
+          });
+        });
+        request.on('error', reject);
+        request.write(
+          `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="lon.xlsx"\r\n\r\n`,
+        );
+        request.write(Buffer.alloc(64 * 1024, 0x50));
+      }, reject);
+    });
+    expect(answer.status).toBe(413);
+    const { error } = JSON.parse(answer.body) as {
+      error: { code: string; message: string; messageVi: string };
+    };
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toBe('the file is over 5 MB');
+    expect(error.messageVi).toBe('Tệp vượt quá 5 MB');
+    expect(await versionsOf(lastUnit())).toBe(before);
   });
 
   test("the cluster's lead records a unit's paper report with its received-at, which counts for lateness; the scorecard and the exports say who recorded it from paper; the unit never can, and a template of another unit or period is refused", async () => {
