@@ -173,7 +173,7 @@ describe('evidence files and summaries a board would sign', () => {
     form.set('unit', fields.unit);
     form.set('period', fields.period ?? periodId);
     form.set('criterion', fields.criterion);
-    form.set('file', new Blob([file]), fileName);
+    form.set('file', new Blob([new Uint8Array(file)]), fileName);
     return fetch(`${origin}/evidence`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenFor(as)}` },
