@@ -753,7 +753,7 @@ describe('Excel and Word files over HTTP', () => {
     expect(stranger.status).toBe(403);
   });
 
-  test('the meeting minutes list each reviewed value and self-score with its reviewer and reason, and the reports recorded from paper', async () => {
+  test('the meeting minutes list each reviewed value and self-score with its reviewer and reason, the returned reports and those recorded from paper', async () => {
     const lead = members[0];
     const reviewed = members[1];
     const review = await system.graphql(
@@ -770,6 +770,14 @@ describe('Excel and Word files over HTTP', () => {
       lead?.unitCode,
     );
     expect(scoreReview.data).toEqual({ reviewScore: { __typename: 'ScoreReviewed' } });
+    const returnedUnit = members[2];
+    const returned = await system.graphql(
+      `mutation { returnSubmission(unitCode: "${returnedUnit?.unitCode}", periodId: "${periodId}",
+         reason: "Giải trình số đảng viên mới kết nạp") { __typename } }`,
+      {},
+      lead?.unitCode,
+    );
+    expect(returned.data).toEqual({ returnSubmission: { __typename: 'SubmissionReturned' } });
     const line = `${reviewed?.name}: Tỷ lệ tinh giản biên chế từ 6,25 thành 5,10 (${lead?.name} thẩm định; lý do: Theo số liệu của Sở Nội vụ)`;
     const text = await eventually(async () => {
       const found = await documentText(
@@ -787,7 +795,9 @@ describe('Excel and Word files over HTTP', () => {
         `${lastName}: Do ${lead?.name ?? ''} ghi nhận từ báo cáo giấy nhận ngày \\d\\d/\\d\\d/${year}`,
       ),
     );
-    expect(text).toContain('Không có báo cáo nào bị trả lại.');
+    expect(text).toContain(
+      `${returnedUnit?.name}: ${lead?.name} trả lại; lý do: Giải trình số đảng viên mới kết nạp`,
+    );
     expect(text).toContain('Không có trường hợp bằng điểm phải biểu quyết.');
   });
 
