@@ -4,6 +4,7 @@ import {
   commandOf,
   eventHeader,
   invalid,
+  clusterNotDefined,
   problem,
   zodProblems,
   type Decide,
@@ -51,13 +52,7 @@ export const decideAssignScheme: Decide<
     ...schemeProblems(scheme).map((found) => ({ ...found, path: `scheme.${found.path}` })),
   );
   if (!state.clusterDefined) {
-    problems.push(
-      problem(
-        'clusterCode',
-        `cluster ${input.clusterCode} is not defined for ${scheme.year}`,
-        `Cụm ${input.clusterCode} chưa được xác lập cho năm ${scheme.year}`,
-      ),
-    );
+    problems.push(clusterNotDefined(input.clusterCode, scheme.year));
   }
   if (problems.length > 0) return invalid(problems);
   return accept(

@@ -4,7 +4,7 @@ import {
   commandOf,
   eventHeader,
   invalid,
-  problem,
+  clusterNotDefined,
   refuse,
   zodProblems,
   type Decide,
@@ -39,13 +39,7 @@ export const decideOpenPeriod: Decide<OpenPeriodInput, PeriodState, PeriodOpened
   }
   const year = yearOf(period.data);
   if (state.cluster === null) {
-    return invalid([
-      problem(
-        'clusterCode',
-        `cluster ${input.clusterCode} is not defined for ${year}`,
-        `Cụm ${input.clusterCode} chưa được xác lập cho năm ${year}`,
-      ),
-    ]);
+    return invalid([clusterNotDefined(input.clusterCode, year)]);
   }
   const refused = unlessManager(input.actor, { ...input, year, lead: state.cluster.lead });
   if (refused !== null) return refused;

@@ -7,6 +7,7 @@ import {
   eventHeader,
   forbidden,
   invalid,
+  clusterNotDefined,
   problem,
   type Decide,
 } from './command.ts';
@@ -42,13 +43,7 @@ export const decideRecordTieVote: Decide<
   if (!award.success)
     problems.push(problem('award', 'must be FLAG or MERIT', 'Phải là FLAG hoặc MERIT'));
   if (cluster === null) {
-    return invalid([
-      problem(
-        'clusterCode',
-        `cluster ${input.clusterCode} is not defined for ${input.year}`,
-        `Cụm ${input.clusterCode} chưa được xác lập cho năm ${input.year}`,
-      ),
-    ]);
+    return invalid([clusterNotDefined(input.clusterCode, input.year)]);
   }
   const { recordedBy } = input;
   if (recordedBy.role !== 'CENTRAL' && recordedBy.unitCode !== cluster.lead) {

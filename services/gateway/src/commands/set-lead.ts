@@ -4,7 +4,15 @@ import {
   type ClusterDefinedV1,
   type SubmissionProblem,
 } from '@thidua/schema';
-import { accept, commandOf, eventHeader, invalid, problem, type Decide } from './command.ts';
+import {
+  accept,
+  commandOf,
+  eventHeader,
+  invalid,
+  clusterNotDefined,
+  problem,
+  type Decide,
+} from './command.ts';
 import { findCluster } from './membership.ts';
 import { unlessCentral } from './rights.ts';
 
@@ -33,13 +41,7 @@ export const decideSetLead: Decide<
   const refused = unlessCentral(input.actor);
   if (refused !== null) return refused;
   if (cluster === null) {
-    return invalid([
-      problem(
-        'clusterCode',
-        `cluster ${input.clusterCode} is not defined for ${input.year}`,
-        `Cụm ${input.clusterCode} chưa được xác lập cho năm ${input.year}`,
-      ),
-    ]);
+    return invalid([clusterNotDefined(input.clusterCode, input.year)]);
   }
   const isMember = (unit: string) => cluster.members.some((m) => m.unitCode === unit);
   const problems: SubmissionProblem[] = [];
