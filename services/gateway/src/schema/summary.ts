@@ -106,6 +106,8 @@ const Summary = builder.objectRef<PublishedSummary>('PeriodSummary').implement({
     missing: t.exposeInt('missing'),
     indicatorTotals: t.field({
       type: [IndicatorTotal],
+      description:
+        'each indicator summed over the counted submissions whatever its kind; `indicators` rolls each up the way its scheme says',
       // jsonb keeps keys in its own order; users expect the codes sorted.
       resolve: (s) =>
         Object.entries(s.indicatorTotals)
