@@ -36,7 +36,7 @@ function fieldOf(error: object, field: string): unknown {
 
 /**
  * True when retrying may succeed. Kafka's own errors say so themselves (`retriable`); PostgreSQL's
- * by their SQLSTATE (class 08 is a lost connection); pg's "Connection terminated" has no code.
+ * by their SQLSTATE (class 08 is a lost connection); pg's own connection errors have no code.
  * Anything else, a handler's own exception above all, is not retriable.
  */
 export function isRetriable(error: unknown): boolean {
@@ -54,8 +54,12 @@ export function isRetriable(error: unknown): boolean {
     if (code.startsWith('08') || transientSqlStates.has(code)) return true;
     if (transientNetworkCodes.has(code)) return true;
   }
-  return error instanceof Error && /^Connection terminated/.test(error.message);
+  return error instanceof Error && pgConnectionLost.test(error.message);
 }
+
+/** pg's own errors for a connection lost or not to be had; they carry no SQLSTATE. */
+const pgConnectionLost =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 /**
  * An error a retry cannot outlive. kafkajs reads `retriable: false`: its retrier stops at once and

@@ -22,6 +22,10 @@ describe('which failures the kit retries', () => {
       expect(isRetriable(withCode(code))).toBe(true);
     }
     expect(isRetriable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(
+      isRetriable(new Error('Client has encountered a connection error and is not queryable')),
+    ).toBe(true);
+    expect(isRetriable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isRetriable(new KafkaJSConnectionError('Connection error'))).toBe(true);
   });
 
