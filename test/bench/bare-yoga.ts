@@ -1,4 +1,4 @@
-// The bare endpoint of the query measure: graphql-yoga answering the `ranking` query with the same
+// The bare endpoint of the query measure: graphql-yoga answering the persisted Ranking query with the same
 // standings from memory, no database and no Pothos. Run as its own process by run-bench.ts, which
 // passes the standings (as the gateway returned them) in BARE_STANDINGS and reads the port from
 // the first line this prints.
@@ -10,6 +10,7 @@ const standings = JSON.parse(process.env.BARE_STANDINGS ?? 'null') as unknown;
 const yoga = createYoga({
   schema: createSchema({
     typeDefs: /* GraphQL */ `
+      scalar DateTime
       type Standing {
         unitCode: String!
         unitName: String!
@@ -30,7 +31,7 @@ const yoga = createYoga({
         entries: [Standing!]!
       }
       type Query {
-        ranking(cluster: String!, period: String!, asOf: String): Standings
+        ranking(cluster: String!, period: String!, asOf: DateTime): Standings
       }
     `,
     resolvers: { Query: { ranking: () => standings } },

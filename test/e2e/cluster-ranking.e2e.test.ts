@@ -2,6 +2,7 @@ import { createKafka, createLogger } from '@thidua/kit';
 import { topicName } from '@thidua/schema';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { operationDocument } from '../support/operations.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // The scheme of this test is small enough to score by hand below, independently of the rules code.
@@ -72,36 +73,9 @@ function expectedTotal({ admitted, selfScore, documents }: ReturnType<typeof fig
 
 const toCents = (decimal: string) => BigInt(decimal.replace('.', ''));
 
-const submitMutation = /* GraphQL */ `
-  mutation Submit(
-    $unit: String!
-    $period: String!
-    $indicators: [IndicatorValueInput!]!
-    $selfScores: [SelfScoreInput!]!
-  ) {
-    submitResults(
-      unitCode: $unit
-      periodId: $period
-      indicators: $indicators
-      selfScores: $selfScores
-    ) {
-      __typename
-      ... on SubmissionAccepted {
-        version
-        submittedAt
-        onTime
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-          messageVi
-        }
-      }
-    }
-  }
-`;
+const submitMutation = operationDocument('SubmitResults');
 
+// Not the persisted Ranking: this test also reads each entry's submittedAt.
 const rankingQuery = /* GraphQL */ `
   query Ranking($cluster: String!, $period: String!) {
     ranking(cluster: $cluster, period: $period) {
@@ -188,8 +162,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     const refused = await system.graphql(
       submitMutation,
       {
-        unit: 'ha-tinh',
-        period: periodId,
+        unitCode: 'ha-tinh',
+        periodId,
         indicators: [
           { code: 'newPartyMembersAdmitted', value: '10' },
           { code: 'documentsAdvised', value: '1' },
@@ -258,8 +232,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
       const refused = await system.graphql(
         submitMutation,
         {
-          unit: row.unit,
-          period: row.period,
+          unitCode: row.unit,
+          periodId: row.period,
           indicators: row.indicators,
           selfScores: row.selfScores,
         },
@@ -284,8 +258,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
       const result = await system.graphql(
         submitMutation,
         {
-          unit: member.unitCode,
-          period: periodId,
+          unitCode: member.unitCode,
+          periodId,
           indicators: [
             { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
             { code: 'documentsAdvised', value: String(figures.documents) },
@@ -371,8 +345,8 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
     const revised = await system.graphql(
       submitMutation,
       {
-        unit: members[0]?.unitCode,
-        period: periodId,
+        unitCode: members[0]?.unitCode,
+        periodId,
         indicators: [
           { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
           { code: 'documentsAdvised', value: String(figures.documents) },
