@@ -35,6 +35,8 @@ export async function generateOperationTypes(): Promise<string> {
       // The API's scalars as they travel: exact decimals and instants are strings.
       scalars: { Decimal: 'string', DateTime: 'string', JSON: 'unknown' },
       enumType: 'string-literal',
+      // The schema's descriptions stay in the schema: the types change only when the shapes do.
+      disableDescriptions: true,
       avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
     },
   });

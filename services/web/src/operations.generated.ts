@@ -4,65 +4,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-export type AwardKind =
-  /** Cờ thi đua (emulation flag) */
-  | 'FLAG'
-  /** Bằng khen (certificate of merit) */
-  | 'MERIT';
+export type AwardKind = 'FLAG' | 'MERIT';
 
-/** Xếp loại, by total as a share of the maximum */
-export type Classification =
-  /** Hoàn thành (≥ 50%) */
-  | 'HOAN_THANH'
-  /** Không hoàn thành */
-  | 'KHONG_HOAN_THANH'
-  /** Tốt (≥ 70%) */
-  | 'TOT'
-  /** Xuất sắc (≥ 90%) */
-  | 'XUAT_SAC';
+export type Classification = 'HOAN_THANH' | 'KHONG_HOAN_THANH' | 'TOT' | 'XUAT_SAC';
 
 export type IndicatorValueInput = {
-  /** an indicator code of the scheme */
   code: string;
-  /** an exact decimal, e.g. "1250" or "62.47" */
   value: string;
 };
 
 export type MemberInput = {
-  /** the units merged into this one, e.g. ["hai-phong", "hai-duong"] */
   mergedFrom?: Array<string> | null | undefined;
-  /** e.g. Ban Tổ chức Tỉnh ủy Hà Tĩnh */
   name: string;
-  /** e.g. ha-tinh */
   unitCode: string;
 };
 
-/** How an indicator's values over units make one figure (the scheme says) */
-export type RollUpKind =
-  /** averaged over the units that reported it (a percentage) */
-  | 'AVERAGE'
-  /** summed (a count, by default) */
-  | 'SUM'
-  /** the units that answered yes, "n of m units" (a yes/no) */
-  | 'YES_COUNT';
+export type RollUpKind = 'AVERAGE' | 'SUM' | 'YES_COUNT';
 
 export type SelfScoreInput = {
-  /** a SELF_ASSESSED criterion code, e.g. 1.2 */
   criterion: string;
-  /** the points the unit gives itself, e.g. "4.50" */
   score: string;
 };
 
-export type StandingStatus =
-  /** a member without a counted submission, listed after the ranked */
-  | 'NOT_SUBMITTED'
-  /** has a counted submission */
-  | 'RANKED';
+export type StandingStatus = 'NOT_SUBMITTED' | 'RANKED';
 
 export type TargetInput = {
-  /** the indicator of a TARGET criterion */
   indicator: string;
-  /** the pledged value, e.g. "1200" */
   target: string;
 };
 
