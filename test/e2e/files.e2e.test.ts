@@ -647,7 +647,11 @@ describe('Excel and Word files over HTTP', () => {
     );
     const anotherUnits = await importFile(file, lead);
     expect(anotherUnits.status).toBe(403);
-    expect((await errorOf(anotherUnits)).code).toBe('TEMPLATE_OF_ANOTHER_UNIT');
+    const anotherUnitsError = await errorOf(anotherUnits);
+    expect(anotherUnitsError.code).toBe('TEMPLATE_OF_ANOTHER_UNIT');
+    expect(anotherUnitsError.messageVi).toBe(
+      `Tệp này là mẫu báo cáo của đơn vị ${lastUnit()} kỳ ${periodId}, không phải của đơn vị ${lead}: hãy nhập mẫu của chính đơn vị mình (cụm trưởng ghi nhận báo cáo giấy của đơn vị thành viên thì gửi kèm receivedAt)`,
+    );
     expect(await versionsOf(lastUnit())).toBe(before);
 
     // The deadline passed a moment before the report came: recorded later, it is late by its date.

@@ -346,8 +346,8 @@ function checkTemplateIsOf(
     throw new FileRouteError(
       403,
       'TEMPLATE_OF_ANOTHER_UNIT',
-      `this file is the template of ${unit} for ${period}, not of ${viewer.unitCode}: import your own unit's template`,
-      `Tệp này là mẫu báo cáo của đơn vị ${unit} kỳ ${period}, không phải của đơn vị ${viewer.unitCode}: hãy nhập mẫu của chính đơn vị mình`,
+      `this file is the template of ${unit} for ${period}, not of ${viewer.unitCode}: import your own unit's template (a cluster's lead records a member's paper report with receivedAt)`,
+      `Tệp này là mẫu báo cáo của đơn vị ${unit} kỳ ${period}, không phải của đơn vị ${viewer.unitCode}: hãy nhập mẫu của chính đơn vị mình (cụm trưởng ghi nhận báo cáo giấy của đơn vị thành viên thì gửi kèm receivedAt)`,
     );
   }
 }
