@@ -46,6 +46,23 @@ const english: Record<string, string> = {
   'Cả năm {year}': 'Year {year}',
   // home
   'Quản lý cụm': 'Manage cluster',
+  'Các cụm thi đua': 'Clusters',
+  'Các cụm thi đua của đơn vị': "The unit's clusters",
+  'Lịch sử thi đua qua các năm': 'History across years',
+  'Đơn vị chưa thuộc cụm thi đua nào.': 'The unit belongs to no cluster.',
+  'Năm {year} chưa có cụm nào.': 'No cluster in {year}.',
+  'Tổng hợp 6 tháng đầu năm {year}': 'Summary, first half of {year}',
+  'Tổng hợp cả năm {year}': 'Summary, year {year}',
+  'Vai trò: {role}': 'Role: {role}',
+  '{count} đơn vị thành viên': '{count} member units',
+  'Tải tờ trình khen thưởng': 'Download the award proposal',
+  'Trạng thái': 'Status',
+  Trang: 'Pages',
+  'Nộp báo cáo': 'Report',
+  'Bảng điểm': 'Scorecard',
+  'Xếp hạng': 'Ranking',
+  'Tổng quan': 'Overview',
+  'Ma trận điểm': 'Matrix',
   'Thiết lập cụm, cụm trưởng, bảng chấm điểm': 'Clusters, leads and schemes',
   // cluster management
   'Quản lý {cluster}': 'Managing {cluster}',
@@ -139,6 +156,17 @@ const english: Record<string, string> = {
   'So sánh trong cụm': 'Relative',
   'Theo số lượng': 'Count',
   // awards
+  'Chưa có đề nghị khen thưởng: kỳ cuối năm chưa đóng.':
+    'No award proposal yet: the year-end period is not closed.',
+  'Đang cập nhật danh sách…': 'Updating the sheet…',
+  Hạng: 'Rank',
+  'Đề nghị': 'Proposed',
+  'Được tặng': 'Granted',
+  ' · đồng hạng, chờ biểu quyết': ' · tied, awaiting the vote',
+  'Chưa quyết định': 'Not decided',
+  '{decision} · số {number} ngày {date} · {signer}':
+    '{decision} · no. {number} of {date} · {signer}',
+  'Lý do: {reason}': 'Reason: {reason}',
   'Biểu quyết đồng hạng': 'Tie vote',
   '{units} đơn vị đồng hạng {rank} tranh {seats} suất {award}. Ghi kết quả biểu quyết của cụm: chọn {seats} đơn vị được đề nghị.':
     "{units} units share rank {rank} for {seats} {award} seat(s). Record the cluster's vote: choose {seats} unit(s) to propose.",
@@ -195,4 +223,16 @@ export function periodNameIn(language: Language, periodId: string): string {
 export function usePeriodName(): (periodId: string) => string {
   const language = useLanguage();
   return (periodId) => periodNameIn(language, periodId);
+}
+
+/** formatCountdown's text in the language: `còn 3 ngày 2 giờ` → `3 days 2 h left`. */
+export function countdownIn(language: Language, text: string): string {
+  if (language === 'vi') return text;
+  const late = text.startsWith('quá hạn ');
+  const span = text
+    .replace(/^(quá hạn|còn) /, '')
+    .replace(/ ngày/g, ' d')
+    .replace(/ giờ/g, ' h')
+    .replace(/ phút/g, ' min');
+  return late ? `late by ${span}` : `${span} left`;
 }

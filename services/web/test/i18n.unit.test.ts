@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { periodNameIn, translate } from '../src/i18n.ts';
+import { countdownIn, periodNameIn, translate } from '../src/i18n.ts';
 import { parseMemberLines } from '../src/member-lines.ts';
 
 describe('the English toggle', () => {
@@ -24,6 +24,12 @@ describe('the English toggle', () => {
   test('a text without an English line stays Vietnamese; an unknown name stays as written', () => {
     expect(translate('en', 'Chưa dịch câu này')).toBe('Chưa dịch câu này');
     expect(translate('vi', 'Kỳ {missing}')).toBe('Kỳ {missing}');
+  });
+
+  test('a countdown reads in English with the same figures, late or not', () => {
+    expect(countdownIn('vi', 'còn 3 ngày 2 giờ')).toBe('còn 3 ngày 2 giờ');
+    expect(countdownIn('en', 'còn 3 ngày 2 giờ')).toBe('3 d 2 h left');
+    expect(countdownIn('en', 'quá hạn 5 giờ 12 phút')).toBe('late by 5 h 12 min');
   });
 
   test('periods are named in either language', () => {

@@ -410,8 +410,13 @@ describe('the management screens in a real browser against the whole system', ()
       .poll(() => section.locator('table.adjustments tbody tr').first().textContent())
       .toMatch(/^Bonus\+1,50/);
     await screenshot(lead, 'manage-english.png');
+    await lead.getByRole('link', { name: 'Home' }).click();
+    await lead.getByRole('heading', { name: "The unit's clusters" }).waitFor();
+    expect(await lead.getByRole('region', { name: `${cluster} ${year}` }).textContent()).toMatch(
+      /Role: Lead · 6 member units · Awards 2027.*Manage cluster.*Year 2027.*Closed/,
+    );
     await lead.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await lead.getByRole('heading', { name: /Quản lý Cụm thi đua thử/ }).waitFor();
+    await lead.getByRole('heading', { name: 'Các cụm thi đua của đơn vị' }).waitFor();
     expect(await lead.locator('html').getAttribute('lang')).toBe('vi');
   });
 

@@ -268,12 +268,13 @@ export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; yea
   const sheet = useQuery<{ awards: AwardSheet | null }>('Awards', { cluster, year });
   const members = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: cluster, year });
   const [waiting, setWaiting] = useState(false);
+  const t = useT();
   const { reload } = sheet;
 
   if (sheet.loading && sheet.data === null) return <Loading what="danh sách khen thưởng" />;
   if (sheet.error !== null) return <ErrorBox error={sheet.error} />;
   const found = sheet.data?.awards;
-  if (found == null) return <p>Chưa có đề nghị khen thưởng: kỳ cuối năm chưa đóng.</p>;
+  if (found == null) return <p>{t('Chưa có đề nghị khen thưởng: kỳ cuối năm chưa đóng.')}</p>;
   const names = new Map(members.data?.cluster?.members.map((m) => [m.unitCode, m.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
   const lines = [...found.lines].sort(
@@ -296,17 +297,17 @@ export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; yea
   return (
     <div className="awards">
       <h1>
-        Khen thưởng năm {year} <span className="muted">({cluster})</span>
+        {t('Khen thưởng năm {year}', { year })} <span className="muted">({cluster})</span>
       </h1>
-      {waiting && <p role="status">Đang cập nhật danh sách…</p>}
+      {waiting && <p role="status">{t('Đang cập nhật danh sách…')}</p>}
       <table>
         <thead>
           <tr>
-            <th>Hạng</th>
-            <th>Đơn vị</th>
-            <th>Đề nghị</th>
-            <th>Quyết định</th>
-            <th>Được tặng</th>
+            <th>{t('Hạng')}</th>
+            <th>{t('Đơn vị')}</th>
+            <th>{t('Đề nghị')}</th>
+            <th>{t('Quyết định')}</th>
+            <th>{t('Được tặng')}</th>
           </tr>
         </thead>
         <tbody>
@@ -315,25 +316,32 @@ export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; yea
               <td className="rank">{line.rank}</td>
               <td>{nameOf(line.unitCode)}</td>
               <td>
-                {awardNames[line.proposed]}
+                {t(awardNames[line.proposed])}
                 {line.status === 'TIED' && (
-                  <span className="muted"> · đồng hạng, chờ biểu quyết</span>
+                  <span className="muted">{t(' · đồng hạng, chờ biểu quyết')}</span>
                 )}
               </td>
               <td className="decided">
                 {line.decision === null ? (
-                  <span className="muted">Chưa quyết định</span>
+                  <span className="muted">{t('Chưa quyết định')}</span>
                 ) : (
                   <>
-                    {decisionNames[line.decision.decision] ?? line.decision.decision} · số{' '}
-                    {line.decision.decisionNumber} ngày {vietnameseDate(line.decision.decidedOn)} ·{' '}
-                    {line.decision.signer}
+                    {t('{decision} · số {number} ngày {date} · {signer}', {
+                      decision: t(decisionNames[line.decision.decision] ?? line.decision.decision),
+                      number: line.decision.decisionNumber,
+                      date: vietnameseDate(line.decision.decidedOn),
+                      signer: line.decision.signer,
+                    })}
                     <br />
-                    <span className="muted">Lý do: {line.decision.reason}</span>
+                    <span className="muted">
+                      {t('Lý do: {reason}', { reason: line.decision.reason })}
+                    </span>
                   </>
                 )}
               </td>
-              <td className="granted">{line.granted === null ? '–' : awardNames[line.granted]}</td>
+              <td className="granted">
+                {line.granted === null ? '–' : t(awardNames[line.granted])}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ClusterInfo, Me, PeriodInfo } from '../api-types.ts';
 import { Download } from '../download.tsx';
-import { useT } from '../i18n.ts';
-import { formatCountdown, formatDateTime, periodName, roleName } from '../format.ts';
+import { countdownIn, useLanguage, usePeriodName, useT } from '../i18n.ts';
+import { formatCountdown, formatDateTime, roleName } from '../format.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -33,6 +33,9 @@ function PeriodRow({
   leads: boolean;
   now: Date;
 }) {
+  const t = useT();
+  const language = useLanguage();
+  const periodName = usePeriodName();
   const open = period.status === 'OPEN';
   const countdown = formatCountdown(new Date(period.deadline), now);
   return (
@@ -42,26 +45,30 @@ function PeriodRow({
       <td>
         {open ? (
           <span className={countdown.late ? 'badge late' : 'badge open'}>
-            Đang mở · {countdown.text}
+            {t('Đang mở')} · {countdownIn(language, countdown.text)}
           </span>
         ) : (
-          <span className="badge closed">Đã đóng</span>
+          <span className="badge closed">{t('Đã đóng')}</span>
         )}
       </td>
       <td className="actions">
         {open && unitCode !== null && (
-          <Link to={periodPath(cluster, period.periodId, 'nop')}>Nộp báo cáo</Link>
+          <Link to={periodPath(cluster, period.periodId, 'nop')}>{t('Nộp báo cáo')}</Link>
         )}
         {unitCode !== null && (
           <Link
             to={periodPath(cluster, period.periodId, `bang-diem/${encodeURIComponent(unitCode)}`)}
           >
-            Bảng điểm
+            {t('Bảng điểm')}
           </Link>
         )}
-        <Link to={periodPath(cluster, period.periodId, 'xep-hang')}>Xếp hạng</Link>
-        {leads && <Link to={periodPath(cluster, period.periodId, 'tong-quan')}>Tổng quan</Link>}
-        {leads && <Link to={periodPath(cluster, period.periodId, 'ma-tran')}>Ma trận điểm</Link>}
+        <Link to={periodPath(cluster, period.periodId, 'xep-hang')}>{t('Xếp hạng')}</Link>
+        {leads && (
+          <Link to={periodPath(cluster, period.periodId, 'tong-quan')}>{t('Tổng quan')}</Link>
+        )}
+        {leads && (
+          <Link to={periodPath(cluster, period.periodId, 'ma-tran')}>{t('Ma trận điểm')}</Link>
+        )}
       </td>
     </tr>
   );
@@ -89,13 +96,13 @@ export function ClusterCard({
       {cluster.data?.cluster != null && (
         <>
           <h2>
-            {cluster.data.cluster.name} <span className="muted">· năm {year}</span>
+            {cluster.data.cluster.name} <span className="muted">{t('· năm {year}', { year })}</span>
           </h2>
           <p className="muted">
-            {role !== null && <>Vai trò: {roleName(role)} · </>}
-            {cluster.data.cluster.members.length} đơn vị thành viên ·{' '}
+            {role !== null && <>{t('Vai trò: {role}', { role: t(roleName(role)) })} · </>}
+            {t('{count} đơn vị thành viên', { count: cluster.data.cluster.members.length })} ·{' '}
             <Link to={`/khen-thuong/${encodeURIComponent(code)}/${year}`}>
-              Khen thưởng năm {year}
+              {t('Khen thưởng năm {year}', { year })}
             </Link>
             {role !== 'MEMBER' && (
               <>
@@ -103,7 +110,7 @@ export function ClusterCard({
                 <Download
                   path="/documents/award-proposal.docx"
                   params={{ cluster: code, year: String(year) }}
-                  label="Tải tờ trình khen thưởng"
+                  label={t('Tải tờ trình khen thưởng')}
                   fallbackName={`to-trinh-khen-thuong-${code}-${year}.docx`}
                 />
               </>
@@ -116,15 +123,15 @@ export function ClusterCard({
             )}
           </p>
           {cluster.data.cluster.periods.length === 0 ? (
-            <p>Chưa có kỳ nào.</p>
+            <p>{t('Chưa có kỳ nào.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th>Kỳ</th>
-                  <th>Hạn nộp</th>
-                  <th>Trạng thái</th>
-                  <th>Trang</th>
+                  <th>{t('Kỳ')}</th>
+                  <th>{t('Hạn nộp')}</th>
+                  <th>{t('Trạng thái')}</th>
+                  <th>{t('Trang')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -149,20 +156,21 @@ export function ClusterCard({
 
 /** A unit's home: each cluster it belongs to or leads, newest year first. */
 export function UnitHome({ me }: { me: Me }) {
+  const t = useT();
   const roles = [...me.roles].sort(
     (a, b) => b.year - a.year || a.clusterCode.localeCompare(b.clusterCode),
   );
   return (
     <>
-      <h1>Các cụm thi đua của đơn vị</h1>
+      <h1>{t('Các cụm thi đua của đơn vị')}</h1>
       {me.unitCode !== null && (
         <p className="actions">
           <Link to={`/don-vi/${encodeURIComponent(me.unitCode)}/lich-su`}>
-            Lịch sử thi đua qua các năm
+            {t('Lịch sử thi đua qua các năm')}
           </Link>
         </p>
       )}
-      {roles.length === 0 && <p>Đơn vị chưa thuộc cụm thi đua nào.</p>}
+      {roles.length === 0 && <p>{t('Đơn vị chưa thuộc cụm thi đua nào.')}</p>}
       {roles.map((role) => (
         <ClusterCard
           key={`${role.clusterCode}/${role.year}`}
@@ -187,9 +195,9 @@ export function CentralHome() {
   const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
   return (
     <>
-      <h1>Các cụm thi đua</h1>
+      <h1>{t('Các cụm thi đua')}</h1>
       <label className="inline">
-        Năm{' '}
+        {t('Năm')}{' '}
         <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
           {[2023, 2024, 2025, 2026].map((y) => (
             <option key={y} value={y}>
@@ -199,13 +207,15 @@ export function CentralHome() {
         </select>
       </label>
       <p className="actions">
-        <Link to={`/tong-hop/${year}-H1`}>Tổng hợp 6 tháng đầu năm {year}</Link>
-        <Link to={`/tong-hop/${year}-FY`}>Tổng hợp cả năm {year}</Link>
+        <Link to={`/tong-hop/${year}-H1`}>{t('Tổng hợp 6 tháng đầu năm {year}', { year })}</Link>
+        <Link to={`/tong-hop/${year}-FY`}>{t('Tổng hợp cả năm {year}', { year })}</Link>
         <Link to={`/thiet-lap/${year}`}>{t('Thiết lập cụm, cụm trưởng, bảng chấm điểm')}</Link>
       </p>
       {clusters.loading && <Loading what="danh sách cụm" />}
       {clusters.error !== null && <ErrorBox error={clusters.error} />}
-      {clusters.data?.clusters.totalCount === 0 && <p>Năm {year} chưa có cụm nào.</p>}
+      {clusters.data?.clusters.totalCount === 0 && (
+        <p>{t('Năm {year} chưa có cụm nào.', { year })}</p>
+      )}
       {clusters.data?.clusters.edges.map(({ node }) => (
         <ClusterCard key={node.code} code={node.code} year={year} role={null} unitCode={null} />
       ))}
