@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
@@ -954,6 +957,42 @@ describe('Excel and Word files over HTTP', () => {
     ).toBe('%PDF-');
     const badFormat = await get(`${decisionPath}&format=odt`);
     expect(badFormat.status).toBe(400);
+  });
+
+  test("a secretariat's own template in DOCUMENT_TEMPLATES_DIR replaces the repository's, and a template it lacks still comes from the repository", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'thidua-templates-'));
+    const repository = new PizZip(
+      await readFile(
+        new URL('../../services/gateway/templates/meeting-minutes.docx', import.meta.url),
+      ),
+    );
+    const xml = repository.file('word/document.xml')?.asText() ?? '';
+    expect(xml).toContain('BIÊN BẢN');
+    repository.file(
+      'word/document.xml',
+      xml.replace('BIÊN BẢN', 'BIÊN BẢN HỌP CỦA BAN THƯ KÝ CỤM'),
+    );
+    await writeFile(
+      join(folder, 'meeting-minutes.docx'),
+      repository.generate({ type: 'nodebuffer' }),
+    );
+    const previous = process.env.DOCUMENT_TEMPLATES_DIR;
+    process.env.DOCUMENT_TEMPLATES_DIR = folder;
+    try {
+      const own = await documentText(
+        await get(`/documents/meeting-minutes.docx?cluster=cum-2&period=${periodId}`),
+      );
+      expect(own).toContain('BIÊN BẢN HỌP CỦA BAN THƯ KÝ CỤM');
+      expect(own).toContain('Cụm thi đua số 2');
+      const proposal = await documentText(
+        await get(`/documents/award-proposal.docx?cluster=cum-2&year=${year}`),
+      );
+      expect(proposal).toContain('TỜ TRÌNH');
+    } finally {
+      if (previous === undefined) delete process.env.DOCUMENT_TEMPLATES_DIR;
+      else process.env.DOCUMENT_TEMPLATES_DIR = previous;
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   test('without LibreOffice, format=pdf answers 501 in both languages and the .docx still comes', async () => {
