@@ -5,35 +5,12 @@ import { vietnameseCollator } from '../format.ts';
 import { useT } from '../i18n.ts';
 import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
+import type { AwardsQuery } from '../operations.generated.ts';
 import { useQuery } from '../use-query.ts';
 
-interface AwardLine {
-  rank: number;
-  unitCode: string;
-  proposed: 'FLAG' | 'MERIT';
-  status: string;
-  granted: 'FLAG' | 'MERIT' | null;
-  decision: {
-    decision: string;
-    reason: string;
-    decisionNumber: string;
-    decidedOn: string;
-    signer: string;
-  } | null;
-}
-
-interface PendingVote {
-  award: 'FLAG' | 'MERIT';
-  rank: number;
-  seats: number;
-  units: string[];
-}
-
-interface AwardSheet {
-  revision: number;
-  pendingVote: PendingVote | null;
-  lines: AwardLine[];
-}
+type AwardSheet = NonNullable<AwardsQuery['awards']>;
+type AwardLine = AwardSheet['lines'][number];
+type PendingVote = NonNullable<AwardSheet['pendingVote']>;
 
 const awardNames = { FLAG: 'Cờ thi đua', MERIT: 'Bằng khen' } as const;
 
@@ -265,7 +242,7 @@ function TieVoteForm({
 
 /** A cluster's award sheet for a year: the proposal, each line's decision, what was granted. */
 export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; year: number }) {
-  const sheet = useQuery<{ awards: AwardSheet | null }>('Awards', { cluster, year });
+  const sheet = useQuery<AwardsQuery>('Awards', { cluster, year });
   const members = useQuery<{ cluster: ClusterInfo | null }>('Cluster', { code: cluster, year });
   const [waiting, setWaiting] = useState(false);
   const t = useT();
@@ -286,7 +263,7 @@ export function AwardsPage({ me, cluster, year }: { me: Me; cluster: string; yea
     setWaiting(true);
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const { awards } = await request<{ awards: AwardSheet | null }>('Awards', { cluster, year });
+      const { awards } = await request<AwardsQuery>('Awards', { cluster, year });
       if (awards !== null && awards.revision > found.revision) break;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }

@@ -9,6 +9,7 @@ import {
 } from '../format.ts';
 import { usePeriodName, useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
+import type { AdjustmentsQuery } from '../operations.generated.ts';
 import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -217,20 +218,7 @@ function OpenPeriodActions({
   );
 }
 
-interface Adjustment {
-  points: string;
-  reason: string;
-  disqualifying: boolean;
-}
-
-interface Adjustments {
-  submissionVersion: number;
-  bonus: string;
-  deductions: string;
-  disqualified: boolean;
-  bonusItems: Adjustment[];
-  deductionItems: Adjustment[];
-}
+type Adjustments = NonNullable<AdjustmentsQuery['scorecard']>;
 
 const itemCount = (a: Adjustments | null | undefined) =>
   a == null ? 0 : a.bonusItems.length + a.deductionItems.length;
@@ -296,7 +284,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
   const [reason, setReason] = useState('');
   const [disqualifying, setDisqualifying] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const items = useQuery<{ scorecard: Adjustments | null }>(
+  const items = useQuery<AdjustmentsQuery>(
     'Adjustments',
     periodId === '' || unitCode === '' ? null : { unit: unitCode, period: periodId },
   );
@@ -325,7 +313,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
     if (!added) return;
     // Scoring recounts the scorecard behind Kafka; the item shows once it has.
     await until(async () => {
-      const answer = await request<{ scorecard: Adjustments | null }>('Adjustments', {
+      const answer = await request<AdjustmentsQuery>('Adjustments', {
         unit: unitCode,
         period: periodId,
       });

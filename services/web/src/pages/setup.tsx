@@ -4,13 +4,10 @@ import { formatDecimal, vietnameseCollator } from '../format.ts';
 import { useT } from '../i18n.ts';
 import { Field, GeneralProblems, useMutationForm, type MutationForm } from '../mutation-form.tsx';
 import { parseMemberLines } from '../member-lines.ts';
+import type { ClustersQuery } from '../operations.generated.ts';
 import { navigate } from '../router.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
-
-interface ClustersPage {
-  clusters: { edges: { node: { code: string; name: string } }[] };
-}
 
 const memberLinesOf = (info: ClusterInfo) =>
   info.members
@@ -537,7 +534,7 @@ function AssignSchemeForm({
 
 /** The central board's setup of a year: clusters and members, leads, schemes. */
 export function SetupPage({ year }: { year: number }) {
-  const clusters = useQuery<ClustersPage>('Clusters', { year, first: 100 });
+  const clusters = useQuery<ClustersQuery>('Clusters', { year, first: 100 });
   const [done, setDone] = useState<string | null>(null);
   const t = useT();
   const { reload } = clusters;
