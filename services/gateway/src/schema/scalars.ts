@@ -1,5 +1,6 @@
 import { decimal, instant } from '@thidua/schema';
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { builder } from '../builder.ts';
 
 function parseWith(
@@ -47,34 +48,11 @@ builder.scalarType('DateTime', {
   ),
 });
 
-function literalValue(node: ValueNode): unknown {
-  switch (node.kind) {
-    case Kind.STRING:
-    case Kind.BOOLEAN:
-      return node.value;
-    case Kind.INT:
-    case Kind.FLOAT:
-      // Kept as written: exact values are strings in thidua, and counts are small integers.
-      return Number(node.value);
-    case Kind.NULL:
-      return null;
-    case Kind.LIST:
-      return node.values.map(literalValue);
-    case Kind.OBJECT:
-      return Object.fromEntries(
-        node.fields.map((field) => [field.name.value, literalValue(field.value)]),
-      );
-    default:
-      throw new GraphQLError(
-        'variables are not allowed inside a JSON literal (Không dùng biến bên trong giá trị JSON viết sẵn)',
-        { extensions: { code: 'BAD_USER_INPUT' } },
-      );
-  }
-}
-
+// graphql-scalars' JSON, through its functions rather than its GraphQLScalarType: the gateway's
+// graphql is the CommonJS copy Pothos loads, and a type from the ESM copy would not be accepted.
 builder.scalarType('JSON', {
   description: 'A JSON value, checked by the operation that takes it',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: literalValue,
+  serialize: (value): unknown => GraphQLJSON.serialize(value),
+  parseValue: (value): unknown => GraphQLJSON.parseValue(value),
+  parseLiteral: (node, variables): unknown => GraphQLJSON.parseLiteral(node, variables),
 });
