@@ -285,7 +285,33 @@ describe('charts, the matrix, versions and history in a real browser against the
     await screenshot(unit, 'history.png');
   });
 
-  test("a unit's scorecard names it, writes each formula the Vietnamese way and leads to its versions", async () => {
+  test("a unit's scorecard names it and its reviewed indicators, writes each formula the Vietnamese way and leads to its versions", async () => {
+    // The lead reviews one of Hải Phòng's figures, with a reason.
+    const { data: reviewed } = await system.graphql(
+      `mutation { reviewIndicator(unitCode: "hai-phong", periodId: "2026-FY",
+         indicator: "cadresPlanned", reviewedValue: "260", reason: "Theo nghị quyết quy hoạch")
+         { __typename } }`,
+      {},
+      'thanh-hoa',
+    );
+    expect(reviewed).toEqual({ reviewIndicator: { __typename: 'IndicatorReviewed' } });
+    await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ scorecard(unit: "hai-phong", period: "2026-FY") { reviewedIndicators { indicator } } }',
+      );
+      const card = (data as { scorecard: { reviewedIndicators: { indicator: string }[] } | null })
+        .scorecard;
+      return card?.reviewedIndicators.some((r) => r.indicator === 'cadresPlanned')
+        ? true
+        : undefined;
+    });
+    const { data: schemeAnswer } = await system.graphql(
+      '{ scheme(cluster: "cum-2", period: "2026-FY") }',
+    );
+    const title = (
+      schemeAnswer as { scheme: { indicators: { code: string; title: string }[] } }
+    ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
+    expect(title).toBeDefined();
     const unit = await openPage('/');
     await signInAs(unit, /Hải Phòng$/);
     await expect
@@ -302,6 +328,13 @@ describe('charts, the matrix, versions and history in a real browser against the
       // a decimal point (thousands are grouped with dots: 1.988)
       expect.stringMatching(/\d\.\d{1,2}(?!\d)|self-score/),
     );
+    // The reviewed indicator by its title in the scheme, its code beside it.
+    const reviewedRow = unit.locator(
+      'table.reviewed-indicators tr[data-indicator="cadresPlanned"] td',
+    );
+    await expect
+      .poll(() => reviewedRow.first().textContent(), { timeout: 30_000 })
+      .toBe(`${title ?? ''} (cadresPlanned)`);
     await screenshot(unit, 'scorecard-formulas.png');
     await unit.getByRole('link', { name: /Các phiên bản báo cáo/ }).click();
     await unit
