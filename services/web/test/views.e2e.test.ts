@@ -335,6 +335,8 @@ describe('charts, the matrix, versions and history in a real browser against the
     await expect
       .poll(() => reviewedRow.first().textContent(), { timeout: 30_000 })
       .toBe(`${title ?? ''} (cadresPlanned)`);
+    // The reviewer by its name in the cluster.
+    expect(await reviewedRow.last().textContent()).toBe('Ban Tổ chức Tỉnh ủy Thanh Hóa');
     await screenshot(unit, 'scorecard-formulas.png');
     await unit.getByRole('link', { name: /Các phiên bản báo cáo/ }).click();
     await unit

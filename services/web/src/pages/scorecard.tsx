@@ -85,7 +85,11 @@ export function ScorecardPage({
     code: cluster,
     year: periodYear(period),
   });
-  const unitName = clusterInfo.data?.cluster?.members.find((m) => m.unitCode === unit)?.name;
+  const members = new Map(clusterInfo.data?.cluster?.members.map((m) => [m.unitCode, m.name]));
+  const unitName = members.get(unit);
+  /** A reviewer or returner: the board, or a member unit by its name. */
+  const nameOf = (code: string) =>
+    code === 'central' ? 'Ban Tổ chức Trung ương' : (members.get(code) ?? code);
   if (card.loading && card.data === null) return <Loading what="bảng điểm" />;
   if (card.error !== null) return <ErrorBox error={card.error} />;
   const scorecard = card.data?.scorecard;
@@ -121,11 +125,9 @@ export function ScorecardPage({
       {scorecard.returned !== null && (
         <div className="banner returned" role="note">
           <strong>Báo cáo bị trả lại để giải trình</strong>: {scorecard.returned.reason} · bởi{' '}
-          {scorecard.returned.returnedBy === 'central'
-            ? 'Ban Tổ chức Trung ương'
-            : scorecard.returned.returnedBy}{' '}
-          lúc {formatDateTime(scorecard.returned.returnedAt)}. Báo cáo vẫn được tính cho đến khi đơn
-          vị nộp lại.
+          {nameOf(scorecard.returned.returnedBy)} lúc{' '}
+          {formatDateTime(scorecard.returned.returnedAt)}. Báo cáo vẫn được tính cho đến khi đơn vị
+          nộp lại.
         </div>
       )}
       <table className="totals">
@@ -225,7 +227,7 @@ export function ScorecardPage({
                 <td className="number submitted">{inputValue(r.submittedValue)}</td>
                 <td className="number reviewed">{inputValue(r.reviewedValue)}</td>
                 <td className="reason">{r.reason}</td>
-                <td>{r.reviewer === 'central' ? 'Ban Tổ chức Trung ương' : r.reviewer}</td>
+                <td>{nameOf(r.reviewer)}</td>
               </tr>
             ))}
           </tbody>
