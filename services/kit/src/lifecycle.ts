@@ -8,13 +8,17 @@ export interface Lifecycle {
   onFailure?(listener: (error: Error) => void): void;
 }
 
-/** How long a failed service may take to stop cleanly before the process exits anyway. */
-const failedStopMs = 15_000;
+/**
+ * How long a service may take to stop before the process exits anyway, with 1: a send or a leave
+ * of the group stuck on an unreachable broker never finishes.
+ */
+const stopLimitMs = 20_000;
 
 /**
  * Runs a service until SIGTERM or SIGINT, then stops it (finishing the batch in hand) and exits 0.
  * A failed start exits 1 so a supervisor sees it; so does a service that failed while running
- * (a consumer crash kafkajs will not restart, a stalled relay), once it has stopped cleanly.
+ * (a consumer crash kafkajs will not restart, a stalled relay), once it has stopped cleanly, and
+ * a service that did not stop within 20 s.
  */
 export function runUntilSignalled(name: string, service: Lifecycle, log: Logger): void {
   let stopping = false;
@@ -22,13 +26,10 @@ export function runUntilSignalled(name: string, service: Lifecycle, log: Logger)
     if (stopping) return;
     stopping = true;
     log.info({ reason }, `${name} stopping`);
-    if (exitCode !== 0) {
-      // A relay stuck on an unreachable broker may never finish its send.
-      setTimeout(() => {
-        log.error(`${name} did not stop within ${failedStopMs / 1000} s`);
-        process.exit(exitCode);
-      }, failedStopMs).unref();
-    }
+    setTimeout(() => {
+      log.error(`${name} did not stop within ${stopLimitMs / 1000} s`);
+      process.exit(1);
+    }, stopLimitMs).unref();
     service.stop().then(
       () => process.exit(exitCode),
       (error: unknown) => {
