@@ -94,6 +94,8 @@ const english: Record<string, string> = {
   'Đã đóng kỳ {period}': 'Closed {period}',
   'Cụm {cluster} chưa được xác lập cho năm {year}.': 'Cluster {cluster} is not defined for {year}.',
   'Điểm thưởng, điểm trừ': 'Bonus and deduction items',
+  'Cụm trưởng, cụm phó và Ban Tổ chức Trung ương ghi điểm thưởng, điểm trừ.':
+    "The cluster's lead, its deputies and the central board record bonus and deduction items.",
   Loại: 'Kind',
   'Điểm thưởng': 'Bonus',
   'Điểm trừ': 'Deduction',

@@ -513,7 +513,13 @@ export function ManagePage({ me, cluster, year }: { me: Me; cluster: string; yea
           </p>
         )}
       </section>
-      <AdjustmentsSection info={info} />
+      {me.central || role === 'LEAD' || role === 'DEPUTY' ? (
+        <AdjustmentsSection info={info} />
+      ) : (
+        <p className="muted">
+          {t('Cụm trưởng, cụm phó và Ban Tổ chức Trung ương ghi điểm thưởng, điểm trừ.')}
+        </p>
+      )}
     </div>
   );
 }
