@@ -1,7 +1,7 @@
 import { periodId, slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { yearOf } from '../period-year.ts';
-import { pageOf } from './pages.ts';
+import { pageInSql, pageOf } from './pages.ts';
 import { PaperReport, paperReportOf, type PaperReportView } from './paper-reports.ts';
 import { returnOf, SubmissionReturn, type SubmissionReturnView } from './verification.ts';
 
@@ -104,13 +104,22 @@ builder.queryField('clusters', (t) =>
       type: Cluster,
       args: { year: t.arg.int() },
       resolve: async (_root, args, context) => {
-        let query = context.db
-          .selectFrom('clusters')
-          .selectAll()
-          .orderBy('year')
-          .orderBy('cluster_code');
-        if (args.year != null) query = query.where('year', '=', args.year);
-        return pageOf(args, (await query.execute()).map(toCluster));
+        let clusters = context.db.selectFrom('clusters');
+        if (args.year != null) clusters = clusters.where('year', '=', args.year);
+        const { count } = await clusters
+          .select((eb) => eb.fn.countAll<string>().as('count'))
+          .executeTakeFirstOrThrow();
+        return pageInSql(args, Number(count), async ({ offset, limit }) =>
+          (
+            await clusters
+              .selectAll()
+              .orderBy('year')
+              .orderBy('cluster_code')
+              .offset(offset)
+              .limit(limit)
+              .execute()
+          ).map(toCluster),
+        );
       },
     },
     { name: 'ClusterConnection' },
