@@ -815,14 +815,21 @@ describe('Excel and Word files over HTTP', () => {
       `mutation { closePeriod(clusterCode: "cum-2", periodId: "${periodId}") { __typename } }`,
     );
     expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
-    const lines = await eventually(async () => {
-      const answer = await system.graphql(
-        'query($year: Int!) { awards(cluster: "cum-2", year: $year) { lines { rank unitCode } } }',
-        { year },
-      );
-      return (answer.data?.awards as { lines: { rank: number; unitCode: string }[] } | null)?.lines;
-    });
-    expect(lines.length).toBeGreaterThan(0);
+    // The first sheet may come before the awards service has every final scorecard (a busy
+    // machine delays its consumers): wait for the proposed lines.
+    const lines = await eventually(
+      async () => {
+        const answer = await system.graphql(
+          'query($year: Int!) { awards(cluster: "cum-2", year: $year) { lines { rank unitCode } } }',
+          { year },
+        );
+        const found = (
+          answer.data?.awards as { lines: { rank: number; unitCode: string }[] } | null
+        )?.lines;
+        return found !== undefined && found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 100_000 },
+    );
     const text = await documentText(
       await get(`/documents/award-proposal.docx?cluster=cum-2&year=${year}`),
     );
@@ -926,6 +933,16 @@ describe('Excel and Word files over HTTP', () => {
       expect(row.getCell(11).text).toBe(line.granted === null ? '' : awardVi[line.granted]);
     });
     expect(sheet.getRow(headerRow + 1 + sheetAnswer.lines.length).getCell(2).value).toBeNull();
+    const awardsPath = `/exports/awards.xlsx?cluster=cum-2&year=${year}`;
+    expect((await get(awardsPath, 'ca-mau')).status).toBe(403);
+    expect((await get(awardsPath, null)).status).toBe(401);
+    const badYear = await get('/exports/awards.xlsx?cluster=cum-2&year=26');
+    expect(badYear.status).toBe(400);
+    expect(((await badYear.json()) as { error: { messageVi: string } }).error.messageVi).toBe(
+      'Tham số year=26 không phải năm, ví dụ year=2026',
+    );
+    const noSheet = await get(`/exports/awards.xlsx?cluster=cum-2&year=${year - 1}`);
+    expect(noSheet.status).toBe(404);
 
     const decisionPath = `/documents/award-decision.docx?cluster=cum-2&year=${year}`;
     const text = await documentText(await get(decisionPath, proposed.unitCode));
