@@ -5,7 +5,7 @@ import { backoffMs, isRetriable } from './errors.ts';
 import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
-import { sendPerPartition } from './send-per-partition.ts';
+import { sendEveryPartition } from './send-per-partition.ts';
 import type { ServiceMetrics } from './metrics.ts';
 
 export interface OutboxRelayOptions {
@@ -114,7 +114,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         list.push({ key: row.key, value: row.value });
         byTopic.set(name, list);
       }
-      await sendPerPartition(
+      await sendEveryPartition(
         kafka,
         active,
         [...byTopic].map(([topic, messages]) => ({ topic, messages })),

@@ -65,14 +65,37 @@ async function partitionMetadata(
   return cache;
 }
 
+/** Some partitions of a batch were still unacknowledged after every attempt; the batch is retried. */
+export class UnacknowledgedPartitionsError extends Error {
+  override readonly name = 'UnacknowledgedPartitionsError';
+  readonly retriable = true;
+  constructor(partitions: readonly PartitionMessages[]) {
+    const names = partitions.map(({ topic, partition }) => `${topic}/${partition}`).join(', ');
+    super(`the broker never acknowledged partitions ${names}`);
+  }
+}
+
+/** Sends after which a partition still unacknowledged fails the batch, to be retried whole. */
+const maxSends = 5;
+
+/** kafkajs' sendBatch input: one entry per topic (it keeps only the last of a repeated topic). */
+function byTopic(groups: readonly PartitionMessages[]): TopicMessages[] {
+  const topics = new Map<string, Message[]>();
+  for (const { topic, messages } of groups) {
+    topics.set(topic, [...(topics.get(topic) ?? []), ...messages]);
+  }
+  return [...topics].map(([topic, messages]) => ({ topic, messages }));
+}
+
 /**
- * Publishes with acks=all in one send per partition, all at once. kafkajs 2.2.4 can lose messages
- * of a send that spans several brokers: when a partition's leader moves, during the send's
- * retries, to a broker that has already answered, the retry skips that broker and the send
- * resolves without the moved partition's messages (tulios/kafkajs#1303). A send to one partition
- * has one leader at a time, so its retry goes to the new leader.
+ * Publishes with acks=all, each message naming its partition, and sends again the partitions the
+ * send resolved without. kafkajs 2.2.4 keeps, across a send's retries, which brokers have already
+ * answered: a partition whose leader moved to one of them during the retries is left out, and the
+ * send resolves without its messages (tulios/kafkajs#1303). Such a partition has no answer in the
+ * result, so it is sent again; had its first leader written it after all, the idempotent producer
+ * or the consumers' event ids drop the copy.
  */
-export async function sendPerPartition(
+export async function sendEveryPartition(
   kafka: Kafka,
   producer: Producer,
   topicMessages: readonly TopicMessages[],
@@ -88,7 +111,21 @@ export async function sendPerPartition(
     }
     return partitions;
   });
-  await Promise.all(
-    groups.map(({ topic, messages }) => producer.send({ topic, acks: -1, messages })),
-  );
+  await sendUntilAnswered(producer, groups);
+}
+
+/** Sends the groups, then again those the result has no answer for, up to `maxSends` times. */
+export async function sendUntilAnswered(
+  producer: Pick<Producer, 'sendBatch'>,
+  groups: readonly PartitionMessages[],
+): Promise<void> {
+  let pending = groups;
+  for (let sends = 0; pending.length > 0; sends++) {
+    if (sends === maxSends) throw new UnacknowledgedPartitionsError(pending);
+    const answers = await producer.sendBatch({ acks: -1, topicMessages: byTopic(pending) });
+    const answered = new Set(
+      answers.map(({ topicName, partition }) => `${topicName}/${partition}`),
+    );
+    pending = pending.filter(({ topic, partition }) => !answered.has(`${topic}/${partition}`));
+  }
 }
