@@ -1,7 +1,7 @@
-// The bare endpoint of the query measure: graphql-yoga answering the persisted Ranking query with the same
-// standings from memory, no database and no Pothos. Run as its own process by run-bench.ts, which
-// passes the standings (as the gateway returned them) in BARE_STANDINGS and reads the port from
-// the first line this prints.
+// The bare endpoint of the query measure: graphql-yoga answering the persisted Ranking query with
+// the same standings from memory, no database and no Pothos. Run as its own process by
+// query-measure.ts, which passes the standings (as the gateway returned them) in BARE_STANDINGS
+// and reads the port from the first line this prints.
 import { createSchema, createYoga } from 'graphql-yoga';
 import { createServer } from 'node:http';
 
