@@ -18,3 +18,11 @@ export const yearOf = (id: string): number => parsePeriodId(id).year;
 
 /** Whether the period closes its year (its standings decide the awards). */
 export const isYearEnd = (id: string): boolean => parsePeriodId(id).kind === 'FY';
+
+/** Orders period ids in time: by year, and a year's first half before its year-end. */
+export function comparePeriodIds(a: string, b: string): number {
+  const left = parsePeriodId(a);
+  const right = parsePeriodId(b);
+  if (left.year !== right.year) return left.year - right.year;
+  return left.kind === right.kind ? 0 : left.kind === 'H1' ? -1 : 1;
+}

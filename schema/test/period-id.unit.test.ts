@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isYearEnd, parsePeriodId, yearOf } from '../src/period-id.ts';
+import { comparePeriodIds, isYearEnd, parsePeriodId, yearOf } from '../src/period-id.ts';
 
 describe('period ids', () => {
   test('give their year and kind', () => {
@@ -14,5 +14,11 @@ describe('period ids', () => {
     for (const id of ['26-H1', '2026-Q1', '2026-fy', '', 'abcd-FY']) {
       expect(() => parsePeriodId(id)).toThrow(/malformed period id/);
     }
+  });
+
+  test('order in time: by year, the first half before the year-end (not as text, where FY < H1)', () => {
+    const ids = ['2026-H1', '2023-FY', '2026-FY', '2023-H1'];
+    expect([...ids].sort(comparePeriodIds)).toEqual(['2023-H1', '2023-FY', '2026-H1', '2026-FY']);
+    expect(comparePeriodIds('2026-FY', '2026-FY')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { slug } from '@thidua/schema';
+import { comparePeriodIds, slug } from '@thidua/schema';
 import { builder } from '../builder.ts';
 import { pageOf } from './pages.ts';
 
@@ -64,9 +64,10 @@ const UnitRef = builder.objectRef<UnitView>('Unit').implement({
             .selectFrom('scoring.published_scorecards')
             .select(['unit_code', 'period_id', 'scorecard'])
             .where('unit_code', 'in', unit.lineage)
-            .orderBy('period_id')
             .orderBy('unit_code')
             .execute();
+          // Period ids sort wrongly as text ('2023-FY' < '2023-H1'), so the order is taken here.
+          rows.sort((a, b) => comparePeriodIds(a.period_id, b.period_id));
           return pageOf(
             args,
             rows.map((row) => ({
