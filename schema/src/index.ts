@@ -30,3 +30,4 @@ export * from './views/award-sheet.ts';
 export * from './hundredths.ts';
 export * from './operations.ts';
 export * from './text.ts';
+export * from './issue-vi.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withVietnamese } from './issue-vi.ts';
 import { slug } from './codes.ts';
 import { decimal } from './decimal.ts';
 import { tryParseHundredths } from './hundredths.ts';
@@ -10,7 +11,15 @@ export const direction = z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
 export const indicatorKind = z.enum(['COUNT', 'DECIMAL', 'PERCENT', 'YES_NO']);
 
 const indicatorBase = {
-  code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be a camelCase code'),
+  code: z
+    .string()
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9]*$/,
+      withVietnamese(
+        'must be a camelCase code',
+        'Mã chỉ tiêu phải bắt đầu bằng chữ cái và chỉ gồm chữ cái, chữ số (ví dụ cadresPlanned)',
+      ),
+    ),
   title: z.string().min(1),
 };
 
@@ -101,7 +110,15 @@ export const defaultClassificationBands: ClassificationBands = {
 };
 
 const criterionBase = {
-  code: z.string().regex(/^\d+(\.\d+)*$/, 'must be a dotted number such as 2.3'),
+  code: z
+    .string()
+    .regex(
+      /^\d+(\.\d+)*$/,
+      withVietnamese(
+        'must be a dotted number such as 2.3',
+        'Mã tiêu chí phải là các số nối bằng dấu chấm, ví dụ 2.3',
+      ),
+    ),
   title: z.string().min(1),
   maxPoints: decimal,
 };

@@ -319,7 +319,7 @@ describe('error codes and messages', () => {
       query: '{ ranking(cluster: "cum-2", period: "2023-Q3") { revision } }',
       code: 'BAD_USER_INPUT',
       message:
-        /^period: must look like 2023-H1 or 2023-FY \(Giá trị không hợp lệ ở tham số period\)$/,
+        /^period: must look like 2023-H1 or 2023-FY \(Giá trị không hợp lệ: period: Kỳ phải có dạng 2023-H1 \(6 tháng\) hoặc 2023-FY \(cả năm\)\)$/,
     },
     {
       name: 'a page over 100',
@@ -375,7 +375,7 @@ describe('error codes and messages', () => {
           {
             path: 'periodId',
             message: 'must look like 2023-H1 or 2023-FY',
-            messageVi: 'Giá trị không hợp lệ: must look like 2023-H1 or 2023-FY',
+            messageVi: 'Kỳ phải có dạng 2023-H1 (6 tháng) hoặc 2023-FY (cả năm)',
           },
         ],
       });

@@ -1,24 +1,32 @@
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
+import { vietnameseIssue } from '@thidua/schema';
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { z } from 'zod';
 
 /**
  * A malformed argument, as the validation plugin reports it: the argument's name and what is
- * wrong, e.g. `period: must look like 2023-H1 or 2023-FY`, with the code BAD_USER_INPUT.
+ * wrong, e.g. `period: must look like 2023-H1 or 2023-FY`, with the code BAD_USER_INPUT, then the
+ * same in Vietnamese in brackets.
  */
 export function invalidArgumentError(failure: StandardSchemaV1.FailureResult): GraphQLError {
   const named = failure.issues.map((issue) => {
     const path = (issue.path ?? [])
       .map((part) => String(typeof part === 'object' ? part.key : part))
       .join('.');
-    return { path, message: path === '' ? issue.message : `${path}: ${issue.message}` };
+    // The arguments are checked by zod, whose issues carry the code that names them in Vietnamese.
+    const messageVi = isZodIssue(issue) ? vietnameseIssue(issue) : issue.message;
+    const prefix = path === '' ? '' : `${path}: `;
+    return { message: prefix + issue.message, messageVi: prefix + messageVi };
   });
-  const paths = [...new Set(named.map((n) => n.path).filter((p) => p !== ''))].join(', ');
   return new GraphQLError(
-    `${named.map((n) => n.message).join('; ')} (Giá trị không hợp lệ ở tham số ${paths})`,
+    `${named.map((n) => n.message).join('; ')} (Giá trị không hợp lệ: ${named.map((n) => n.messageVi).join('; ')})`,
     { extensions: { code: 'BAD_USER_INPUT' } },
   );
 }
+
+const isZodIssue = (issue: StandardSchemaV1.Issue): issue is z.core.$ZodIssue =>
+  'code' in issue && typeof issue.code === 'string';
 
 /** graphql-js's "Did you mean …?" hints name fields, arguments, types and enum values. */
 const suggestion = / ?Did you mean [^?]*\?/g;

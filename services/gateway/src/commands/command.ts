@@ -1,5 +1,5 @@
 import { appendToOutbox, outboxMessageOf, type OutboxRelay } from '@thidua/kit';
-import type { Actor, AnyEvent, SubmissionProblem } from '@thidua/schema';
+import { vietnameseIssue, type Actor, type AnyEvent, type SubmissionProblem } from '@thidua/schema';
 import type { Kysely, Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -98,19 +98,11 @@ export const clusterNotDefined = (clusterCode: string, year: number): Submission
     `Cụm ${clusterCode} chưa được xác lập cho năm ${year}`,
   );
 
-/**
- * Every issue zod found, with its path under `prefix`; in Vietnamese as the issue gives it
- * (`params.messageVi`, as humanName and humanReason do), or else with the English quoted.
- */
+/** Every issue zod found, with its path under `prefix`, in English and Vietnamese. */
 export function zodProblems(error: z.ZodError, prefix = ''): SubmissionProblem[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
-    const params: unknown = 'params' in issue ? issue.params : undefined;
-    const messageVi =
-      typeof params === 'object' && params !== null && 'messageVi' in params
-        ? String(params.messageVi)
-        : `Giá trị không hợp lệ: ${issue.message}`;
-    return problem(path, issue.message, messageVi);
+    return problem(path, issue.message, vietnameseIssue(issue));
   });
 }
 
