@@ -22,7 +22,7 @@ export function Download({
 }: {
   /** e.g. /exports/ranking.xlsx */
   path: string;
-  params: Record<string, string>;
+  params?: Record<string, string>;
   label: string;
   fallbackName: string;
 }) {
@@ -30,7 +30,8 @@ export function Download({
     busy: false,
     refusal: null,
   });
-  const url = `${path}?${new URLSearchParams(params).toString()}`;
+  const query = new URLSearchParams(params).toString();
+  const url = query === '' ? path : `${path}?${query}`;
   async function save() {
     setState({ busy: true, refusal: null });
     try {

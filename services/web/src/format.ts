@@ -46,6 +46,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.day ?? ''}/${p.month ?? ''}/${p.year ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}`;
 }
 
+/** An instant's day as `20/12/2023` in Hanoi time. */
+export const formatDate = (iso: string | null | undefined): string =>
+  formatDateTime(iso).split(' ')[0] ?? '–';
+
+/** A file's size as `12 KB` (rounded up, so a small file never shows as 0). */
+export const formatFileSize = (bytes: number): string =>
+  bytes < 1024 ? `${formatCount(bytes)} B` : `${formatCount(Math.ceil(bytes / 1024))} KB`;
+
 /**
  * A moment typed as Vietnamese write it, `6/7/2023 12:00` or `06/07/2023` (midnight), read in
  * Hanoi time (UTC+7, no daylight saving) as the API's DateTime; null when it is no such moment.

@@ -506,6 +506,7 @@ export type ScorecardQuery = {
       reason: string;
       reviewer: string;
     }>;
+    paperReport: { recordedBy: string; receivedAt: string } | null;
     returned: { reason: string; returnedBy: string; returnedAt: string } | null;
   } | null;
 };

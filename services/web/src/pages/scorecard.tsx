@@ -1,7 +1,10 @@
-import type { ClusterInfo, Me, Scheme, Scorecard } from '../api-types.ts';
+import type { ClusterInfo, CriterionPoints, Me, Scheme, Scorecard } from '../api-types.ts';
+import { Download } from '../download.tsx';
 import {
   classificationName,
+  formatDate,
   formatDateTime,
+  formatFileSize,
   formatDecimal,
   formatFormula,
   periodName,
@@ -64,6 +67,30 @@ function Inputs({ inputs }: { inputs: unknown }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A criterion's evidence files (minh chứng), each saved through the gateway with the token. */
+function EvidenceFiles({
+  files,
+  nameOf,
+}: {
+  files: CriterionPoints['evidence'];
+  nameOf: (code: string) => string;
+}) {
+  if (files.length === 0) return <span className="muted">–</span>;
+  return (
+    <ul className="evidence">
+      {files.map((file) => (
+        <li key={file.id} data-evidence={file.id}>
+          <Download path={file.href} label={file.fileName} fallbackName={file.fileName} />{' '}
+          <span className="muted">
+            {file.mediaType}, {formatFileSize(file.sizeBytes)} · {nameOf(file.uploadedBy)},{' '}
+            {formatDateTime(file.uploadedAt)}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -130,6 +157,12 @@ export function ScorecardPage({
           nộp lại.
         </div>
       )}
+      {scorecard.paperReport !== null && (
+        <p className="paper-report" role="note">
+          Do {nameOf(scorecard.paperReport.recordedBy)} ghi nhận từ báo cáo giấy nhận ngày{' '}
+          {formatDate(scorecard.paperReport.receivedAt)}.
+        </p>
+      )}
       <table className="totals">
         <tbody>
           <tr>
@@ -170,6 +203,7 @@ export function ScorecardPage({
             <th>Số liệu</th>
             <th>Công thức</th>
             <th className="number">Điểm / tối đa</th>
+            <th>Minh chứng</th>
             {reviews && <th className="no-print">Thẩm định</th>}
           </tr>
         </thead>
@@ -188,6 +222,9 @@ export function ScorecardPage({
               </td>
               <td className="number">
                 {formatDecimal(criterion.points)} / {formatDecimal(criterion.maxPoints)}
+              </td>
+              <td>
+                <EvidenceFiles files={criterion.evidence} nameOf={nameOf} />
               </td>
               {reviews && (
                 <td className="no-print">
