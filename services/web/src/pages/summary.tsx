@@ -177,6 +177,45 @@ function SummaryCharts({ rows }: { rows: Rolled[] }) {
   );
 }
 
+/** How an indicator was rolled up, in Vietnamese; an average says how many units it is over. */
+function rollUpName({ rollUp, reported }: PeriodSummary['indicators'][number]): string {
+  if (rollUp === 'AVERAGE') return `Trung bình (${formatCount(reported)} đơn vị)`;
+  if (rollUp === 'YES_COUNT') return 'Số đơn vị trả lời có';
+  return 'Tổng';
+}
+
+/** The figure to show: a yes/no as "n / m đơn vị", a count whole, an average to hundredths. */
+function rollUpFigure({ rollUp, reported, value }: PeriodSummary['indicators'][number]): string {
+  if (rollUp === 'YES_COUNT') return `${formatDecimal(value, 0)} / ${formatCount(reported)} đơn vị`;
+  return formatDecimal(value, rollUp === 'AVERAGE' || value.includes('.') ? 2 : 0);
+}
+
+/** Every indicator over all clusters, rolled up the way its scheme says. */
+function IndicatorRollUps({ indicators }: { indicators: PeriodSummary['indicators'] }) {
+  if (indicators.length === 0) return null;
+  return (
+    <table className="indicator-rollups">
+      <caption>Các chỉ tiêu toàn quốc</caption>
+      <thead>
+        <tr>
+          <th>Chỉ tiêu</th>
+          <th>Cách tổng hợp</th>
+          <th className="number">Số liệu</th>
+        </tr>
+      </thead>
+      <tbody>
+        {indicators.map((indicator) => (
+          <tr key={indicator.code} data-indicator={indicator.code}>
+            <td>{indicator.code}</td>
+            <td className="kind">{rollUpName(indicator)}</td>
+            <td className="number figure">{rollUpFigure(indicator)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The central board's roll-up of a period: each cluster of its year, then all of them together. */
 export function SummaryPage({ period }: { period: string }) {
   const clusters = useQuery<ClustersQuery>('Clusters', { year: periodYear(period), first: 100 });
@@ -243,6 +282,9 @@ export function SummaryPage({ period }: { period: string }) {
               ))}
             </tbody>
           </table>
+          <IndicatorRollUps
+            indicators={rows.find((r) => r.code === null)?.summary?.indicators ?? []}
+          />
           <SummaryCharts rows={rows} />
         </>
       )}
