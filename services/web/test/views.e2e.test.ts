@@ -159,6 +159,17 @@ describe('charts, the matrix, versions and history in a real browser against the
       .locator('tbody tr[data-cluster]:not([data-cluster="all"])')
       .count();
     expect(clusters).toBe(3);
+    // Every indicator over all clusters, rolled up by its kind, figures written the Vietnamese way.
+    const rollUps = board.locator('table.indicator-rollups tbody tr');
+    expect(await rollUps.count()).toBeGreaterThan(0);
+    for (const row of await rollUps.all()) {
+      const kind = (await row.locator('td.kind').textContent()) ?? '';
+      const figure = (await row.locator('td.figure').textContent()) ?? '';
+      expect(kind).toMatch(/^(Tổng|Trung bình \(\d+ đơn vị\)|Số đơn vị trả lời có)$/);
+      if (kind === 'Số đơn vị trả lời có') expect(figure).toMatch(/^\d+ \/ \d+ đơn vị$/);
+      else if (kind === 'Tổng') expect(figure).toMatch(/^\d{1,3}(\.\d{3})*(,\d\d)?$/);
+      else expect(figure).toMatch(/^\d{1,3}(\.\d{3})*,\d\d$/);
+    }
     await screenshot(board, 'summary-charts.png');
     expect(await downloaded(board, 'Xuất Excel')).toEqual({
       name: 'tong-hop-tat-ca-2023-H1.xlsx',
