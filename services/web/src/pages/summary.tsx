@@ -184,10 +184,12 @@ function rollUpName({ rollUp, reported }: PeriodSummary['indicators'][number]): 
   return 'Tổng';
 }
 
-/** The figure to show: a yes/no as "n / m đơn vị", a count whole, an average to hundredths. */
+/** The figure to show: a yes/no as "n / m đơn vị", a whole sum whole, else to hundredths. */
 function rollUpFigure({ rollUp, reported, value }: PeriodSummary['indicators'][number]): string {
   if (rollUp === 'YES_COUNT') return `${formatDecimal(value, 0)} / ${formatCount(reported)} đơn vị`;
-  return formatDecimal(value, rollUp === 'AVERAGE' || value.includes('.') ? 2 : 0);
+  // A sum of counts comes as `8941.00`: shown whole unless it has a real fraction.
+  const whole = rollUp === 'SUM' && /^-?\d+(\.0+)?$/.test(value);
+  return formatDecimal(value, whole ? 0 : 2);
 }
 
 /** Every indicator over all clusters, rolled up the way its scheme says. */
