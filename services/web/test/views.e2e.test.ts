@@ -4,7 +4,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
-import { eventually, startSystem, type RunningSystem } from '../../../test/support/system.ts';
+import {
+  eventually,
+  startSystem,
+  tokenFor,
+  type RunningSystem,
+} from '../../../test/support/system.ts';
 
 const webRoot = new URL('..', import.meta.url);
 const output = new URL('../test-output/views/', import.meta.url);
@@ -280,6 +285,24 @@ describe('charts, the matrix, versions and history in a real browser against the
   });
 
   test("a merged unit's history runs through its predecessors' results across the years", async () => {
+    // Hải Phòng's evidence (minh chứng) for criterion 1.1: a small PDF.
+    const evidence = new FormData();
+    evidence.set('unit', 'hai-phong');
+    evidence.set('period', '2026-FY');
+    evidence.set('criterion', '1.1');
+    evidence.set(
+      'file',
+      new Blob([
+        '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      ]),
+      'Nghị quyết kết nạp.pdf',
+    );
+    const uploaded = await fetch(`${origin}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor('hai-phong')}` },
+      body: evidence,
+    });
+    expect(uploaded.status).toBe(201);
     const unit = await openPage('/');
     await signInAs(unit, /Hải Phòng$/);
     await unit.getByRole('link', { name: 'Lịch sử thi đua qua các năm' }).click();
@@ -348,6 +371,14 @@ describe('charts, the matrix, versions and history in a real browser against the
       .toBe(`${title ?? ''} (cadresPlanned)`);
     // The reviewer by its name in the cluster.
     expect(await reviewedRow.last().textContent()).toBe('Ban Tổ chức Tỉnh ủy Thanh Hóa');
+    // The evidence on its criterion line, saved with the token under its own name.
+    expect(await unit.locator('tr[data-criterion="1.1"] li[data-evidence]').textContent()).toMatch(
+      /^Nghị quyết kết nạp\.pdf PDF, 77 B · Ban Tổ chức Thành ủy Hải Phòng, \d\d\/\d\d\/\d{4} \d\d:\d\d$/,
+    );
+    expect(await downloaded(unit, 'Nghị quyết kết nạp.pdf')).toEqual({
+      name: 'Nghị quyết kết nạp.pdf',
+      start: '%P',
+    });
     await screenshot(unit, 'scorecard-formulas.png');
     await unit.getByRole('link', { name: /Các phiên bản báo cáo/ }).click();
     await unit

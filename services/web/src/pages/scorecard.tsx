@@ -70,6 +70,15 @@ function Inputs({ inputs }: { inputs: unknown }) {
   );
 }
 
+/** The kinds of evidence file the gateway takes, by their short names. */
+const fileKinds: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
 /** A criterion's evidence files (minh chứng), each saved through the gateway with the token. */
 function EvidenceFiles({
   files,
@@ -85,8 +94,8 @@ function EvidenceFiles({
         <li key={file.id} data-evidence={file.id}>
           <Download path={file.href} label={file.fileName} fallbackName={file.fileName} />{' '}
           <span className="muted">
-            {file.mediaType}, {formatFileSize(file.sizeBytes)} · {nameOf(file.uploadedBy)},{' '}
-            {formatDateTime(file.uploadedAt)}
+            {fileKinds[file.mediaType] ?? file.mediaType}, {formatFileSize(file.sizeBytes)} ·{' '}
+            {nameOf(file.uploadedBy)}, {formatDateTime(file.uploadedAt)}
           </span>
         </li>
       ))}
