@@ -319,7 +319,7 @@ describe('charts, the matrix, versions and history in a real browser against the
     await screenshot(unit, 'history.png');
   });
 
-  test("a unit's scorecard names it and its reviewed indicators, writes each formula the Vietnamese way and leads to its versions", async () => {
+  test("a unit's scorecard names it and its reviewed indicators, writes each formula the Vietnamese way, downloads its evidence, leads to its versions and notes a paper report", async () => {
     // The lead reviews one of Hải Phòng's figures, with a reason.
     const { data: reviewed } = await system.graphql(
       `mutation { reviewIndicator(unitCode: "hai-phong", periodId: "2026-FY",
@@ -385,6 +385,39 @@ describe('charts, the matrix, versions and history in a real browser against the
       .getByRole('heading', { name: /Các phiên bản báo cáo · Ban Tổ chức Thành ủy Hải Phòng/ })
       .waitFor();
     expect(await unit.locator('table.versions-table tbody tr').count()).toBeGreaterThan(0);
+
+    // The lead records Hà Tĩnh's results from a paper report received a minute ago.
+    const receivedAt = new Date(Date.now() - 60_000);
+    const { data: recorded } = await system.graphql(
+      `mutation($indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!,
+         $receivedAt: DateTime!) {
+         submitResults(unitCode: "ha-tinh", periodId: "2026-FY", indicators: $indicators,
+           selfScores: $selfScores, receivedAt: $receivedAt) { __typename } }`,
+      { ...walkthroughVariables('submitResults as ha-tinh'), receivedAt: receivedAt.toISOString() },
+      'thanh-hoa',
+    );
+    expect(recorded).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+    // The page reads the scorecard once: wait until the paper version is the counted one.
+    await eventually(async () => {
+      const { data } = await system.graphql(
+        '{ scorecard(unit: "ha-tinh", period: "2026-FY") { paperReport { recordedBy } } }',
+      );
+      return (
+        (data as { scorecard: { paperReport: unknown } | null }).scorecard?.paperReport ?? undefined
+      );
+    });
+    const lead = await openPage('/');
+    await signInAs(lead, /Thanh Hóa$/);
+    await lead.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
+    const receivedDay = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(receivedAt);
+    await expect
+      .poll(() => lead.locator('p.paper-report').textContent(), { timeout: 30_000 })
+      .toBe(`Do Ban Tổ chức Tỉnh ủy Thanh Hóa ghi nhận từ báo cáo giấy nhận ngày ${receivedDay}.`);
   });
 
   test('no page visited logged a console error', () => {
