@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatCountdown,
+  formatDate,
   formatDateTime,
+  formatFileSize,
   formatDecimal,
   formatFormula,
   formatMovement,
@@ -90,5 +92,15 @@ describe('Vietnamese formatting', () => {
     );
     expect(formatFormula('97 ≥ 90 → 3.00')).toBe('97 ≥ 90 → 3,00');
     expect(formatFormula('best 0 = 0 → 3.00')).toBe('tốt nhất cụm 0 = 0 → 3,00');
+  });
+
+  test("a day is Hanoi's day, and a file's size is in bytes or whole kilobytes rounded up", () => {
+    // 20:00 UTC is already the next day in Hanoi.
+    expect(formatDate('2023-12-20T20:00:00Z')).toBe('21/12/2023');
+    expect(formatDate(null)).toBe('–');
+    expect(formatFileSize(77)).toBe('77 B');
+    expect(formatFileSize(1024)).toBe('1 KB');
+    expect(formatFileSize(1025)).toBe('2 KB');
+    expect(formatFileSize(10 * 1024 * 1024)).toBe('10.240 KB');
   });
 });
