@@ -33,8 +33,15 @@ const gateway = process.env.THIDUA_GATEWAY ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   plugins: [react(), persistedOperations()],
-  // `npm run dev -w @thidua/web` reloads on change and sends the API's paths to a running gateway.
-  server: { proxy: { '/graphql': gateway, '/dev': gateway } },
+  // `npm run dev -w @thidua/web` reloads on change and sends the API's paths (GraphQL, the
+  // development sign-in, the files' routes) to a running gateway.
+  server: {
+    proxy: Object.fromEntries(
+      ['/graphql', '/dev', '/exports', '/documents', '/templates', '/imports', '/evidence'].map(
+        (path) => [path, gateway],
+      ),
+    ),
+  },
   // ECharts is its own chunk (about 540 KB, 184 KB gzipped), fetched only by a page with a chart.
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
 });
