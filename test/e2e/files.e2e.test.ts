@@ -721,6 +721,14 @@ describe('Excel and Word files over HTTP', () => {
       return rows.get(lastUnit()) === note ? rows : undefined;
     });
     expect(ranking.get(lead)).toBe('');
+
+    // The deadline goes back a day ahead: moved just before this report, it may fall before the
+    // other members' own reports of a fast run, and no late unit is proposed for an award.
+    const restored = await system.graphql(
+      `mutation($deadline: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
+      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    expect(restored.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
   });
 
   /** The text of a .docx answer's body, tags removed. */
