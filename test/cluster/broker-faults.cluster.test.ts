@@ -13,7 +13,7 @@ import { faultPreset } from '../fault/support/fault-workload.ts';
 import { expectCleanOutcome, summarize } from '../fault/support/clean-outcome.ts';
 import { printFigures } from '../fault/support/fault-figures.ts';
 import { runWorkload, untilLoaded, type FaultRunResult } from '../fault/support/fault-run.ts';
-import { testSettings } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
 
 // The fault suite's system (every consuming service and the gateway as processes of their own, two
 // of each here) on a local three-broker KRaft cluster whose topics have three replicas and

@@ -1,7 +1,8 @@
 import { createGatewayService, type GatewayService } from '@thidua/gateway';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { authSecret, testSettings, tokenFor } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
+import { authSecret, tokenFor } from '../support/system.ts';
 
 // Two gateways over one database: production with one allowed web origin and short client
 // timeouts, and development with the defaults.

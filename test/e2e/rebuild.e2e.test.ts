@@ -8,7 +8,8 @@ import {
 import { createDb, createKafka, createLogger } from '@thidua/kit';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { eventually, startSystem, testSettings, type RunningSystem } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
+import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 /** Takes the dump once it holds still: two reads a second apart that agree. */
 async function settledDump(db: Kysely<unknown>, expected?: ReadModelDump): Promise<ReadModelDump> {

@@ -18,7 +18,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoScheme } from '../../infra/src/demo/demo-scheme.ts';
 import { figuresOf, seededRandom } from '../bench/workload.ts';
-import { authSecret, eventually, testSettings, tokenFor } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
+import { authSecret, eventually, tokenFor } from '../support/system.ts';
 import {
   absent,
   decimalText,

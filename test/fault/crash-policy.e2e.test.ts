@@ -1,7 +1,7 @@
 import { ensureDatabase } from '@thidua/kit';
 import pg from 'pg';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { testSettings } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
 import { expectCleanOutcome, summarize } from './support/clean-outcome.ts';
 import { runWorkload, type FaultRunResult } from './support/fault-run.ts';
 import { startPrivateBroker } from './support/private-broker.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { testSettings } from '../support/system.ts';
+import { testSettings } from '../support/database.ts';
 import { expectCleanOutcome, summarize } from './support/clean-outcome.ts';
 import { untilGroupsShared } from './support/consumer-groups.ts';
 import { cutConnections } from './support/database-cut.ts';

@@ -1,4 +1,3 @@
-import { demoScheme } from '../../infra/src/demo/demo-scheme.ts';
 import {
   makeEvent,
   scheme,
@@ -9,6 +8,7 @@ import {
   type ScoresEvent,
   type StandingEntry,
 } from '@thidua/schema';
+import { demoScheme } from './scheme.ts';
 
 // Events as the consuming services receive them, for their decision and projection tests; each
 // numbered, so a test can tell which caused what.

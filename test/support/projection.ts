@@ -7,9 +7,7 @@ import {
 } from '@thidua/kit';
 import type { AnyEvent, EventOnTopic, TopicId } from '@thidua/schema';
 import type { Kysely, Migration } from 'kysely';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import './provided-context.ts';
+import { ownDatabaseUrl } from './database.ts';
 
 /**
  * A consuming service's batch handler against the real PostgreSQL and without Kafka: a fresh
@@ -30,10 +28,9 @@ export async function projection<Database, Topic extends TopicId>(
   migrations: Record<string, Migration>,
   handle: BatchHandler<Database, Topic>,
 ): Promise<Projection<Database, Topic>> {
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = `${url.pathname}_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url.toString());
-  const db = createDb<Database>(url.toString(), name, 2);
+  const url = ownDatabaseUrl();
+  await ensureDatabase(url);
+  const db = createDb<Database>(url, name, 2);
   await migrateToLatest(db as Kysely<unknown>, name, migrations);
   const log = createLogger(name, 'error');
   const when = (batch: EventOnTopic<Topic>[]) =>

@@ -4,8 +4,7 @@ import { createGatewayService, mintToken, type GatewayService } from '@thidua/ga
 import { createRankingService } from '@thidua/ranking';
 import { createReportingService } from '@thidua/reporting';
 import { createScoringService } from '@thidua/scoring';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { testSettings } from './database.ts';
 
 /** A GraphQL response body; tests narrow `data` to the shape their operation asks for. */
 export interface GraphqlResponse {
@@ -38,22 +37,6 @@ export function tokenFor(who: string): Promise<string> {
   return who === 'central'
     ? mintToken(authSecret, { subject: 'test-central', central: true })
     : mintToken(authSecret, { subject: `test-staff@${who}`, unitCode: who });
-}
-
-/**
- * Settings for one test file: the shared broker, and a database and topic namespace of its own, so
- * that no file sees another's events or rows.
- */
-export function testSettings(): CommonSettings {
-  const suffix = randomBytes(4).toString('hex');
-  const database = new URL(inject('databaseUrl'));
-  database.pathname = `${database.pathname}_${suffix}`;
-  return {
-    DATABASE_URL: database.toString(),
-    KAFKA_BROKERS: inject('kafkaBrokers'),
-    TOPIC_NAMESPACE: `t-${suffix}`,
-    LOG_LEVEL: 'error',
-  };
 }
 
 /**

@@ -1,11 +1,9 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGatewayService, type GatewayService } from '../src/gateway-service.ts';
-// The types of what the integration setup provides (`inject`).
-import type {} from '../../../test/support/provided-context.ts';
+import { testSettings } from '../../../test/support/database.ts';
 
 // A real OpenID provider (oidc-provider) issues JWT access tokens by the client credentials grant,
 // with the organisation's own claims: `don_vi` names the unit, `vai_tro` lists roles, of which
@@ -138,28 +136,17 @@ describe("an OpenID provider's tokens, verified through its key set", () => {
       await fetch(`${issuer}/.well-known/openid-configuration`)
     ).json()) as Discovery;
 
-    const suffix = randomBytes(4).toString('hex');
-    const database = new URL(inject('databaseUrl'));
-    database.pathname = `${database.pathname}_${suffix}`;
-    gateway = createGatewayService(
-      {
-        DATABASE_URL: database.toString(),
-        KAFKA_BROKERS: inject('kafkaBrokers'),
-        TOPIC_NAMESPACE: `t-${suffix}`,
-        LOG_LEVEL: 'error',
+    gateway = createGatewayService(testSettings(), {
+      port: 0,
+      development: false,
+      authSecret: 'a-gateway-secret-that-signs-nothing-here-0123',
+      identityProvider: {
+        keys: { jwksUrl: new URL(discovery.jwks_uri), refetchCooldownMs: 500 },
+        issuer: discovery.issuer,
+        audience,
+        claims,
       },
-      {
-        port: 0,
-        development: false,
-        authSecret: 'a-gateway-secret-that-signs-nothing-here-0123',
-        identityProvider: {
-          keys: { jwksUrl: new URL(discovery.jwks_uri), refetchCooldownMs: 500 },
-          issuer: discovery.issuer,
-          audience,
-          claims,
-        },
-      },
-    );
+    });
     await gateway.start();
   });
 
