@@ -1,13 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  eventually,
-  startSystem,
-  tokenFor,
-  type RunningSystem,
-} from '../../../test/support/system.ts';
+import { startSystem, tokenFor, type RunningSystem } from '../../../test/support/system.ts';
+import { buildWebApp, startBrowser, untilRanked, type BrowserSession } from './browser-session.ts';
 
 // A year set up and run from the management screens: the central board defines a cluster, its
 // deputies and its scheme (pasted as JSON); the lead opens, moves and closes the year-end period,
@@ -18,9 +12,7 @@ const year = 2027;
 const periodId = `${year}-FY`;
 const cluster = 'cum-w';
 
-const webRoot = new URL('..', import.meta.url);
 const output = new URL('../test-output/management/', import.meta.url);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function scheme(maxPoints: string) {
   return {
@@ -54,27 +46,10 @@ function scheme(maxPoints: string) {
 
 const memberLines = [1, 2, 3, 4, 5, 6].map((n) => `w${n} | Ban Tổ chức Tỉnh ủy W${n}`).join('\n');
 
-/** The app as the gateway serves it: built fresh, so the test never runs an old bundle. */
-function buildWebApp(): void {
-  execFileSync(
-    process.execPath,
-    ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-    {
-      cwd: webRoot,
-      // vitest sets NODE_ENV=test, which would build React's development bundle
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    },
-  );
-}
-
 describe('the management screens in a real browser against the whole system', () => {
   let system: RunningSystem;
-  let browser: Browser;
-  let origin: string;
+  let session: BrowserSession;
   const stops: (() => Promise<void>)[] = [];
-  const contexts: BrowserContext[] = [];
-  const consoleErrors: string[] = [];
   const visited = new Set<string>();
 
   /** A page signed in as `who` (a unit's code, or `central`) through the session's token. */
@@ -83,31 +58,10 @@ describe('the management screens in a real browser against the whole system', ()
     path: string,
     viewport = { width: 1366, height: 768 },
   ): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport,
-    });
-    contexts.push(context);
-    await context.addInitScript(
-      (token) => {
-        sessionStorage.setItem('thidua.token', token);
-      },
-      await tokenFor(who),
-    );
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    page.on('framenavigated', () => visited.add(new URL(page.url()).pathname));
-    await page.goto(`${origin}${path}`);
+    const page = await session.openPage(path, { viewport, token: await tokenFor(who) });
     await page.getByTestId('who').waitFor();
     return page;
   }
-
-  const screenshot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: new URL(name, output).pathname, fullPage });
 
   const submit = async (unit: string, admitted: string, self: string) => {
     const { data } = await system.graphql(
@@ -122,27 +76,15 @@ describe('the management screens in a real browser against the whole system', ()
 
   beforeAll(async () => {
     buildWebApp();
-    mkdirSync(output, { recursive: true });
     system = await startSystem();
     stops.push(() => system.stop());
-    origin = new URL(system.gateway.url()).origin;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--lang=vi',
-      ],
+    session = await startBrowser(new URL(system.gateway.url()).origin, output, (page) => {
+      page.on('framenavigated', () => visited.add(new URL(page.url()).pathname));
     });
-    stops.push(() => browser.close());
+    stops.push(() => session.close());
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     for (const stop of stops.reverse()) await stop();
   });
 
@@ -162,7 +104,7 @@ describe('the management screens in a real browser against the whole system', ()
     await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
     expect(await board.locator('#define-lead').getAttribute('aria-invalid')).toBe('true');
     expect(await board.locator('.field-error').count()).toBe(1);
-    await screenshot(board, 'define-cluster-refused.png');
+    await session.screenshot(board, 'define-cluster-refused.png');
 
     await board.getByLabel('Cụm trưởng (mã đơn vị)').fill('w1');
     await board.getByRole('button', { name: 'Xác lập cụm' }).click();
@@ -214,9 +156,9 @@ describe('the management screens in a real browser against the whole system', ()
     await expect.poll(() => refusedRow.getAttribute('class')).toBe('refused');
     expect(await refusedRow.getByRole('alert').textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
     expect(await preview.locator('tr.refused').count()).toBe(1);
-    await screenshot(board, 'scheme-refused.png');
+    await session.screenshot(board, 'scheme-refused.png');
     await board.setViewportSize({ width: 390, height: 844 });
-    await screenshot(board, 'scheme-refused-phone.png');
+    await session.screenshot(board, 'scheme-refused-phone.png');
     await board.setViewportSize({ width: 1366, height: 768 });
 
     await form.getByLabel('Bảng chấm điểm (JSON)').fill(JSON.stringify(scheme('50')));
@@ -273,7 +215,7 @@ describe('the management screens in a real browser against the whole system', ()
     expect(moved.status).toBe('OPEN');
     // Typed in Hanoi time, 7 hours ahead of UTC.
     expect(Date.parse(moved.deadline)).toBe(Date.parse('2027-12-30T02:30:00Z'));
-    await screenshot(lead, 'period-opened.png');
+    await session.screenshot(lead, 'period-opened.png');
   });
 
   test('the lead adds a bonus and a deduction with reasons (a missing reason refused at its field) and closes the period', async () => {
@@ -286,14 +228,7 @@ describe('the management screens in a real browser against the whole system', ()
     ] as const) {
       await submit(unit, admitted, self);
     }
-    await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "${cluster}", period: "${periodId}") { entries { status } } }`,
-      );
-      const entries = (data as { ranking: { entries: { status: string }[] } | null }).ranking
-        ?.entries;
-      return entries?.filter((e) => e.status === 'RANKED').length === 5 ? true : undefined;
-    });
+    await untilRanked(system, cluster, periodId, 5);
 
     const lead = await openAs('w1', `/quan-ly/${cluster}/${year}`);
     const section = lead.getByRole('region', { name: 'Điểm thưởng, điểm trừ' });
@@ -304,7 +239,7 @@ describe('the management screens in a real browser against the whole system', ()
     const refusal = section.locator('#adjust-reason-error');
     await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
     expect(await section.locator('#adjust-reason').getAttribute('aria-invalid')).toBe('true');
-    await screenshot(lead, 'bonus-refused.png');
+    await session.screenshot(lead, 'bonus-refused.png');
 
     await section
       .getByLabel('Lý do')
@@ -322,9 +257,9 @@ describe('the management screens in a real browser against the whole system', ()
       'Điểm thưởng+1,50Dẫn đầu phong trào kết nạp đảng viên trong doanh nghiệp',
     );
     expect(await rows.nth(1).textContent()).toBe('Điểm trừ−0,50Gửi báo cáo thiếu phụ lục số liệu');
-    await screenshot(lead, 'adjustments.png');
+    await session.screenshot(lead, 'adjustments.png');
     await lead.setViewportSize({ width: 390, height: 844 });
-    await screenshot(lead, 'adjustments-phone.png');
+    await session.screenshot(lead, 'adjustments-phone.png');
     await lead.setViewportSize({ width: 1366, height: 768 });
 
     // Keyboard only: the close button, then its confirmation, reached and pressed from the keys.
@@ -350,7 +285,7 @@ describe('the management screens in a real browser against the whole system', ()
     await expect
       .poll(() => vote.getByRole('alert').first().textContent())
       .toMatch(/[ăâđêôơưạảấầẩẫậ]/);
-    await screenshot(lead, 'tie-vote-refused.png');
+    await session.screenshot(lead, 'tie-vote-refused.png');
     await vote.getByRole('checkbox', { name: 'Ban Tổ chức Tỉnh ủy W3' }).uncheck();
     await vote.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
     await expect.poll(() => vote.count(), { timeout: 30_000 }).toBe(0);
@@ -358,7 +293,7 @@ describe('the management screens in a real browser against the whole system', ()
       .poll(() => lead.locator('tr[data-unit="w4"]').textContent())
       .toContain('Cờ thi đua');
     expect(await lead.locator('tr[data-unit="w4"]').textContent()).not.toContain('đồng hạng');
-    await screenshot(lead, 'tie-vote-recorded.png');
+    await session.screenshot(lead, 'tie-vote-recorded.png');
   });
 
   test('the central board approves a line as a lower award: a missing signer refused at its field first', async () => {
@@ -376,7 +311,7 @@ describe('the management screens in a real browser against the whole system', ()
     const refusal = board.locator('#decision-signer-error');
     await expect.poll(() => refusal.textContent()).toMatch(/[ăâđêôơưạảấầẩẫậ]/);
     expect(await board.locator('#decision-signer').getAttribute('aria-invalid')).toBe('true');
-    await screenshot(board, 'decision-refused.png');
+    await session.screenshot(board, 'decision-refused.png');
     expect(await board.locator('form.decision .field-error').count()).toBe(1);
 
     await board.getByLabel('Người ký').fill('Trưởng ban');
@@ -387,7 +322,7 @@ describe('the management screens in a real browser against the whole system', ()
     expect(await line.locator('.decided').textContent()).toContain(
       'Phê duyệt ở mức thấp hơn · số 27/QĐ-BTCTW ngày 20/01/2028 · Trưởng ban',
     );
-    await screenshot(board, 'decision-lower.png');
+    await session.screenshot(board, 'decision-lower.png');
   });
 
   test('the English toggle turns the management screens and the API refusals to English, and back', async () => {
@@ -409,7 +344,7 @@ describe('the management screens in a real browser against the whole system', ()
     await expect
       .poll(() => section.locator('table.adjustments tbody tr').first().textContent())
       .toMatch(/^Bonus\+1,50/);
-    await screenshot(lead, 'manage-english.png');
+    await session.screenshot(lead, 'manage-english.png');
     await lead.getByRole('link', { name: 'Home' }).click();
     await lead.getByRole('heading', { name: "The unit's clusters" }).waitFor();
     expect(await lead.getByRole('region', { name: `${cluster} ${year}` }).textContent()).toMatch(
@@ -440,6 +375,6 @@ describe('the management screens in a real browser against the whole system', ()
     expect([...visited]).toEqual(
       expect.arrayContaining([`/quan-ly/${cluster}/${year}`, `/thiet-lap/${year}`]),
     );
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

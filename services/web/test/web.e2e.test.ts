@@ -1,8 +1,6 @@
 import { createGatewayService, type GatewayService } from '@thidua/gateway';
 import { loadDemo } from '@thidua/infra';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateTime } from '../src/format.ts';
 import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
@@ -12,85 +10,40 @@ import {
   startSystem,
   type RunningSystem,
 } from '../../../test/support/system.ts';
+import {
+  buildWebApp,
+  signInAs,
+  startBrowser,
+  untilRanked,
+  type BrowserSession,
+} from './browser-session.ts';
 
-const webRoot = new URL('..', import.meta.url);
 const output = new URL('../test-output/', import.meta.url);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Walkthrough {
   indicators: { code: string; value: string }[];
   selfScores: { criterion: string; score: string }[];
 }
 
-/** The app as the gateway serves it: built fresh, so the test never runs an old bundle. */
-function buildWebApp(): void {
-  execFileSync(
-    process.execPath,
-    ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-    {
-      cwd: webRoot,
-      // vitest sets NODE_ENV=test, which would build React's development bundle
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    },
-  );
-}
-
 describe('the web app in a real browser against the whole system', () => {
   let system: RunningSystem;
   let production: GatewayService;
-  let browser: Browser;
+  let session: BrowserSession;
   // What the setup started, stopped in reverse order even when the setup failed part-way.
   const stops: (() => Promise<void>)[] = [];
   let origin: string;
-  const consoleErrors: string[] = [];
   /** Before any submission of this run: the demo's own facts all lie earlier. */
   let startedAt: Date;
-  const contexts: BrowserContext[] = [];
-
-  async function openPage(path: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 768 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${origin}${path}`);
-    return page;
-  }
-
-  /** Signs in from the development page's list of demo identities. */
-  async function signInAs(page: Page, name: RegExp): Promise<void> {
-    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
-    await page.getByRole('button', { name }).click();
-    await page.getByTestId('who').waitFor();
-  }
-
-  const screenshot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: new URL(name, output).pathname, fullPage });
 
   beforeAll(async () => {
     buildWebApp();
-    mkdirSync(output, { recursive: true });
     system = await startSystem();
     stops.push(() => system.stop());
     origin = new URL(system.gateway.url()).origin;
     expect(await loadDemo(system.gateway.db)).toBeGreaterThan(14);
     startedAt = new Date();
     // Every member of Cluster No. 2 of 2026 but Hà Tĩnh is ranked before the browser opens.
-    await eventually(async () => {
-      const { data } = await system.graphql(
-        '{ ranking(cluster: "cum-2", period: "2026-FY") { entries { status } } }',
-      );
-      const entries = (data as { ranking: { entries: { status: string }[] } | null }).ranking
-        ?.entries;
-      return entries?.filter((e) => e.status === 'RANKED').length === 8 ? true : undefined;
-    });
+    await untilRanked(system, 'cum-2', '2026-FY', 8);
     production = createGatewayService(system.settings, {
       port: 0,
       development: false,
@@ -98,23 +51,11 @@ describe('the web app in a real browser against the whole system', () => {
     });
     await production.start();
     stops.push(() => production.stop());
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--lang=vi',
-      ],
-    });
-    stops.push(() => browser.close());
+    session = await startBrowser(origin, output);
+    stops.push(() => session.close());
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     for (const stop of stops.reverse()) await stop();
   });
 
@@ -167,7 +108,7 @@ describe('the web app in a real browser against the whole system', () => {
   });
 
   test("a unit submits its results (a refused field shown at its place, then accepted) and the lead's open ranking changes without a reload", async () => {
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
     await lead.getByText('● Đang cập nhật trực tiếp').waitFor();
@@ -178,7 +119,7 @@ describe('the web app in a real browser against the whole system', () => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
 
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
     await expect.poll(() => unit.getByTestId('who').textContent()).toContain('ha-tinh');
     await unit.getByRole('heading', { name: /Cụm thi đua số 2.*2026/ }).waitFor();
@@ -207,7 +148,7 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await unit.locator('.field-error').count()).toBe(1);
     expect(await unit.locator('#field-selfScores-1-2').getAttribute('aria-invalid')).toBe('true');
     await refusal.scrollIntoViewIfNeeded();
-    await screenshot(unit, 'submission-refused.png', false);
+    await session.screenshot(unit, 'submission-refused.png', false);
 
     // The delay is timed on the machine's one clock: when the mutation's answer ended, when the
     // lead's page asked for the new ranking (the stream's event arrived), when its row changed.
@@ -239,7 +180,7 @@ describe('the web app in a real browser against the whole system', () => {
     await expect
       .poll(() => unit.getByTestId('scored').textContent())
       .toMatch(/^Tổng điểm \d+,\d\d/);
-    await screenshot(unit, 'submission-accepted.png');
+    await session.screenshot(unit, 'submission-accepted.png');
 
     await lead.locator('tr[data-unit="ha-tinh"]:not(.not-submitted) td.total').waitFor({
       timeout: 30_000,
@@ -264,25 +205,25 @@ describe('the web app in a real browser against the whole system', () => {
     const ranks = await lead.locator('tbody td.rank').allTextContents();
     expect(ranks.filter((r) => r !== '')).toHaveLength(9);
     await expect.poll(() => lead.locator('.banner').textContent()).toMatch(/tạm thời/);
-    await screenshot(lead, 'ranking-live.png');
+    await session.screenshot(lead, 'ranking-live.png');
     // Printed, the ranking keeps its table and banner and drops the page's controls.
     await lead.emulateMedia({ media: 'print' });
     expect(await lead.locator('header.top').isVisible()).toBe(false);
     expect(await lead.locator('form.as-of').isVisible()).toBe(false);
     expect(await lead.locator('table.standings').isVisible()).toBe(true);
     expect(await lead.locator('.banner').isVisible()).toBe(true);
-    await screenshot(lead, 'ranking-print.png');
+    await session.screenshot(lead, 'ranking-print.png');
     await lead.emulateMedia({ media: 'screen' });
 
     await unit.getByRole('link', { name: 'xem bảng điểm' }).click();
     await unit.getByRole('heading', { name: /Bảng điểm/ }).waitFor();
     await unit.locator('table.criteria tbody tr').first().waitFor();
     expect(await unit.locator('table.criteria').textContent()).toContain('1.2');
-    await screenshot(unit, 'scorecard.png');
+    await session.screenshot(unit, 'scorecard.png');
   });
 
   test('the lead reviews a self-score with a reason from the ranking, and the unit sees the reviewed score on its scorecard', async () => {
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
     await lead.locator('tr[data-unit="ha-tinh"] a').click();
@@ -297,9 +238,9 @@ describe('the web app in a real browser against the whole system', () => {
       .poll(() => row.locator('td.number').textContent(), { timeout: 30_000 })
       .toBe('5,00 / 6,00');
     expect(await row.textContent()).toContain('Điểm thẩm định');
-    await screenshot(lead, 'review.png');
+    await session.screenshot(lead, 'review.png');
 
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
     await unit.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
     const own = unit.locator('tr[data-criterion="1.2"]');
@@ -336,12 +277,12 @@ describe('the web app in a real browser against the whole system', () => {
         : undefined;
     });
 
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/tong-quan`);
     const flag = lead.locator('tr[data-flag="cadresPlanned"]');
     await expect.poll(() => flag.textContent()).toMatch(/ha-tinh.*4\.900/);
-    await screenshot(lead, 'flagged-values.png');
+    await session.screenshot(lead, 'flagged-values.png');
 
     // Returned for explanation, with a reason; without one the API refuses in Vietnamese.
     await flag.getByRole('button', { name: 'Trả lại để giải trình' }).click();
@@ -356,7 +297,7 @@ describe('the web app in a real browser against the whole system', () => {
     await flag.getByRole('button', { name: 'Thẩm định số liệu' }).click();
     await lead.getByText('Đã thẩm định cadresPlanned của ha-tinh').waitFor();
 
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
     await unit.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
     const reviewed = unit.locator('table.reviewed-indicators tr[data-indicator="cadresPlanned"]');
@@ -370,11 +311,11 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await unit.locator('.banner.returned').textContent()).toMatch(
       /trả lại để giải trình.*Đề nghị giải trình số cán bộ được quy hoạch/,
     );
-    await screenshot(unit, 'scorecard-reviewed.png');
+    await session.screenshot(unit, 'scorecard-reviewed.png');
   });
 
   test("a unit that opens another cluster's ranking sees the API's refusal in Vietnamese", async () => {
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
     await unit.goto(`${origin}/ky/cum-1/2023-H1/xep-hang`);
     const alert = unit.getByRole('alert');
@@ -385,11 +326,11 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await alert.textContent()).not.toMatch(/with these arguments/);
     expect(await unit.locator('table.standings').count()).toBe(0);
     expect(await unit.locator('.banner').count()).toBe(0);
-    await screenshot(unit, 'ranking-refused.png');
+    await session.screenshot(unit, 'ranking-refused.png');
   });
 
   test("a closed period's ranking is official; an open one shows how it stood at an earlier moment", async () => {
-    const board = await openPage('/');
+    const board = await session.openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.goto(`${origin}/ky/cum-2/2023-H1/xep-hang`);
     await expect.poll(() => board.locator('.banner').textContent()).toMatch(/chính thức/);
@@ -409,14 +350,14 @@ describe('the web app in a real browser against the whole system', () => {
       .toBeLessThan(now);
     expect(await board.locator('tr:not(.not-submitted) td.total').count()).toBe(8);
     expect(await board.locator('tr.not-submitted').getAttribute('data-unit')).toBe('ha-tinh');
-    await screenshot(board, 'ranking-as-of.png');
+    await session.screenshot(board, 'ranking-as-of.png');
     // Back to the present, and the live ranking again.
     await board.getByRole('button', { name: 'Hiện tại' }).click();
     await expect.poll(() => board.locator('tr:not(.not-submitted) td.total').count()).toBe(9);
   });
 
   test('the lead sees who reported on time, late or not at all; the board rolls a period up over every cluster', async () => {
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Hà Tĩnh$/);
     // Hà Tĩnh led Cluster No. 2 in 2023: its home offers the period overview.
     await lead.getByRole('heading', { name: /Cụm thi đua số 2.*2023/ }).waitFor();
@@ -432,16 +373,16 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await lead.locator('tr.standing-late').count()).toBe(1);
     expect(await lead.locator('tr.standing-missing').count()).toBe(1);
     expect(await lead.locator('tr.standing-on_time').count()).toBe(12);
-    await screenshot(lead, 'period-overview.png');
+    await session.screenshot(lead, 'period-overview.png');
 
-    const board = await openPage('/');
+    const board = await session.openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
     await board.getByRole('link', { name: 'Tổng hợp 6 tháng đầu năm 2023' }).click();
     const overall = board.locator('tr[data-cluster="all"] td.number').first();
     await expect.poll(() => overall.textContent()).toBe('37');
     expect(await board.locator('tbody tr[data-cluster]').count()).toBe(4);
-    await screenshot(board, 'summary.png');
+    await session.screenshot(board, 'summary.png');
   });
 
   test("the central board decides an award line, and the cluster's award sheet shows it to the lead", async () => {
@@ -449,7 +390,7 @@ describe('the web app in a real browser against the whole system', () => {
       string,
       string
     >;
-    const board = await openPage('/');
+    const board = await session.openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
     await board
@@ -472,9 +413,9 @@ describe('the web app in a real browser against the whole system', () => {
     expect(await line.locator('.decided').textContent()).toContain(
       'Phê duyệt · số 15/QĐ-BTCTW ngày 15/01/2024 · Trưởng ban',
     );
-    await screenshot(board, 'awards.png');
+    await session.screenshot(board, 'awards.png');
 
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Hà Tĩnh$/);
     await lead.goto(`${origin}/khen-thuong/cum-2/2023`);
     const seen = lead.locator(`tr[data-unit="${decided.unitCode ?? ''}"] .granted`);
@@ -485,6 +426,6 @@ describe('the web app in a real browser against the whole system', () => {
 
   test('no page visited logged a console error', () => {
     expect(readdirSync(output)).toContain('ranking-live.png');
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });
