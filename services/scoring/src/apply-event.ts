@@ -1,148 +1,132 @@
-import type { ClusterPeriod } from '@thidua/kit';
-import type { ContestEvent, EventOf } from '@thidua/schema';
-import type { Transaction } from 'kysely';
-import type { ScoringDatabase } from './database.ts';
+import { clusterKey, newestPerKey, type ClusterPeriod, type ClusterYear } from '@thidua/kit';
+import { yearOf, type ContestEvent, type EventOf } from '@thidua/schema';
+import { unitKey, type ScoringChanges, type ScoringState } from './state.ts';
+
+/** The fact rows a batch writes so far, the newest of each key. */
+export interface PendingChanges {
+  clusters: Map<string, ScoringChanges['clusters'][number]>;
+  deadlines: Map<string, ScoringChanges['deadlines'][number]>;
+  closed: Map<string, ClusterPeriod>;
+  schemes: Map<string, ScoringChanges['schemes'][number]>;
+  pledges: Map<string, ScoringChanges['pledges'][number]>;
+  reviews: Map<string, ScoringChanges['reviews'][number]>;
+  indicatorReviews: Map<string, ScoringChanges['indicatorReviews'][number]>;
+  adjustments: Map<string, ScoringChanges['adjustments'][number]>;
+  submissions: Map<string, ScoringChanges['submissions'][number]>;
+}
+
+export const emptyPending = (): PendingChanges => ({
+  clusters: new Map(),
+  deadlines: new Map(),
+  closed: new Map(),
+  schemes: new Map(),
+  pledges: new Map(),
+  reviews: new Map(),
+  indicatorReviews: new Map(),
+  adjustments: new Map(),
+  submissions: new Map(),
+});
 
 /**
- * Records a contest fact other than a submission (recordSubmissions writes those) in the scoring state and says which periods it
- * makes stale. Facts may arrive in any order across clusters; a submission before its period or
- * scheme is kept and scored once they are known.
+ * Applies a contest fact other than a submission (applySubmissions takes those) to the batch's
+ * working state and the rows it will write, and says which periods it makes stale. Facts may arrive
+ * in any order across clusters; a submission before its period or scheme is kept and scored once
+ * they are known.
  */
-export async function applyEvent(
-  trx: Transaction<ScoringDatabase>,
+export function applyEvent(
+  state: ScoringState,
+  changes: PendingChanges,
   event: Exclude<ContestEvent, EventOf<'ResultsSubmitted'>>,
-): Promise<ClusterPeriod[]> {
+): ClusterPeriod[] {
   const clusterCode = event.clusterCode;
-  const stale = (periodId: string): ClusterPeriod => ({ clusterCode, periodId });
-  const periodsOfYear = async (year: number) =>
-    (
-      await trx
-        .selectFrom('periods')
-        .select('period_id')
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', 'like', `${year}-%`)
-        .execute()
-    ).map((row) => stale(row.period_id));
+  const periodsOf = (year: number) => state.periods.get(clusterKey({ clusterCode, year }));
+  const periodsOfYear = (year: number): ClusterPeriod[] =>
+    [...(periodsOf(year)?.keys() ?? [])].map((periodId) => ({ clusterCode, periodId }));
+  const isOpened = (periodId: string) => periodsOf(yearOf(periodId))?.has(periodId) === true;
+  const setDeadline = (periodId: string, deadline: string) => {
+    const year = yearOf(periodId);
+    const periods = new Map(periodsOf(year));
+    periods.set(periodId, deadline);
+    state.periods.set(clusterKey({ clusterCode, year }), periods);
+    const period: ClusterPeriod = { clusterCode, periodId };
+    changes.deadlines.set(clusterKey(period), { ...period, deadline });
+    return [period];
+  };
+
   switch (event.type) {
     case 'ClusterDefined': {
-      const members = JSON.stringify(event.data.members);
-      await trx
-        .insertInto('clusters')
-        .values({ cluster_code: clusterCode, year: event.data.year, members })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ members }))
-        .execute();
+      const year: ClusterYear = { clusterCode, year: event.data.year };
+      changes.clusters.set(clusterKey(year), { ...year, members: event.data.members });
       return [];
     }
-    case 'PeriodOpened': {
+    case 'PeriodOpened':
+      return setDeadline(event.data.periodId, event.data.deadline);
+    case 'DeadlineSet': {
       const { periodId, deadline } = event.data;
-      await trx
-        .insertInto('periods')
-        .values({ cluster_code: clusterCode, period_id: periodId, deadline, closed: false })
-        .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doUpdateSet({ deadline }))
-        .execute();
-      return [stale(periodId)];
+      return isOpened(periodId) ? setDeadline(periodId, deadline) : [];
     }
     case 'PeriodClosed': {
-      await trx
-        .updateTable('periods')
-        .set({ closed: true })
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', '=', event.data.periodId)
-        .execute();
+      const period: ClusterPeriod = { clusterCode, periodId: event.data.periodId };
+      if (isOpened(period.periodId)) changes.closed.set(clusterKey(period), period);
       return [];
     }
     case 'SchemeAssigned': {
       const { scheme } = event.data;
-      const json = JSON.stringify(scheme);
-      await trx
-        .insertInto('schemes')
-        .values({ cluster_code: clusterCode, year: scheme.year, scheme: json })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ scheme: json }))
-        .execute();
+      const year: ClusterYear = { clusterCode, year: scheme.year };
+      changes.schemes.set(clusterKey(year), { ...year, scheme });
       return periodsOfYear(scheme.year);
-    }
-    case 'DeadlineSet': {
-      const { periodId, deadline } = event.data;
-      const moved = await trx
-        .updateTable('periods')
-        .set({ deadline })
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', '=', periodId)
-        .executeTakeFirst();
-      return moved.numUpdatedRows === 0n ? [] : [stale(periodId)];
     }
     case 'PledgesRegistered': {
       const { unitCode, year, targets } = event.data;
-      const json = JSON.stringify(targets);
-      await trx
-        .insertInto('pledges')
-        .values({ cluster_code: clusterCode, year, unit_code: unitCode, targets: json })
-        .onConflict((oc) =>
-          oc.columns(['cluster_code', 'year', 'unit_code']).doUpdateSet({ targets: json }),
-        )
-        .execute();
+      const key = `${clusterKey({ clusterCode, year })}/${unitCode}`;
+      changes.pledges.set(key, { clusterCode, year, unitCode, targets });
       return periodsOfYear(year);
     }
     case 'ScoreReviewed': {
       const { unitCode, periodId, criterion, reviewedScore, reason } = event.data;
-      await trx
-        .insertInto('reviews')
-        .values({
-          cluster_code: clusterCode,
-          period_id: periodId,
-          unit_code: unitCode,
-          criterion,
-          reviewed_score: reviewedScore,
-          reason,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'period_id', 'unit_code', 'criterion'])
-            .doUpdateSet({ reviewed_score: reviewedScore, reason }),
-        )
-        .execute();
-      return [stale(periodId)];
+      const key = `${unitKey(clusterCode, periodId, unitCode)}/${criterion}`;
+      changes.reviews.set(key, {
+        clusterCode,
+        periodId,
+        unitCode,
+        criterion,
+        reviewedScore,
+        reason,
+      });
+      return [{ clusterCode, periodId }];
     }
     case 'IndicatorReviewed': {
       const { unitCode, periodId, indicator, reviewedValue, reason, reviewer } = event.data;
-      await trx
-        .insertInto('indicator_reviews')
-        .values({
-          cluster_code: clusterCode,
-          period_id: periodId,
-          unit_code: unitCode,
-          indicator,
-          reviewed_value: reviewedValue,
-          reason,
-          reviewer,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'period_id', 'unit_code', 'indicator'])
-            .doUpdateSet({ reviewed_value: reviewedValue, reason, reviewer }),
-        )
-        .execute();
+      const key = `${unitKey(clusterCode, periodId, unitCode)}/${indicator}`;
+      changes.indicatorReviews.set(key, {
+        clusterCode,
+        periodId,
+        unitCode,
+        indicator,
+        reviewedValue,
+        reason,
+        reviewer,
+      });
       // The whole period: a reviewed value may change the best value of a RELATIVE criterion.
-      return [stale(periodId)];
+      return [{ clusterCode, periodId }];
     }
     case 'BonusAdded':
     case 'DeductionAdded': {
-      const item = event.data;
-      await trx
-        .insertInto('adjustments')
-        .values({
-          item_id: item.itemId,
-          cluster_code: clusterCode,
-          period_id: item.periodId,
-          unit_code: item.unitCode,
+      const { itemId, periodId, unitCode, points, reason } = event.data;
+      // An item is kept as first given; another event with its id changes nothing.
+      if (!changes.adjustments.has(itemId)) {
+        changes.adjustments.set(itemId, {
+          itemId,
+          clusterCode,
+          periodId,
+          unitCode,
           kind: event.type === 'BonusAdded' ? 'BONUS' : 'DEDUCTION',
-          points: item.points,
-          reason: item.reason,
+          points,
+          reason,
           disqualifying: event.type === 'DeductionAdded' && event.data.disqualifying,
-        })
-        .onConflict((oc) => oc.column('item_id').doNothing())
-        .execute();
-      return [stale(item.periodId)];
+        });
+      }
+      return [{ clusterCode, periodId }];
     }
     case 'TieVoteRecorded':
     case 'AwardDecided':
@@ -154,4 +138,38 @@ export async function applyEvent(
       throw new TypeError(`unhandled contest event ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/** A submission event and its place in the batch. */
+export interface PlacedSubmission {
+  event: EventOf<'ResultsSubmitted'>;
+  index: number;
+}
+
+/**
+ * Keeps the newest version of each unit's submission and returns the submissions that replace
+ * what was counted. Only a newer version replaces the counted one, so an old event replayed late
+ * changes nothing; of two equal versions in one batch the first is kept, as one by one.
+ */
+export function applySubmissions(
+  state: ScoringState,
+  changes: PendingChanges,
+  submissions: readonly PlacedSubmission[],
+): PlacedSubmission[] {
+  const newest = newestPerKey(
+    submissions,
+    ({ event }) => unitKey(event.clusterCode, event.data.periodId, event.data.unitCode),
+    ({ event }) => event.data.submissionVersion,
+    'first',
+  );
+  const replaced: PlacedSubmission[] = [];
+  for (const [key, placed] of newest) {
+    const { clusterCode, data } = placed.event;
+    const counted = state.submissionVersions.get(key);
+    if (counted !== undefined && counted >= data.submissionVersion) continue;
+    state.submissionVersions.set(key, data.submissionVersion);
+    changes.submissions.set(key, { clusterCode, periodId: data.periodId, submission: data });
+    replaced.push(placed);
+  }
+  return replaced;
 }

@@ -1,28 +1,74 @@
-import { StaleSet, type BatchContext, type ClusterPeriod } from '@thidua/kit';
+import { chunksOf, StaleSet, type BatchContext, type ClusterPeriod } from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
-import { applyEvent } from './apply-event.ts';
+import {
+  applyEvent,
+  applySubmissions,
+  emptyPending,
+  type PlacedSubmission,
+} from './apply-event.ts';
 import type { ScoringDatabase } from './database.ts';
-import { recordSubmissions, type PlacedSubmission } from './record-submissions.ts';
+import { loadInputs, loadState } from './load-state.ts';
 import { recompute } from './recompute.ts';
+import type { FactsDecision, ScoringState } from './state.ts';
+import { writeChanges, writeScorecards } from './write-changes.ts';
+
+/** How many periods are scored together: 8 × 50 units' scorecards are about 2 MB of JSON. */
+const periodsAtOnce = 8;
 
 /**
- * Applies a batch of contest facts, then scores each period they touched once. Submissions, nearly
- * every event of a busy batch, are written together; the other facts one by one. Each kind of fact
- * has its own table, so the two orders leave the same state.
+ * A batch's facts decided in pure code: applies the events one by one to a copy of the loaded
+ * state and says which periods they made stale, each once. Submissions, nearly every event of a
+ * busy batch, are applied after the other facts; each kind of fact has its own table, so the two
+ * orders leave the same state.
  */
-export async function handleBatch(
-  events: ContestEvent[],
-  context: BatchContext<ScoringDatabase>,
-): Promise<void> {
+export function decide(loaded: ScoringState, events: readonly ContestEvent[]): FactsDecision {
+  const state: ScoringState = {
+    periods: new Map(loaded.periods),
+    submissionVersions: new Map(loaded.submissionVersions),
+  };
+  const pending = emptyPending();
   const stale = new StaleSet<ClusterPeriod>();
   const submissions: PlacedSubmission[] = [];
   for (const [index, event] of events.entries()) {
     if (event.type === 'ResultsSubmitted') submissions.push({ event, index });
-    else
-      for (const period of await applyEvent(context.trx, event)) stale.mark(period, event, index);
+    else for (const period of applyEvent(state, pending, event)) stale.mark(period, event, index);
   }
-  for (const { event, index } of await recordSubmissions(context.trx, submissions)) {
+  for (const { event, index } of applySubmissions(state, pending, submissions)) {
     stale.mark({ clusterCode: event.clusterCode, periodId: event.data.periodId }, event, index);
   }
-  await recompute(context, stale.items());
+  return {
+    changes: {
+      clusters: [...pending.clusters.values()],
+      deadlines: [...pending.deadlines.values()],
+      closed: [...pending.closed.values()],
+      schemes: [...pending.schemes.values()],
+      pledges: [...pending.pledges.values()],
+      reviews: [...pending.reviews.values()],
+      indicatorReviews: [...pending.indicatorReviews.values()],
+      adjustments: [...pending.adjustments.values()],
+      submissions: [...pending.submissions.values()],
+    },
+    stale: stale.items(),
+  };
+}
+
+/**
+ * Contest facts in, scorecards out, in two steps of load, decide, write: the batch's facts, then
+ * the periods they made stale, a few at a time, since a busy batch touches dozens and their
+ * submissions and new scorecards together would otherwise all be in memory at once.
+ */
+export async function handleBatch(
+  events: ContestEvent[],
+  { trx, emit, log }: BatchContext<ScoringDatabase>,
+): Promise<void> {
+  const { changes, stale } = decide(await loadState(trx, events), events);
+  await writeChanges(trx, changes);
+  for (const periods of chunksOf(stale, periodsAtOnce)) {
+    const rescored = recompute(await loadInputs(trx, periods), periods);
+    for (const { error, ...unit } of rescored.unscorable) {
+      log.error({ err: error, ...unit }, 'submission cannot be scored');
+    }
+    await writeScorecards(trx, rescored.scorecards);
+    for (const event of rescored.emit) emit(event);
+  }
 }
