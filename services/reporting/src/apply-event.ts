@@ -1,76 +1,103 @@
-import type { ClusterPeriod } from '@thidua/kit';
-import type { AwardsEvent, ContestEvent, ScoresEvent } from '@thidua/schema';
-import type { Transaction } from 'kysely';
-import type { ReportingDatabase } from './database.ts';
+import { clusterKey, type ClusterPeriod, type ClusterYear } from '@thidua/kit';
+import { yearOf, type AwardsEvent, type ContestEvent, type ScoresEvent } from '@thidua/schema';
+import {
+  versionKey,
+  yearEndOf,
+  type KeptScorecard,
+  type ReportingChanges,
+  type ReportingState,
+} from './state.ts';
 
-/** The events applied one at a time: all but submissions and scorecards, recorded a batch at a time. */
-export type SingleEvent = Exclude<
-  ContestEvent | ScoresEvent | AwardsEvent,
-  { type: 'ResultsSubmitted' | 'ScorecardComputed' }
->;
+/** The rows a batch writes so far, the newest of each key (the first of each submission version). */
+export interface PendingChanges {
+  clusters: Map<string, ReportingChanges['clusters'][number]>;
+  schemes: Map<string, ReportingChanges['schemes'][number]>;
+  periods: Map<string, ClusterPeriod>;
+  sheets: Map<string, ReportingChanges['sheets'][number]>;
+  submissions: Map<string, ReportingChanges['submissions'][number]>;
+  scorecards: Map<string, ReportingChanges['scorecards'][number]>;
+}
 
-/** Records what the summaries need from an event; says which summaries are stale. */
-export async function applyEvent(
-  trx: Transaction<ReportingDatabase>,
-  event: SingleEvent,
-): Promise<ClusterPeriod[]> {
+/**
+ * Applies one event to the batch's working state and the rows it will write; says which of the
+ * cluster's summaries it makes stale. Membership and schemes make every period of their year stale,
+ * an award sheet its year-end period; a submission or scorecard makes its period stale even when it
+ * changes nothing. A submission version keeps its first values; a scorecard replaces the unit's kept
+ * one unless that is of a newer submission version (of equal versions the later replaces the earlier);
+ * an award sheet replaces only an older revision.
+ */
+export function applyEvent(
+  state: ReportingState,
+  changes: PendingChanges,
+  event: ContestEvent | ScoresEvent | AwardsEvent,
+): ClusterPeriod[] {
   const clusterCode = event.clusterCode;
-  const periodsOfYear = async (year: number) =>
-    (
-      await trx
-        .selectFrom('periods')
-        .select('period_id')
-        .where('cluster_code', '=', clusterCode)
-        .where('period_id', 'like', `${year}-%`)
-        .execute()
-    ).map((row) => ({ clusterCode, periodId: row.period_id }));
+  const periodsOfYear = (year: number): ClusterPeriod[] =>
+    (state.periods.get(clusterKey({ clusterCode, year })) ?? []).map((periodId) => ({
+      clusterCode,
+      periodId,
+    }));
 
   switch (event.type) {
     case 'ClusterDefined': {
-      const members = JSON.stringify(event.data.members);
-      await trx
-        .insertInto('clusters')
-        .values({ cluster_code: clusterCode, year: event.data.year, members })
-        .onConflict((oc) => oc.columns(['cluster_code', 'year']).doUpdateSet({ members }))
-        .execute();
-      return periodsOfYear(event.data.year);
+      const year: ClusterYear = { clusterCode, year: event.data.year };
+      const { members } = event.data;
+      state.members.set(clusterKey(year), members);
+      changes.clusters.set(clusterKey(year), { ...year, members });
+      return periodsOfYear(year.year);
     }
     case 'SchemeAssigned': {
-      const { year, maxTotal, indicators } = event.data.scheme;
-      const rollUps = JSON.stringify(Object.fromEntries(indicators.map((i) => [i.code, i.rollUp])));
-      await trx
-        .insertInto('max_totals')
-        .values({ cluster_code: clusterCode, year, max_total: maxTotal, roll_ups: rollUps })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'year'])
-            .doUpdateSet({ max_total: maxTotal, roll_ups: rollUps }),
-        )
-        .execute();
-      return periodsOfYear(year);
+      const { year: number, maxTotal, indicators } = event.data.scheme;
+      const year: ClusterYear = { clusterCode, year: number };
+      const rollUps = Object.fromEntries(indicators.map((i) => [i.code, i.rollUp]));
+      state.schemes.set(clusterKey(year), { maxTotal, rollUps });
+      changes.schemes.set(clusterKey(year), { ...year, maxTotal, rollUps });
+      return periodsOfYear(number);
     }
     case 'PeriodOpened': {
-      await trx
-        .insertInto('periods')
-        .values({ cluster_code: clusterCode, period_id: event.data.periodId })
-        .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doNothing())
-        .execute();
-      return [{ clusterCode, periodId: event.data.periodId }];
+      const period: ClusterPeriod = { clusterCode, periodId: event.data.periodId };
+      const yearKey = clusterKey({ clusterCode, year: yearOf(period.periodId) });
+      const known = state.periods.get(yearKey) ?? [];
+      if (!known.includes(period.periodId)) state.periods.set(yearKey, [...known, period.periodId]);
+      changes.periods.set(clusterKey(period), period);
+      return [period];
     }
     case 'AwardsChanged': {
-      const { year, revision, lines } = event.data;
-      const json = JSON.stringify(lines);
-      await trx
-        .insertInto('award_sheets')
-        .values({ cluster_code: clusterCode, year, revision, lines: json })
-        .onConflict((oc) =>
-          oc
-            .columns(['cluster_code', 'year'])
-            .doUpdateSet({ revision, lines: json })
-            .where('award_sheets.revision', '<', revision),
-        )
-        .execute();
-      return [{ clusterCode, periodId: `${year}-FY` }];
+      const { year: number, revision, lines } = event.data;
+      const year: ClusterYear = { clusterCode, year: number };
+      const kept = state.sheets.get(clusterKey(year));
+      if (kept === undefined || kept.revision < revision) {
+        state.sheets.set(clusterKey(year), { revision, lines });
+        changes.sheets.set(clusterKey(year), { ...year, revision, lines });
+      }
+      return [yearEndOf(year)];
+    }
+    case 'ResultsSubmitted': {
+      const { periodId, unitCode, submissionVersion, indicators } = event.data;
+      const period: ClusterPeriod = { clusterCode, periodId };
+      const key = versionKey(period, unitCode, submissionVersion);
+      if (!state.submissions.has(key)) {
+        state.submissions.set(key, indicators);
+        changes.submissions.set(key, { ...period, unitCode, submissionVersion, indicators });
+      }
+      return [period];
+    }
+    case 'ScorecardComputed': {
+      const { periodId, unitCode, submissionVersion } = event.data;
+      const period: ClusterPeriod = { clusterCode, periodId };
+      const cards = state.scorecards.get(clusterKey(period)) ?? new Map<string, KeptScorecard>();
+      state.scorecards.set(clusterKey(period), cards);
+      const before = cards.get(unitCode);
+      if (before === undefined || before.submissionVersion <= submissionVersion) {
+        const { total, classification, onTime, reviewedIndicators } = event.data;
+        const reviewedValues = Object.fromEntries(
+          (reviewedIndicators ?? []).map((r) => [r.indicator, r.reviewedValue]),
+        );
+        const card = { unitCode, submissionVersion, total, classification, onTime, reviewedValues };
+        cards.set(unitCode, card);
+        changes.scorecards.set(`${clusterKey(period)}/${unitCode}`, { ...period, ...card });
+      }
+      return [period];
     }
     case 'PeriodClosed':
     case 'DeadlineSet':

@@ -1,161 +1,73 @@
-import { chunksOf, pairIn, type ClusterPeriod } from '@thidua/kit';
-import { isYearEnd, yearOf } from '@thidua/schema';
-import { sql, type Insertable, type Transaction } from 'kysely';
-import type { ReportingDatabase } from './database.ts';
+import { clusterKey, type ClusterPeriod } from '@thidua/kit';
+import { isYearEnd, yearOf, type PublishedSummary } from '@thidua/schema';
 import { addAwardCounts, countAwards, noAwards } from './count-awards.ts';
+import { versionKey, type ReportingChanges, type ReportingState } from './state.ts';
 import { rollUp, summarizePeriod, type SummaryScorecard } from './summarize-period.ts';
 
 /** The cluster code under which a period's summary over all clusters is kept. */
 export const ALL_CLUSTERS = '*';
 
-const periodKey = (clusterCode: string, periodId: string) => `${clusterCode}/${periodId}`;
-const yearKey = (clusterCode: string, year: number) => `${clusterCode}/${String(year)}`;
-
 /**
- * Works out each stale cluster period's summary from its counted scorecards. What the periods need
- * is read with one query per table and the summaries are written together, so a batch costs the
- * same few statements however many periods it touched.
+ * Works out each stale cluster period's summary once, from the state the batch left. Only members
+ * count (SCORING.md §9), each with the indicator values of the submission version its scorecard
+ * counts, once that submission is kept. A period of a cluster-year without members or scheme is not
+ * summarised yet.
  */
-export async function recompute(
-  trx: Transaction<ReportingDatabase>,
+export function recompute(
+  state: ReportingState,
   stale: readonly ClusterPeriod[],
-): Promise<void> {
-  if (stale.length === 0) return;
-  const clusterCodes = stale.map((p) => p.clusterCode);
-  const periodIds = stale.map((p) => p.periodId);
-  const years = stale.map((p) => yearOf(p.periodId));
-  const inStaleYears = pairIn(['cluster_code', 'year'], clusterCodes, years, 'int');
-  const inStalePeriods = pairIn(['c.cluster_code', 'c.period_id'], clusterCodes, periodIds, 'text');
-
-  const clusters = await trx
-    .selectFrom('clusters')
-    .select(['cluster_code', 'year', 'members'])
-    .where(inStaleYears)
-    .execute();
-  const maxTotals = await trx
-    .selectFrom('max_totals')
-    .select(['cluster_code', 'year', 'max_total', 'roll_ups'])
-    .where(inStaleYears)
-    .execute();
-  // Only members count (SCORING.md §9), with the indicator values of the version each scorecard counts.
-  const rows = await trx
-    .selectFrom('scorecards as c')
-    .innerJoin('submissions as s', (join) =>
-      join
-        .onRef('s.cluster_code', '=', 'c.cluster_code')
-        .onRef('s.period_id', '=', 'c.period_id')
-        .onRef('s.unit_code', '=', 'c.unit_code')
-        .onRef('s.submission_version', '=', 'c.submission_version'),
-    )
-    .select([
-      'c.cluster_code',
-      'c.period_id',
-      'c.unit_code',
-      'c.total',
-      'c.classification',
-      'c.on_time',
-      'c.reviewed_values',
-      's.indicators',
-    ])
-    .where(inStalePeriods)
-    .orderBy('c.cluster_code')
-    .orderBy('c.period_id')
-    .orderBy('c.unit_code')
-    .execute();
-  const sheets = stale.some((p) => isYearEnd(p.periodId))
-    ? await trx
-        .selectFrom('award_sheets')
-        .select(['cluster_code', 'year', 'lines'])
-        .where(inStaleYears)
-        .execute()
-    : [];
-
-  const membersOf = new Map(clusters.map((c) => [yearKey(c.cluster_code, c.year), c.members]));
-  const maxTotalOf = new Map(maxTotals.map((m) => [yearKey(m.cluster_code, m.year), m]));
-  const countedOf = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = periodKey(row.cluster_code, row.period_id);
-    const group = countedOf.get(key);
-    if (group === undefined) countedOf.set(key, [row]);
-    else group.push(row);
-  }
-  const linesOf = new Map(sheets.map((s) => [yearKey(s.cluster_code, s.year), s.lines]));
-
-  const summaries: Insertable<ReportingDatabase['summaries']>[] = [];
-  for (const { clusterCode, periodId } of stale) {
-    const year = yearOf(periodId);
-    const members = membersOf.get(yearKey(clusterCode, year));
-    const scheme = maxTotalOf.get(yearKey(clusterCode, year));
+): ReportingChanges['summaries'] {
+  const summaries: ReportingChanges['summaries'] = [];
+  for (const period of stale) {
+    const { clusterCode, periodId } = period;
+    const year = clusterKey({ clusterCode, year: yearOf(periodId) });
+    const members = state.members.get(year);
+    const scheme = state.schemes.get(year);
     if (members === undefined || scheme === undefined) continue;
     const names = new Map(members.map((m) => [m.unitCode, m.name]));
-    const scorecards: SummaryScorecard[] = (
-      countedOf.get(periodKey(clusterCode, periodId)) ?? []
-    ).flatMap((row) => {
-      const unitName = names.get(row.unit_code);
-      return unitName === undefined
-        ? []
-        : [
-            {
-              unitCode: row.unit_code,
-              unitName,
-              total: row.total,
-              classification: row.classification,
-              onTime: row.on_time,
-              // A reviewed value replaces the submitted one here as in every scoring rule.
-              indicators: { ...row.indicators, ...row.reviewed_values },
-            },
-          ];
-    });
-    const lines = linesOf.get(yearKey(clusterCode, year));
-    const summary = JSON.stringify({
-      ...summarizePeriod(
-        members.length,
-        scheme.max_total,
-        scorecards,
-        new Map(Object.entries(scheme.roll_ups)),
-      ),
+    const scorecards: SummaryScorecard[] = [];
+    for (const card of state.scorecards.get(clusterKey(period))?.values() ?? []) {
+      const unitName = names.get(card.unitCode);
+      const submitted = state.submissions.get(
+        versionKey(period, card.unitCode, card.submissionVersion),
+      );
+      if (unitName === undefined || submitted === undefined) continue;
+      scorecards.push({
+        unitCode: card.unitCode,
+        unitName,
+        total: card.total,
+        classification: card.classification,
+        onTime: card.onTime,
+        // A reviewed value replaces the submitted one here as in every scoring rule.
+        indicators: { ...submitted, ...card.reviewedValues },
+      });
+    }
+    const rollUps = new Map(Object.entries(scheme.rollUps));
+    const lines = state.sheets.get(year)?.lines;
+    const summary: PublishedSummary = {
+      ...summarizePeriod(members.length, scheme.maxTotal, scorecards, rollUps),
       // Only a year-end period has awards; before its sheet exists, nothing is proposed yet.
       awards: isYearEnd(periodId) ? (lines === undefined ? noAwards : countAwards(lines)) : null,
-    });
-    summaries.push({ cluster_code: clusterCode, period_id: periodId, summary });
+    };
+    summaries.push({ clusterCode, periodId, summary });
   }
-  for (const chunk of chunksOf(summaries)) {
-    await trx
-      .insertInto('summaries')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['cluster_code', 'period_id'])
-          .doUpdateSet((eb) => ({ summary: eb.ref('excluded.summary') })),
-      )
-      .execute();
-  }
+  return summaries;
 }
 
-/** Rolls the period's cluster summaries up into the one over all clusters. */
-export async function rollUpPeriod(
-  trx: Transaction<ReportingDatabase>,
-  periodId: string,
-): Promise<void> {
-  // Instances owning different clusters may roll up the same period; one at a time.
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`reporting:${periodId}`}))`.execute(trx);
-  const clusters = await trx
-    .selectFrom('summaries')
-    .select('summary')
-    .where('period_id', '=', periodId)
-    .where('cluster_code', '!=', ALL_CLUSTERS)
-    .orderBy('cluster_code')
-    .execute();
-  if (clusters.length === 0) return;
-  const parts = clusters.map((row) => row.summary);
-  const awards = parts.flatMap((part) => (part.awards === null ? [] : [part.awards]));
-  const summary = JSON.stringify({
-    ...rollUp(parts),
-    awards: isYearEnd(periodId) ? addAwardCounts(awards) : null,
+/**
+ * Rolls each period's cluster summaries up into the one over all clusters; a period without any
+ * cluster summary has none.
+ */
+export function rollUpPeriods(
+  clusterSummaries: ReadonlyMap<string, readonly PublishedSummary[]>,
+): ReportingChanges['summaries'] {
+  return [...clusterSummaries].flatMap(([periodId, parts]) => {
+    if (parts.length === 0) return [];
+    const awards = parts.flatMap((part) => (part.awards === null ? [] : [part.awards]));
+    const summary: PublishedSummary = {
+      ...rollUp(parts),
+      awards: isYearEnd(periodId) ? addAwardCounts(awards) : null,
+    };
+    return [{ clusterCode: ALL_CLUSTERS, periodId, summary }];
   });
-  await trx
-    .insertInto('summaries')
-    .values({ cluster_code: ALL_CLUSTERS, period_id: periodId, summary })
-    .onConflict((oc) => oc.columns(['cluster_code', 'period_id']).doUpdateSet({ summary }))
-    .execute();
 }

@@ -6,6 +6,7 @@ import {
   schemeAssigned,
   scorecard,
 } from '../../../test/support/given-events.ts';
+import { awardLine, awardsChanged } from './award-sheets.ts';
 import { projection, type Projection } from '../../../test/support/projection.ts';
 import type { ReportingDatabase } from '../src/database.ts';
 import { handleBatch } from '../src/handle-batch.ts';
@@ -98,5 +99,100 @@ describe('reporting projection', () => {
       submitted: 1,
       missing: 1,
     });
+  });
+
+  test('given a scorecard that arrived before its submission, when the submission arrives, then the unit is counted', async () => {
+    await reporting.given(
+      [
+        clusterDefined('r-04', 2034, ['a', 'b']),
+        schemeAssigned('r-04', 2034, quotas),
+        periodOpened('r-04', '2034-H1'),
+      ],
+      [scorecard('r-04', '2034-H1', 'a', 1, '70.00')],
+    );
+    expect(await summaryOf('r-04', '2034-H1')).toMatchObject({ submitted: 0, missing: 2 });
+    await reporting.when([resultsSubmitted('r-04', '2034-H1', 'a', 1, { hoc: '2.5' })]);
+    expect(await summaryOf('r-04', '2034-H1')).toMatchObject({
+      submitted: 1,
+      totalSum: '70.00',
+      indicatorTotals: { hoc: '2.50' },
+    });
+  });
+
+  test('given a submission kept in an earlier batch, when its scorecard arrives, then the summary adds its indicator values', async () => {
+    await reporting.given(
+      [
+        clusterDefined('r-05', 2035, ['a']),
+        schemeAssigned('r-05', 2035, quotas),
+        periodOpened('r-05', '2035-H1'),
+      ],
+      [resultsSubmitted('r-05', '2035-H1', 'a', 1, { hoc: '1.25' })],
+      [
+        scorecard('r-05', '2035-H1', 'a', 1, '40.00'),
+        resultsSubmitted('r-05', '2035-H1', 'a', 2, { hoc: '3.75' }),
+      ],
+    );
+    // The version counted so far is 1; the batch counts version 2, submitted a batch earlier.
+    expect(await summaryOf('r-05', '2035-H1')).toMatchObject({ indicatorTotals: { hoc: '1.25' } });
+    await reporting.when([scorecard('r-05', '2035-H1', 'a', 2, '45.00')]);
+    expect(await summaryOf('r-05', '2035-H1')).toMatchObject({
+      totalSum: '45.00',
+      indicatorTotals: { hoc: '3.75' },
+    });
+  });
+
+  test('given two clusters summarised, when one of them changes, then the roll-up over all clusters adds the other as kept', async () => {
+    const periodId = '2036-H1';
+    await reporting.given(
+      ['r-06', 'r-07'].flatMap((code) => [
+        clusterDefined(code, 2036, ['a', 'b']),
+        schemeAssigned(code, 2036, quotas),
+        periodOpened(code, periodId),
+      ]),
+      [
+        resultsSubmitted('r-06', periodId, 'a', 1, { hoc: '0.10' }),
+        scorecard('r-06', periodId, 'a', 1, '80.10'),
+      ],
+    );
+    await reporting.when([
+      resultsSubmitted('r-07', periodId, 'b', 1, { hoc: '0.20' }),
+      scorecard('r-07', periodId, 'b', 1, '60.20'),
+    ]);
+    expect(await summaryOf(ALL_CLUSTERS, periodId)).toMatchObject({
+      members: 4,
+      submitted: 2,
+      missing: 2,
+      totalSum: '140.30',
+      averageTotal: '70.15',
+      indicatorTotals: { hoc: '0.30' },
+      leaders: [{ unitCode: 'a', total: '80.10' }],
+      awards: null,
+    });
+  });
+
+  test("given a year-end period's award sheet, when an older revision arrives, then the sheet kept and the award counts stay", async () => {
+    const sheet = awardsChanged('r-08', 2037, 2, [
+      awardLine('a', 'FLAG', true),
+      awardLine('b', 'MERIT', false),
+    ]);
+    await reporting.given(
+      [
+        clusterDefined('r-08', 2037, ['a', 'b']),
+        schemeAssigned('r-08', 2037, quotas),
+        periodOpened('r-08', '2037-FY'),
+      ],
+      [sheet],
+    );
+    const counts = { proposedFlags: 1, proposedMerits: 1, approved: 1, undecided: 1 };
+    expect(await summaryOf('r-08', '2037-FY')).toMatchObject({ awards: counts });
+    await reporting.when([awardsChanged('r-08', 2037, 1, [])]);
+    expect(await summaryOf('r-08', '2037-FY')).toMatchObject({ awards: counts });
+    expect(await summaryOf(ALL_CLUSTERS, '2037-FY')).toMatchObject({ awards: counts });
+    const kept = await reporting.db
+      .selectFrom('award_sheets')
+      .select(['revision', 'lines'])
+      .where('cluster_code', '=', 'r-08')
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ revision: 2, lines: sheet.data.lines });
   });
 });
