@@ -8,8 +8,7 @@ import type { GatewayContext } from '../builder.ts';
 import { findMembership, reviewerRefusal } from '../commands/membership.ts';
 import { FileRouteError, badRequest, notFound, unauthenticated } from '../files/http.ts';
 import { yearOf } from '../period-year.ts';
-import type { EvidenceUpload } from './read-upload.ts';
-import { cleanFileName, evidenceLimits, evidenceTypes } from './rules.ts';
+import { cleanFileName, evidenceLimits, evidenceTypes, type EvidenceUpload } from './rules.ts';
 
 /** An evidence file as listed: everything but its bytes. */
 export interface EvidenceFileView {
@@ -88,8 +87,8 @@ const noSuchFile = (id: string) =>
 
 /** A required form field that `schema` accepts; a missing or malformed one is a 400. */
 function field(
-  fields: Record<string, string>,
-  name: string,
+  fields: EvidenceUpload['fields'],
+  name: keyof EvidenceUpload['fields'],
   valid: (value: string) => boolean,
   example: string,
 ): string {

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
 import { FileRouteError, sendError, sendJson, unauthenticated } from '../files/http.ts';
+import { readMultipart } from '../files/multipart.ts';
 import { inVietnamTime } from '../schema/scalars.ts';
 import { deleteEvidence, evidenceContent, uploadEvidence } from './evidence-files.ts';
-import { readEvidenceUpload } from './read-upload.ts';
+import { evidenceForm } from './rules.ts';
 
 export interface EvidenceRoutesOptions {
   context: Omit<GatewayContext, 'viewer'>;
@@ -65,7 +66,7 @@ export function createEvidenceRoutes(options: EvidenceRoutesOptions) {
         }
         const context: GatewayContext = { ...options.context, viewer };
         if (route.id === null) {
-          const stored = await uploadEvidence(context, await readEvidenceUpload(request));
+          const stored = await uploadEvidence(context, await readMultipart(request, evidenceForm));
           // The moment as the GraphQL API gives it, in Vietnam's time.
           const evidence = { ...stored, uploadedAt: inVietnamTime(stored.uploadedAt) };
           sendJson(response, 201, { evidence });

@@ -15,13 +15,13 @@ import {
   unauthenticated,
   xlsxType,
 } from './http.ts';
+import { readMultipart } from './multipart.ts';
 import { pdfOf } from './pdf.ts';
 import { rankingWorkbook } from './ranking-xlsx.ts';
 import { scorecardsWorkbook } from './scorecards-xlsx.ts';
-import { importSubmission } from './submission-import.ts';
+import { importForm, importSubmission } from './submission-import.ts';
 import { submissionTemplate } from './submission-template.ts';
 import { summaryWorkbook } from './summary-xlsx.ts';
-import { readUpload } from './upload.ts';
 
 export interface FileRoutesOptions {
   context: Omit<GatewayContext, 'viewer'>;
@@ -180,7 +180,10 @@ const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
   '/imports/submission': {
     method: 'POST',
     handle: async (context, _query, request, response) => {
-      const { status, body } = await importSubmission(context, await readUpload(request));
+      const { status, body } = await importSubmission(
+        context,
+        await readMultipart(request, importForm),
+      );
       sendJson(response, status, body);
     },
   },

@@ -2,6 +2,7 @@ import { instant, periodId as periodIdSchema, slug, type SubmissionProblem } fro
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../builder.ts';
 import { FileRouteError, badRequest } from './http.ts';
+import type { MultipartForm, MultipartUpload } from './multipart.ts';
 import { runQuery } from './query.ts';
 import {
   codeColumn,
@@ -16,8 +17,45 @@ import {
   yes,
   type FormLine,
 } from './submission-template.ts';
-import type { Upload } from './upload.ts';
 import { checkWorkbookFile } from './zip-entries.ts';
+
+type ImportField = 'unit' | 'period' | 'receivedAt' | 'expectedVersion';
+
+/** The largest spreadsheet an import takes; a results form is a few dozen kilobytes. */
+const importMegabytes = 5;
+
+/**
+ * `POST /imports/submission`: the filled workbook in the field file, and optionally the fields
+ * unit and period it must be of, receivedAt (a paper report) and expectedVersion.
+ */
+export const importForm: MultipartForm<ImportField> = {
+  fileBytes: importMegabytes * 1024 * 1024,
+  fields: ['unit', 'period', 'receivedAt', 'expectedVersion'],
+  mostFields: 10,
+  refusals: {
+    notMultipart: {
+      message: 'send the file as multipart/form-data, in a field named file',
+      messageVi: 'Gửi tệp dưới dạng multipart/form-data, trong trường tên là file',
+    },
+    tooLarge: {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `the file is over ${importMegabytes} MB`,
+      messageVi: `Tệp vượt quá ${importMegabytes} MB`,
+    },
+    fileField: {
+      message: 'send the workbook as the field file',
+      messageVi: 'gửi bảng tính trong trường file',
+    },
+    tooManyParts: {
+      message: 'too many parts: send one file and at most a few fields',
+      messageVi: 'Quá nhiều phần: chỉ gửi một tệp và vài trường',
+    },
+    noFile: {
+      message: 'no file: send the filled workbook in the field file',
+      messageVi: 'Không có tệp: gửi bảng tính đã điền trong trường file',
+    },
+  },
+};
 
 /** A refused value, where it is in the workbook (`Kết quả!D7`) when it is in one cell. */
 export interface CellProblem extends SubmissionProblem {
@@ -181,7 +219,7 @@ function decimalOf(
  */
 export async function importSubmission(
   context: GatewayContext,
-  upload: Upload,
+  upload: MultipartUpload<ImportField>,
 ): Promise<{ status: number; body: unknown }> {
   const workbook = await loadWorkbook(upload.file);
   const data = sheetOf(workbook, dataSheetName);
@@ -321,7 +359,7 @@ export async function importSubmission(
  */
 function checkTemplateIsOf(
   context: GatewayContext,
-  fields: Record<string, string>,
+  fields: Partial<Record<ImportField, string>>,
   unit: string,
   period: string,
 ): void {
