@@ -1,34 +1,12 @@
-import { operationsDirectory } from '@thidua/schema';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import { countCriterion, testScheme } from '../support/scheme.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 const year = 2026;
 const periodId = `${year}-H1`;
-const scheme = {
-  code: 'metrics-scheme',
-  year,
-  title: 'Bảng điểm thử số liệu',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp',
-          maxPoints: '100',
-          method: 'COUNT',
-          indicator: 'admitted',
-          pointsPerItem: '1',
-        },
-      ],
-    },
-  ],
-};
-
-const rankingQuery = readFileSync(new URL('Ranking.graphql', operationsDirectory), 'utf8');
+const rankingQuery = operationDocument('Ranking');
 
 /** A scrape of `/metrics`: each sample's value by its name and labels, as Prometheus prints them. */
 type Samples = Map<string, number>;
@@ -69,23 +47,18 @@ describe('Prometheus metrics on every service', () => {
     for (const service of ['gateway', 'scoring', 'ranking', 'reporting', 'awards'] as const) {
       before.set(service, await scrape(metricsUrl(service)));
     }
-    await system.graphql(
-      `mutation { defineCluster(clusterCode: "cum-m", name: "Cụm M", year: ${year}, lead: "m1",
-         members: [{ unitCode: "m1", name: "M1" }, { unitCode: "m2", name: "M2" }]) { __typename } }`,
-    );
-    await system.graphql(
-      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-m", scheme: $s) { __typename } }`,
-      { s: scheme },
-    );
-    await system.graphql(
-      `mutation { openPeriod(clusterCode: "cum-m", periodId: "${periodId}", deadline: "2026-12-31T17:00:00+07:00") { __typename } }`,
-    );
-    await system.graphql(
-      `mutation { submitResults(unitCode: "m1", periodId: "${periodId}",
-         indicators: [{ code: "admitted", value: "40" }], selfScores: []) { __typename } }`,
-      {},
-      'm1',
-    );
+    await openContest(system, {
+      clusterCode: 'cum-m',
+      year,
+      members: [
+        { unitCode: 'm1', name: 'M1' },
+        { unitCode: 'm2', name: 'M2' },
+      ],
+      lead: 'm1',
+      scheme: testScheme(year, { criteria: [countCriterion('1.1', '100', 'admitted', '1')] }),
+      periodId,
+    });
+    await submitResults(system, 'm1', periodId, { admitted: '40' });
     await eventually(async () => {
       const { data } = await system.graphql(rankingQuery, { cluster: 'cum-m', period: periodId });
       const entries =

@@ -7,44 +7,26 @@ import {
   tokenFor,
   type RunningSystem,
 } from '../support/system.ts';
+import { openContest, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import { countCriterion, testScheme } from '../support/scheme.ts';
 
 const year = 2026;
 const periodId = `${year}-H1`;
-const scheme = {
-  code: 'sse-scheme',
-  year,
-  title: 'Bảng điểm thử theo dõi',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp',
-          maxPoints: '100',
-          method: 'COUNT',
-          indicator: 'admitted',
-          pointsPerItem: '1',
-        },
-      ],
-    },
-  ],
-};
-
 interface Standings {
   revision: number;
   entries: { unitCode: string; rank: number; total: string }[];
 }
 
+const rankingQuery = operationDocument('Ranking');
 const submit = (system: RunningSystem, unit: string, admitted: string) =>
-  system.graphql(
-    `mutation { submitResults(unitCode: "${unit}", periodId: "${periodId}",
-       indicators: [{ code: "admitted", value: "${admitted}" }], selfScores: []) { __typename } }`,
-    {},
-    unit,
-  );
+  submitResults(system, unit, periodId, { admitted });
+
+/** The request body of a rankingChanged stream of cum-s. */
+const rankingChanged = JSON.stringify({
+  query: operationDocument('RankingChanged'),
+  variables: { cluster: 'cum-s', period: periodId },
+});
 
 /** An open rankingChanged stream of cum-s, read as it arrives. */
 interface Stream {
@@ -73,10 +55,7 @@ async function openStream(system: RunningSystem, token: string): Promise<Stream>
       'content-type': 'application/json',
       authorization: `Bearer ${token}`,
     },
-    body: JSON.stringify({
-      query: `subscription { rankingChanged(cluster: "cum-s", period: "${periodId}") {
-        revision entries { unitCode rank total } } }`,
-    }),
+    body: rankingChanged,
   });
   const reader = response.body?.getReader();
   if (reader === undefined) throw new Error('no event stream');
@@ -121,24 +100,20 @@ describe('the rankingChanged subscription over server-sent events', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    await system.graphql(
-      `mutation { defineCluster(clusterCode: "cum-s", name: "Cụm S", year: ${year}, lead: "s1",
-         members: [{ unitCode: "s1", name: "S1" }, { unitCode: "s2", name: "S2" }]) { __typename } }`,
-    );
-    await system.graphql(
-      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-s", scheme: $s) { __typename } }`,
-      {
-        s: scheme,
-      },
-    );
-    await system.graphql(
-      `mutation { openPeriod(clusterCode: "cum-s", periodId: "${periodId}", deadline: "2026-12-31T17:00:00+07:00") { __typename } }`,
-    );
+    await openContest(system, {
+      clusterCode: 'cum-s',
+      year,
+      members: [
+        { unitCode: 's1', name: 'S1' },
+        { unitCode: 's2', name: 'S2' },
+      ],
+      lead: 's1',
+      scheme: testScheme(year, { criteria: [countCriterion('1.1', '100', 'admitted', '1')] }),
+      periodId,
+    });
     await submit(system, 's1', '60');
     await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "cum-s", period: "${periodId}") { entries { status } } }`,
-      );
+      const { data } = await system.graphql(rankingQuery, { cluster: 'cum-s', period: periodId });
       const entries =
         (data as { ranking: { entries: { status: string }[] } | null }).ranking?.entries ?? [];
       return entries.some((e) => e.status === 'RANKED') ? true : undefined;
@@ -159,19 +134,14 @@ describe('the rankingChanged subscription over server-sent events', () => {
         'content-type': 'application/json',
         authorization: `Bearer ${await tokenFor('s1')}`,
       },
-      body: JSON.stringify({
-        query: `subscription { rankingChanged(cluster: "cum-s", period: "${periodId}") {
-          revision entries { unitCode rank total } } }`,
-      }),
+      body: rankingChanged,
     });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body?.getReader();
     if (reader === undefined) throw new Error('no event stream');
 
     // Submit once the stream is open; the feed reads the rankings topic from its end.
-    expect((await submit(system, 's2', '80')).data).toEqual({
-      submitResults: { __typename: 'SubmissionAccepted' },
-    });
+    expect(await submit(system, 's2', '80')).toMatchObject({ __typename: 'SubmissionAccepted' });
 
     const decoder = new TextDecoder();
     let text = '';
@@ -203,13 +173,9 @@ describe('the rankingChanged subscription over server-sent events', () => {
     expect(stream.text()).toContain('event: complete');
 
     // A change after the expiry reaches the ranking but not the ended stream.
-    expect((await submit(system, 's2', '90')).data).toEqual({
-      submitResults: { __typename: 'SubmissionAccepted' },
-    });
+    expect(await submit(system, 's2', '90')).toMatchObject({ __typename: 'SubmissionAccepted' });
     await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "cum-s", period: "${periodId}") { entries { unitCode total } } }`,
-      );
+      const { data } = await system.graphql(rankingQuery, { cluster: 'cum-s', period: periodId });
       const entries =
         (data as { ranking: { entries: { unitCode: string; total: string | null }[] } | null })
           .ranking?.entries ?? [];
@@ -241,9 +207,7 @@ describe('the rankingChanged subscription over server-sent events', () => {
       return undefined;
     });
 
-    expect((await submit(system, 's2', '70')).data).toEqual({
-      submitResults: { __typename: 'SubmissionAccepted' },
-    });
+    expect(await submit(system, 's2', '70')).toMatchObject({ __typename: 'SubmissionAccepted' });
     const open = [...streams.slice(1), other, reopened];
     await Promise.all(
       open.map((stream) =>
@@ -262,8 +226,8 @@ describe('the rankingChanged subscription over server-sent events', () => {
 
   test('refuses to stream the ranking of a cluster the caller does not belong to', async () => {
     const { data, errors } = await system.graphql(
-      `subscription { rankingChanged(cluster: "cum-s", period: "${periodId}") { revision } }`,
-      {},
+      operationDocument('RankingChanged'),
+      { cluster: 'cum-s', period: periodId },
       'outsider',
     );
     expect(data ?? null).toBeNull();

@@ -28,13 +28,24 @@ export async function persisted(
 /** A day from now: a deadline no test reaches unless it moves it. */
 export const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
-export interface Contest {
+export interface Cluster {
   clusterCode: string;
   name?: string;
   year: number;
   members: { unitCode: string; name: string }[];
   lead?: string;
   deputies?: string[];
+}
+
+/** The board defines a cluster of `year`, named after its code unless a name is given. */
+export async function defineCluster(system: RunningSystem, cluster: Cluster): Promise<void> {
+  const { clusterCode, name = clusterCode, ...rest } = cluster;
+  expect(await persisted(system, 'DefineCluster', { clusterCode, name, ...rest })).toMatchObject({
+    __typename: 'ClusterDefined',
+  });
+}
+
+export interface Contest extends Cluster {
   scheme: SchemeInput;
   periodId: string;
   deadline?: string;
@@ -42,16 +53,15 @@ export interface Contest {
 
 /** Defines the cluster, assigns its scheme and opens its period, as the board would. */
 export async function openContest(system: RunningSystem, contest: Contest): Promise<void> {
-  const { clusterCode, name = clusterCode, year, members, lead, deputies, scheme } = contest;
-  const { periodId, deadline = tomorrow() } = contest;
-  const steps: [string, Record<string, unknown>, string][] = [
-    ['DefineCluster', { clusterCode, name, year, members, lead, deputies }, 'ClusterDefined'],
-    ['AssignScheme', { clusterCode, scheme }, 'SchemeAssignedPayload'],
-    ['OpenPeriod', { clusterCode, periodId, deadline }, 'PeriodPayload'],
-  ];
-  for (const [operation, variables, accepted] of steps) {
-    expect(await persisted(system, operation, variables)).toMatchObject({ __typename: accepted });
-  }
+  const { scheme, periodId, deadline = tomorrow(), ...cluster } = contest;
+  const { clusterCode } = cluster;
+  await defineCluster(system, cluster);
+  expect(await persisted(system, 'AssignScheme', { clusterCode, scheme })).toMatchObject({
+    __typename: 'SchemeAssignedPayload',
+  });
+  expect(await persisted(system, 'OpenPeriod', { clusterCode, periodId, deadline })).toMatchObject({
+    __typename: 'PeriodPayload',
+  });
 }
 
 /** SubmitResults' variables: each indicator's figure and each self-assessed criterion's score. */
