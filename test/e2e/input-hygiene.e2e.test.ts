@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, submissionVariables } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import { testScheme } from '../support/scheme.ts';
 import { startSystem, type GraphqlResponse, type RunningSystem } from '../support/system.ts';
 
 const year = 2026;
 const periodId = `${year}-H1`;
-const scheme = {
-  code: 'hygiene-scheme',
-  year,
-  title: 'Bảng điểm thử dữ liệu nhập',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp',
-          maxPoints: '50',
-          method: 'COUNT',
-          indicator: 'admitted',
-          pointsPerItem: '1',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
-      ],
-    },
-  ],
-};
-
 interface FieldProblem {
   path: string;
   message: string;
@@ -39,53 +18,50 @@ function resultOf(response: GraphqlResponse, field: string) {
   return (response.data as Record<string, { __typename: string; fields?: FieldProblem[] }>)[field];
 }
 
-const refusalFields = `... on ValidationError { fields { path message messageVi } }`;
-
 describe('names and reasons through the gateway', () => {
   let system: RunningSystem;
 
   const defineCluster = (clusterCode: string, name: string, members: object[]) =>
-    system.graphql(
-      `mutation($code: String!, $name: String!, $members: [MemberInput!]!) {
-         defineCluster(clusterCode: $code, name: $name, year: ${year}, lead: "h1", members: $members) {
-           __typename ${refusalFields} } }`,
-      { code: clusterCode, name, members },
-    );
+    system.graphql(operationDocument('DefineCluster'), {
+      clusterCode,
+      name,
+      year,
+      lead: 'h1',
+      members,
+    });
 
   const addBonus = (reason: string) =>
     system.graphql(
-      `mutation($reason: String!) {
-         addBonus(unitCode: "h2", periodId: "${periodId}", points: "1", reason: $reason) {
-           __typename ${refusalFields} } }`,
-      { reason },
+      operationDocument('AddBonus'),
+      { unitCode: 'h2', periodId, points: '1', reason },
       'h1',
+    );
+
+  const submit = (indicators: Record<string, string>) =>
+    system.graphql(
+      operationDocument('SubmitResults'),
+      submissionVariables('h2', periodId, indicators, { '1.2': '40' }),
+      'h2',
     );
 
   beforeAll(async () => {
     system = await startSystem();
-    const members = [
-      { unitCode: 'h1', name: 'H1' },
-      { unitCode: 'h2', name: 'H2' },
-    ];
-    expect(resultOf(await defineCluster('cum-h', 'Cụm H', members), 'defineCluster')).toEqual({
-      __typename: 'ClusterDefined',
+    await openContest(system, {
+      clusterCode: 'cum-h',
+      name: 'Cụm H',
+      year,
+      members: [
+        { unitCode: 'h1', name: 'H1' },
+        { unitCode: 'h2', name: 'H2' },
+      ],
+      lead: 'h1',
+      scheme: testScheme(year, { code: 'hygiene-scheme' }),
+      periodId,
     });
-    await system.graphql(
-      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-h", scheme: $s) { __typename } }`,
-      { s: scheme },
-    );
-    await system.graphql(
-      `mutation { openPeriod(clusterCode: "cum-h", periodId: "${periodId}", deadline: "2026-12-31T17:00:00+07:00") { __typename } }`,
-    );
     // Bonuses and reviews are for a unit that has submitted.
-    const submitted = await system.graphql(
-      `mutation { submitResults(unitCode: "h2", periodId: "${periodId}",
-         indicators: [{ code: "admitted", value: "10" }],
-         selfScores: [{ criterion: "1.2", score: "40" }]) { __typename } }`,
-      {},
-      'h2',
-    );
-    expect(resultOf(submitted, 'submitResults')).toEqual({ __typename: 'SubmissionAccepted' });
+    expect(resultOf(await submit({ admitted: '10' }), 'submitResults')).toMatchObject({
+      __typename: 'SubmissionAccepted',
+    });
   });
 
   afterAll(async () => {
@@ -94,7 +70,7 @@ describe('names and reasons through the gateway', () => {
 
   test("refuses a lone surrogate in defineCluster's member name as a ValidationError, and defines nothing", async () => {
     const response = await defineCluster('cum-x', 'Cụm X', [{ unitCode: 'x1', name: 'X\uD800' }]);
-    expect(resultOf(response, 'defineCluster')).toEqual({
+    expect(resultOf(response, 'defineCluster')).toMatchObject({
       __typename: 'ValidationError',
       fields: [
         {
@@ -104,9 +80,7 @@ describe('names and reasons through the gateway', () => {
         },
       ],
     });
-    const { data } = await system.graphql(
-      `{ clusters(year: ${year}) { edges { node { code } } } }`,
-    );
+    const { data } = await system.graphql(operationDocument('Clusters'), { year });
     expect(JSON.stringify(data)).not.toContain('cum-x');
   });
 
@@ -131,7 +105,7 @@ describe('names and reasons through the gateway', () => {
   });
 
   test('refuses a reason made only of a zero-width space', async () => {
-    expect(resultOf(await addBonus('\u200B'), 'addBonus')).toEqual({
+    expect(resultOf(await addBonus('\u200B'), 'addBonus')).toMatchObject({
       __typename: 'ValidationError',
       fields: [
         {
@@ -151,10 +125,14 @@ describe('names and reasons through the gateway', () => {
       /^may not contain the bidirectional control U\+202E/,
     );
     const review = await system.graphql(
-      `mutation($reason: String!) {
-         reviewScore(unitCode: "h2", periodId: "${periodId}", criterion: "1.2",
-           reviewedScore: "40", reason: $reason) { __typename ${refusalFields} } }`,
-      { reason: 'đạt \u2066yêu cầu\u2069' },
+      operationDocument('ReviewScore'),
+      {
+        unitCode: 'h2',
+        periodId,
+        criterion: '1.2',
+        reviewedScore: '40',
+        reason: 'đạt \u2066yêu cầu\u2069',
+      },
       'h1',
     );
     expect(resultOf(review, 'reviewScore')?.__typename).toBe('ValidationError');
@@ -164,27 +142,16 @@ describe('names and reasons through the gateway', () => {
   });
 
   test('accepts a reason over several lines', async () => {
-    expect(resultOf(await addBonus('Mô hình mới:\n\t- chuyển đổi số'), 'addBonus')).toEqual({
+    expect(resultOf(await addBonus('Mô hình mới:\n\t- chuyển đổi số'), 'addBonus')).toMatchObject({
       __typename: 'AdjustmentAdded',
     });
   });
 
   test('refuses an indicator named __proto__ as it refuses constructor, naming the field', async () => {
-    const submit = (code: string) =>
-      system.graphql(
-        `mutation($indicators: [IndicatorValueInput!]!) {
-           submitResults(unitCode: "h2", periodId: "${periodId}", indicators: $indicators,
-             selfScores: [{ criterion: "1.2", score: "40" }]) { __typename ${refusalFields} } }`,
-        {
-          indicators: [
-            { code: 'admitted', value: '10' },
-            { code, value: '1' },
-          ],
-        },
-        'h2',
-      );
     for (const code of ['__proto__', 'constructor']) {
-      expect(resultOf(await submit(code), 'submitResults')).toEqual({
+      expect(
+        resultOf(await submit({ admitted: '10', [code]: '1' }), 'submitResults'),
+      ).toMatchObject({
         __typename: 'ValidationError',
         fields: [
           {
