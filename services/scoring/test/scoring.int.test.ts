@@ -1,7 +1,9 @@
 import type { EventOf } from '@thidua/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import {
   clusterDefined,
+  periodClosed,
   periodOpened,
   resultsSubmitted,
   schemeAssigned,
@@ -10,6 +12,7 @@ import { projection, type Projection } from '../../../test/support/projection.ts
 import type { ScoringDatabase } from '../src/database.ts';
 import { handleBatch } from '../src/handle-batch.ts';
 import { scoringMigrations } from '../src/migrations/index.ts';
+import { bonusAdded, deadlineSet, indicatorReviewed } from './given-facts.ts';
 
 // Each test uses a cluster of its own, so they share one database.
 let scoring: Projection<ScoringDatabase, 'contest'>;
@@ -112,5 +115,57 @@ describe('scoring projection', () => {
       ['a', '50.00', better.id],
       ['b', '100.00', better.id],
     ]);
+  });
+
+  test('given a period opened, when its deadline moves and it closes, then it is closed and rescored late; a period not opened is not created', async () => {
+    await scoring.given(openCluster('s-05'), [submitted('s-05', 'a', 1, 1)]);
+    const earlier = deadlineSet('s-05', '2026-H1', '2026-07-01T17:00:00+07:00');
+    const emitted = await scoring.when([
+      periodClosed('s-05', '2026-FY'),
+      deadlineSet('s-05', '2026-FY', '2026-12-31T17:00:00+07:00'),
+      earlier,
+      periodClosed('s-05', '2026-H1'),
+    ]);
+    expect(scorecardsIn(emitted).map((e) => [e.data.onTime, e.causationId])).toEqual([
+      [false, earlier.id],
+    ]);
+    const periods = await scoring.db
+      .selectFrom('periods')
+      .select(['period_id', 'deadline', 'closed'])
+      .where('cluster_code', '=', 's-05')
+      .execute();
+    expect(periods).toEqual([
+      { period_id: '2026-H1', deadline: earlier.data.deadline, closed: true },
+    ]);
+  });
+
+  test('given scored units, when a value is reviewed and an item added twice, then the reviewed value is the best and the item counts once', async () => {
+    await scoring.given(openCluster('s-06'), [
+      submitted('s-06', 'a', 10, 1),
+      submitted('s-06', 'b', 20, 1),
+    ]);
+    const itemId = randomUUID();
+    const emitted = scorecardsIn(
+      await scoring.when([
+        indicatorReviewed('s-06', 'b', '5'),
+        bonusAdded('s-06', 'b', itemId, '2'),
+        bonusAdded('s-06', 'b', itemId, '4'),
+      ]),
+    );
+    // a's 10 is now the best: a 100; b 100 × 5 / 10 + 2.
+    expect(emitted.map((e) => [e.data.unitCode, e.data.total])).toEqual([
+      ['a', '100.00'],
+      ['b', '52.00'],
+    ]);
+    expect(await scoring.when([bonusAdded('s-06', 'b', itemId, '4')])).toEqual([]);
+  });
+
+  test('given nine clusters open, when each gets a submission in one batch, then every period is scored, more than one chunk of periods', async () => {
+    const clusters = Array.from({ length: 9 }, (_, i) => `s-1${String(i)}`);
+    await scoring.given(clusters.flatMap(openCluster));
+    const emitted = scorecardsIn(
+      await scoring.when(clusters.map((code) => submitted(code, 'a', 1, 1))),
+    );
+    expect(emitted.map((e) => e.clusterCode)).toEqual(clusters);
   });
 });
