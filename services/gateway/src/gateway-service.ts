@@ -70,6 +70,7 @@ export function createGatewayService(
           options.authSecret,
           options.identityProvider,
           options.tokenMaxLifetime,
+          log,
         ),
         development: options.development,
         corsOrigins: options.corsOrigins ?? [],

@@ -2,7 +2,8 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { answerHealth, type HealthChecks } from '@thidua/kit';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { bearerToken, type TokenVerifier } from './auth/tokens.ts';
+import { identityProviderError } from './auth/require-viewer.ts';
+import { bearerToken, IdentityProviderUnreachable, type TokenVerifier } from './auth/tokens.ts';
 import type { GatewayContext } from './builder.ts';
 import { errorCodesPlugin } from './error-codes.ts';
 import { createEvidenceRoutes } from './evidence/routes.ts';
@@ -121,8 +122,12 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     multipart: false,
     context: async ({ request }): Promise<GatewayContext> => {
       const token = bearerToken(request.headers.get('authorization'));
-      const viewer = token === null ? null : await options.verifyToken(token);
-      return { ...options.context, viewer };
+      try {
+        const viewer = token === null ? null : await options.verifyToken(token);
+        return { ...options.context, viewer };
+      } catch (error) {
+        throw error instanceof IdentityProviderUnreachable ? identityProviderError(error) : error;
+      }
     },
     maskedErrors: { isDev: options.development },
     plugins: [

@@ -1,6 +1,7 @@
 import { actorSubject, unitCode as unitCodeSchema } from '@thidua/schema';
 import {
   createRemoteJWKSet,
+  customFetch,
   errors,
   jwtVerify,
   SignJWT,
@@ -115,7 +116,9 @@ export const ownClaims: ClaimNames = { unit: 'unit', role: 'role', centralRole: 
  * name a unit or the central board.
  */
 export interface IdentityProvider {
-  keys: { publicKeyPem: string } | { jwksUrl: URL; refetchCooldownMs?: number };
+  keys:
+    | { publicKeyPem: string }
+    | { jwksUrl: URL; refetchCooldownMs?: number; fetchTimeoutMs?: number };
   issuer: string;
   audience: string;
   claims: ClaimNames;
@@ -124,17 +127,41 @@ export interface IdentityProvider {
 /** How long after fetching a key set an unknown `kid` may fetch it again (jose's default). */
 const defaultRefetchCooldownMs = 30_000;
 
+/** How long a fetch of the key set may take (jose's default). */
+const defaultFetchTimeoutMs = 5_000;
+
+/** Where an outage of the identity provider is told: the service's log. */
+export interface OutageLog {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
+
+/**
+ * The identity provider's key set could not be fetched (no answer, a timeout, or an answer other
+ * than 200), so no token of it can be checked: the request is refused as the server's fault, not
+ * the caller's. The cause is logged, never sent.
+ */
+export class IdentityProviderUnreachable extends Error {
+  override readonly name = 'IdentityProviderUnreachable';
+  readonly code = 'IDENTITY_PROVIDER_UNREACHABLE';
+  readonly messageVi = 'Không kiểm tra được mã xác thực: máy chủ định danh không trả lời';
+  constructor(cause: unknown) {
+    super("The identity provider's key set could not be reached", { cause });
+  }
+}
+
 /**
  * Verifies tokens signed with the shared secret (HS256), or, when an identity provider is given,
  * tokens signed with its keys (RS256, ES256 or EdDSA) and no others. A key set (JWKS) is cached
  * and fetched again when a token names a `kid` it lacks, so the provider may rotate its keys
- * without a restart. Every token must carry a subject and an expiry at most `maxLifetime` seconds
- * after it was issued.
+ * without a restart; while it cannot be fetched, verifying throws `IdentityProviderUnreachable`.
+ * Every token must carry a subject and an expiry at most `maxLifetime` seconds after it was issued.
  */
 export function createTokenVerifier(
   secret: string,
   provider?: IdentityProvider,
   maxLifetime = defaultTokenMaxLifetime,
+  log?: OutageLog,
 ): TokenVerifier {
   const secretKey = key(secret);
   const verify =
@@ -146,7 +173,7 @@ export function createTokenVerifier(
             claims: ownClaims,
             maxLifetime,
           })
-      : providerVerifier(provider, maxLifetime);
+      : providerVerifier(provider, maxLifetime, log);
   // A client sends the same token with every request; its signature is checked once, and the
   // viewer it names is kept until the token expires. Refused tokens are never kept.
   const verified = new LRUCache<string, Viewer>({ max: 10_000, ttlAutopurge: false });
@@ -163,19 +190,74 @@ export function createTokenVerifier(
 
 const providerAlgorithms = ['RS256', 'ES256', 'EdDSA'];
 
-function providerVerifier(provider: IdentityProvider, maxLifetime: number) {
+function providerVerifier(
+  provider: IdentityProvider,
+  maxLifetime: number,
+  log: OutageLog | undefined,
+) {
   const { keys } = provider;
   let getKey: JWTVerifyGetKey;
   if ('publicKeyPem' in keys) {
     const publicKey = createPublicKey(keys.publicKeyPem);
     getKey = () => publicKey;
   } else {
-    getKey = createRemoteJWKSet(keys.jwksUrl, {
-      cooldownDuration: keys.refetchCooldownMs ?? defaultRefetchCooldownMs,
-    });
+    getKey = remoteKeySet(keys, log);
   }
   const expected = { ...provider, maxLifetime };
   return (token: string) => verifyWith(token, getKey, providerAlgorithms, expected);
+}
+
+/**
+ * jose's remote key set, whose failures to fetch become `IdentityProviderUnreachable`. The first
+ * failure of an outage is logged at warn with its cause, and the first answer after it at info,
+ * so an outage is two lines however many requests it refuses.
+ */
+function remoteKeySet(
+  keys: { jwksUrl: URL; refetchCooldownMs?: number; fetchTimeoutMs?: number },
+  log: OutageLog | undefined,
+): JWTVerifyGetKey {
+  const jwksUrl = keys.jwksUrl.href;
+  let outage = false;
+  const unreachable = (cause: unknown) => {
+    if (!outage) {
+      outage = true;
+      log?.warn(
+        { err: cause, jwksUrl },
+        "the identity provider's key set could not be fetched: tokens are refused (503) until it answers",
+      );
+    }
+    return new IdentityProviderUnreachable(cause);
+  };
+  const remote = createRemoteJWKSet(keys.jwksUrl, {
+    cooldownDuration: keys.refetchCooldownMs ?? defaultRefetchCooldownMs,
+    timeoutDuration: keys.fetchTimeoutMs ?? defaultFetchTimeoutMs,
+    [customFetch]: async (url, options) => {
+      let response: Response;
+      try {
+        response = await fetch(url, options);
+      } catch (cause) {
+        // No connection, or no answer within the timeout.
+        throw unreachable(cause);
+      }
+      if (response.status !== 200) {
+        void response.body?.cancel();
+        throw unreachable(new Error(`the key set answered HTTP ${response.status}`));
+      }
+      if (outage) {
+        outage = false;
+        log?.info({ jwksUrl }, "the identity provider's key set answers again");
+      }
+      return response;
+    },
+  });
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      // An answer whose body does not arrive within the timeout.
+      throw error instanceof errors.JWKSTimeout ? unreachable(error) : error;
+    }
+  };
 }
 
 interface Expected {

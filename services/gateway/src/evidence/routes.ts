@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
+import type { TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
-import { FileRouteError, sendError, sendJson, unauthenticated } from '../files/http.ts';
+import { FileRouteError, requestViewer, sendError, sendJson } from '../files/http.ts';
 import { readMultipart } from '../files/multipart.ts';
 import { inVietnamTime } from '../schema/scalars.ts';
 import { deleteEvidence, evidenceContent, uploadEvidence } from './evidence-files.ts';
@@ -58,12 +58,7 @@ export function createEvidenceRoutes(options: EvidenceRoutesOptions) {
           request.resume();
           throw methodNotAllowed(response, allowed, url.pathname);
         }
-        const token = bearerToken(request.headers.authorization ?? null);
-        const viewer = token === null ? null : await options.verifyToken(token);
-        if (viewer === null) {
-          request.resume();
-          throw unauthenticated();
-        }
+        const viewer = await requestViewer(request, options.verifyToken);
         const context: GatewayContext = { ...options.context, viewer };
         if (route.id === null) {
           const stored = await uploadEvidence(context, await readMultipart(request, evidenceForm));

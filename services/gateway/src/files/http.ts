@@ -1,4 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken, IdentityProviderUnreachable, type TokenVerifier } from '../auth/tokens.ts';
+import type { Viewer } from '../auth/viewer.ts';
 
 /** Why a file route refused a request: its HTTP status and a sentence in English and Vietnamese. */
 export class FileRouteError extends Error {
@@ -27,6 +29,28 @@ export const unauthenticated = () =>
     'sign in: send a bearer token',
     'Đăng nhập: gửi mã thông báo (Authorization: Bearer …)',
   );
+
+/**
+ * Who sends a file route's request, by its bearer token: refused with 401 without a valid one, and
+ * with 503 when the identity provider's keys cannot be fetched to check it. A refused request's
+ * body is read and dropped, so the client gets the answer rather than a reset connection.
+ */
+export async function requestViewer(
+  request: IncomingMessage,
+  verifyToken: TokenVerifier,
+): Promise<Viewer> {
+  const token = bearerToken(request.headers.authorization ?? null);
+  try {
+    const viewer = token === null ? null : await verifyToken(token);
+    if (viewer !== null) return viewer;
+  } catch (error) {
+    if (!(error instanceof IdentityProviderUnreachable)) throw error;
+    request.resume();
+    throw new FileRouteError(503, error.code, error.message, error.messageVi);
+  }
+  request.resume();
+  throw unauthenticated();
+}
 
 /** Answers with `{ "error": { code, message, messageVi, … } }`. */
 export function sendError(response: ServerResponse, error: FileRouteError): void {

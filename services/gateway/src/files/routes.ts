@@ -1,6 +1,6 @@
 import { periodId, slug } from '@thidua/schema';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
+import type { TokenVerifier } from '../auth/tokens.ts';
 import type { GatewayContext } from '../builder.ts';
 import { awardsWorkbook } from './awards-xlsx.ts';
 import { awardDecision, awardProposal, meetingMinutes } from './documents.ts';
@@ -9,10 +9,10 @@ import {
   FileRouteError,
   badRequest,
   pdfType,
+  requestViewer,
   sendError,
   sendFile,
   sendJson,
-  unauthenticated,
   xlsxType,
 } from './http.ts';
 import { readMultipart } from './multipart.ts';
@@ -210,9 +210,7 @@ export function createFileRoutes(options: FileRoutesOptions) {
             `Dùng phương thức ${route.method} cho ${url.pathname}`,
           );
         }
-        const token = bearerToken(request.headers.authorization ?? null);
-        const viewer = token === null ? null : await options.verifyToken(token);
-        if (viewer === null) throw unauthenticated();
+        const viewer = await requestViewer(request, options.verifyToken);
         await route.handle({ ...options.context, viewer }, url.searchParams, request, response);
       } catch (error) {
         if (error instanceof FileRouteError) {
