@@ -1,7 +1,6 @@
 import { loadDemo } from '@thidua/infra';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { walkthroughVariables } from '../../../test/support/readme-walkthrough.ts';
 import {
@@ -10,64 +9,23 @@ import {
   tokenFor,
   type RunningSystem,
 } from '../../../test/support/system.ts';
+import {
+  buildWebApp,
+  signInAs,
+  startBrowser,
+  untilRanked,
+  type BrowserSession,
+} from './browser-session.ts';
 
-const webRoot = new URL('..', import.meta.url);
 const output = new URL('../test-output/views/', import.meta.url);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** The app as the gateway serves it: built fresh, so the test never runs an old bundle. */
-function buildWebApp(): void {
-  execFileSync(
-    process.execPath,
-    ['../../node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-    {
-      cwd: webRoot,
-      // vitest sets NODE_ENV=test, which would build React's development bundle
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    },
-  );
-}
 
 describe('charts, the matrix, versions and history in a real browser against the whole system', () => {
   let system: RunningSystem;
-  let browser: Browser;
+  let session: BrowserSession;
   const stops: (() => Promise<void>)[] = [];
   let origin: string;
-  const consoleErrors: string[] = [];
-  const contexts: BrowserContext[] = [];
   /** Every script the pages fetched, by page path. */
   const scripts = new Map<string, string[]>();
-
-  async function openPage(path: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 768 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    page.on('request', (request) => {
-      if (request.resourceType() !== 'script') return;
-      const path = new URL(page.url()).pathname;
-      scripts.set(path, [...(scripts.get(path) ?? []), new URL(request.url()).pathname]);
-    });
-    await page.goto(`${origin}${path}`);
-    return page;
-  }
-
-  async function signInAs(page: Page, name: RegExp): Promise<void> {
-    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
-    await page.getByRole('button', { name }).click();
-    await page.getByTestId('who').waitFor();
-  }
-
-  const screenshot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: new URL(name, output).pathname, fullPage });
 
   /** Waits until the named chart is drawn; its SVG. */
   async function drawnChart(page: Page, name: string) {
@@ -88,41 +46,27 @@ describe('charts, the matrix, versions and history in a real browser against the
 
   beforeAll(async () => {
     buildWebApp();
-    mkdirSync(output, { recursive: true });
     system = await startSystem();
     stops.push(() => system.stop());
     origin = new URL(system.gateway.url()).origin;
     expect(await loadDemo(system.gateway.db)).toBeGreaterThan(14);
-    await eventually(async () => {
-      const { data } = await system.graphql(
-        '{ ranking(cluster: "cum-2", period: "2026-FY") { entries { status } } }',
-      );
-      const entries = (data as { ranking: { entries: { status: string }[] } | null }).ranking
-        ?.entries;
-      return entries?.filter((e) => e.status === 'RANKED').length === 8 ? true : undefined;
+    await untilRanked(system, 'cum-2', '2026-FY', 8);
+    session = await startBrowser(origin, output, (page) => {
+      page.on('request', (request) => {
+        if (request.resourceType() !== 'script') return;
+        const path = new URL(page.url()).pathname;
+        scripts.set(path, [...(scripts.get(path) ?? []), new URL(request.url()).pathname]);
+      });
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--lang=vi',
-      ],
-    });
-    stops.push(() => browser.close());
+    stops.push(() => session.close());
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     for (const stop of stops.reverse()) await stop();
   });
 
   test("the lead's ranking draws each unit's total across the ranking's revisions; the home page loads no chart code", async () => {
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/xep-hang`);
     await lead.locator('table.standings tbody tr').first().waitFor();
@@ -140,31 +84,63 @@ describe('charts, the matrix, versions and history in a real browser against the
       expect(text).toContain(name);
     }
     expect(text).toContain(`Lần ${revision}`);
-    await screenshot(lead, 'ranking-revisions.png');
+    await session.screenshot(lead, 'ranking-revisions.png');
     expect((scripts.get('/') ?? []).some((path) => path.includes('echarts'))).toBe(false);
     expect(
       (scripts.get('/ky/cum-2/2026-FY/xep-hang') ?? []).some((path) => path.includes('echarts')),
     ).toBe(true);
   });
 
-  test("the central board's summary charts the spread of totals, classifications, deadlines and indicator totals per cluster", async () => {
-    const board = await openPage('/');
+  test("the central board's summary charts the spread of totals, classifications, deadlines and each indicator per cluster by its roll-up kind", async () => {
+    const board = await session.openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.goto(`${origin}/tong-hop/2023-H1`);
     await expect
       .poll(() => board.locator('tr[data-cluster="all"] td.number').first().textContent())
       .toBe('37');
-    for (const name of ['distribution', 'classifications', 'deadlines', 'indicators']) {
+    for (const name of [
+      'distribution',
+      'classifications',
+      'deadlines',
+      'indicators-sum',
+      'indicators-average',
+      'indicators-yes',
+    ]) {
       const svg = await drawnChart(board, name);
       expect(await svg.locator('path').count()).toBeGreaterThan(3);
     }
-    const legend = await (await drawnChart(board, 'deadlines')).textContent();
-    expect(legend).toMatch(/Đúng hạn.*Nộp muộn.*Chưa nộp/);
-    const clusters = await board
-      .locator('tbody tr[data-cluster]:not([data-cluster="all"])')
-      .count();
-    expect(clusters).toBe(3);
-    // Every indicator over all clusters, rolled up by its kind, figures written the Vietnamese way.
+    // Each roll-up kind on its own axis: percentages (the scheme's "(%)" titles) are averaged,
+    // never added to the counts, and yes/no answers are a share of the units.
+    const sums = (await (await drawnChart(board, 'indicators-sum')).textContent()) ?? '';
+    expect(sums).toContain('Tổng của các đơn vị đã báo cáo');
+    expect(sums).not.toContain('(%)');
+    const averages = (await (await drawnChart(board, 'indicators-average')).textContent()) ?? '';
+    expect(averages).toContain('Trung bình của các đơn vị đã báo cáo');
+    expect(averages).toContain('(%)');
+    const yes = await drawnChart(board, 'indicators-yes');
+    const yesText = await yes.textContent();
+    expect(yesText).toContain('Tỷ lệ đơn vị trả lời có (%)');
+    // Its bars and tooltip give the API's figure, "n / m đơn vị", not the bar's percentage.
+    expect(yesText).toMatch(/\d+ \/ \d+ đơn vị/);
+    await yes.hover();
+    const tooltip = board
+      .locator('figure[data-chart="indicators-yes"] [role="img"] > div:not(:has(svg))')
+      .last();
+    await expect.poll(() => tooltip.textContent()).toMatch(/Cụm thi đua số \d.*\d+ \/ \d+ đơn vị/);
+    // Every indicator over all clusters, rolled up by its kind, figures written the Vietnamese way,
+    // each named by its title in the cluster's scheme.
+    const { data: schemeAnswer } = await system.graphql(
+      '{ scheme(cluster: "cum-2", period: "2023-H1") }',
+    );
+    const title = (
+      schemeAnswer as { scheme: { indicators: { code: string; title: string }[] } }
+    ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
+    expect(title).toBeDefined();
+    expect(
+      await board
+        .locator('table.indicator-rollups tr[data-indicator="cadresPlanned"] td.title')
+        .textContent(),
+    ).toBe(`${title ?? ''} (cadresPlanned)`);
     const rollUps = board.locator('table.indicator-rollups tbody tr');
     expect(await rollUps.count()).toBeGreaterThan(0);
     for (const row of await rollUps.all()) {
@@ -175,7 +151,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       else if (kind === 'Tổng') expect(figure).toMatch(/^\d{1,3}(\.\d{3})*(,\d\d)?$/);
       else expect(figure).toMatch(/^\d{1,3}(\.\d{3})*,\d\d$/);
     }
-    await screenshot(board, 'summary-charts.png');
+    await session.screenshot(board, 'summary-charts.png');
     expect(await downloaded(board, 'Xuất Excel')).toEqual({
       name: 'tong-hop-tat-ca-2023-H1.xlsx',
       start: 'PK',
@@ -195,7 +171,7 @@ describe('charts, the matrix, versions and history in a real browser against the
   });
 
   test("the lead's matrix shows every ranked unit's points per criterion under the scheme's headings, prints on landscape A4 and downloads as Excel; a member is refused", async () => {
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/ma-tran`);
     const rows = lead.locator('table.matrix-table tbody tr');
@@ -216,11 +192,11 @@ describe('charts, the matrix, versions and history in a real browser against the
     expect(await lead.locator('tr[data-unit="thanh-hoa"] td.total').textContent()).toBe(
       (total ?? '').replace('.', ','),
     );
-    await screenshot(lead, 'matrix.png');
+    await session.screenshot(lead, 'matrix.png');
     await lead.emulateMedia({ media: 'print' });
     expect(await lead.locator('header.top').isVisible()).toBe(false);
     expect(await lead.locator('table.matrix-table').isVisible()).toBe(true);
-    await screenshot(lead, 'matrix-print.png');
+    await session.screenshot(lead, 'matrix-print.png');
     await lead.emulateMedia({ media: 'screen' });
 
     // An xlsx is a zip: it starts with PK.
@@ -229,7 +205,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       start: 'PK',
     });
 
-    const member = await openPage('/');
+    const member = await session.openPage('/');
     await signInAs(member, /Hà Tĩnh$/);
     await member.goto(`${origin}/ky/cum-2/2026-FY/ma-tran`);
     await expect
@@ -250,7 +226,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       );
       expect(data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
     }
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hà Tĩnh$/);
     await unit.goto(`${origin}/ky/cum-2/2026-FY/phien-ban/ha-tinh`);
     const versions = unit.locator('table.versions-table tbody tr');
@@ -260,7 +236,7 @@ describe('charts, the matrix, versions and history in a real browser against the
     expect(await unit.locator('td.timeliness').allTextContents()).toEqual(
       Array.from({ length: count }, () => 'Đúng hạn'),
     );
-    await screenshot(unit, 'versions.png');
+    await session.screenshot(unit, 'versions.png');
 
     // A member of Cluster No. 2 that reported after the deadline of the first half of 2023.
     const { data } = await system.graphql(
@@ -276,7 +252,7 @@ describe('charts, the matrix, versions and history in a real browser against the
         e.submittedAt !== null && Date.parse(e.submittedAt) > Date.parse(found.period.deadline),
     );
     expect(late).toBeDefined();
-    const board = await openPage('/');
+    const board = await session.openPage('/');
     await signInAs(board, /Ban Tổ chức Trung ương/);
     await board.goto(`${origin}/ky/cum-2/2023-H1/phien-ban/${late?.unitCode ?? ''}`);
     await expect
@@ -303,7 +279,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       body: evidence,
     });
     expect(uploaded.status).toBe(201);
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hải Phòng$/);
     await unit.getByRole('link', { name: 'Lịch sử thi đua qua các năm' }).click();
     await unit.getByRole('heading', { name: /Lịch sử thi đua/ }).waitFor();
@@ -316,7 +292,7 @@ describe('charts, the matrix, versions and history in a real browser against the
     ).toBeGreaterThan(0);
     const svg = await drawnChart(unit, 'history');
     expect(await svg.textContent()).toContain('hai-duong');
-    await screenshot(unit, 'history.png');
+    await session.screenshot(unit, 'history.png');
   });
 
   test("a unit's scorecard names it and its reviewed indicators, writes each formula the Vietnamese way, downloads its evidence, leads to its versions and notes a paper report", async () => {
@@ -346,7 +322,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       schemeAnswer as { scheme: { indicators: { code: string; title: string }[] } }
     ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
     expect(title).toBeDefined();
-    const unit = await openPage('/');
+    const unit = await session.openPage('/');
     await signInAs(unit, /Hải Phòng$/);
     await expect
       .poll(() => unit.getByTestId('who').textContent())
@@ -379,7 +355,7 @@ describe('charts, the matrix, versions and history in a real browser against the
       name: 'Nghị quyết kết nạp.pdf',
       start: '%P',
     });
-    await screenshot(unit, 'scorecard-formulas.png');
+    await session.screenshot(unit, 'scorecard-formulas.png');
     await unit.getByRole('link', { name: /Các phiên bản báo cáo/ }).click();
     await unit
       .getByRole('heading', { name: /Các phiên bản báo cáo · Ban Tổ chức Thành ủy Hải Phòng/ })
@@ -406,7 +382,7 @@ describe('charts, the matrix, versions and history in a real browser against the
         (data as { scorecard: { paperReport: unknown } | null }).scorecard?.paperReport ?? undefined
       );
     });
-    const lead = await openPage('/');
+    const lead = await session.openPage('/');
     await signInAs(lead, /Thanh Hóa$/);
     await lead.goto(`${origin}/ky/cum-2/2026-FY/bang-diem/ha-tinh`);
     const receivedDay = new Intl.DateTimeFormat('en-GB', {
@@ -421,6 +397,6 @@ describe('charts, the matrix, versions and history in a real browser against the
   });
 
   test('no page visited logged a console error', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Chart, chartNumber } from '../charts/chart.tsx';
+import type { Scheme } from '../api-types.ts';
 import type { ClustersQuery, SummaryQuery } from '../operations.generated.ts';
 import { ApiError, request } from '../client.ts';
 import { Download } from '../download.tsx';
@@ -9,14 +10,26 @@ import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
 type PeriodSummary = NonNullable<SummaryQuery['summary']>;
+type IndicatorRollUp = PeriodSummary['indicators'][number];
 
 /** One row of the roll-up: a cluster, or every cluster together when `code` is null. */
 interface Rolled {
   code: string | null;
   name: string;
   summary: PeriodSummary | null;
+  /** the cluster's scheme for the period's year, which titles its indicators */
+  scheme: Scheme | null;
   error: ApiError | null;
 }
+
+/** A cluster's scheme; none when it has no scheme or the API does not give it (codes stand). */
+const schemeOf = (cluster: string | null, period: string) =>
+  cluster === null
+    ? Promise.resolve(null)
+    : request<{ scheme: Scheme | null }>('Scheme', { cluster, period }).then(
+        ({ scheme }) => scheme,
+        () => null,
+      );
 
 /** Every cluster's summary and the overall one, asked for together so the charts draw once. */
 function useSummaries(period: string, clusters: { code: string; name: string }[] | null) {
@@ -27,16 +40,17 @@ function useSummaries(period: string, clusters: { code: string; name: string }[]
     const wanted = [...clusters, { code: null, name: 'Toàn quốc' }];
     void Promise.all(
       wanted.map(async ({ code, name }): Promise<Rolled> => {
+        const scheme = schemeOf(code, period);
         try {
           const { summary } = await request<SummaryQuery>('Summary', {
             period,
             ...(code === null ? {} : { cluster: code }),
           });
-          return { code, name, summary, error: null };
+          return { code, name, summary, scheme: await scheme, error: null };
         } catch (error) {
           const refusal =
             error instanceof ApiError ? error : new ApiError(String(error), 'Đã có lỗi xảy ra');
-          return { code, name, summary: null, error: refusal };
+          return { code, name, summary: null, scheme: await scheme, error: refusal };
         }
       }),
     ).then((found) => {
@@ -60,8 +74,114 @@ const classificationSeries = [
   ['khongHoanThanh', 'Không hoàn thành'],
 ] as const;
 
+/** Each indicator's title in the first cluster scheme that has it. */
+function indicatorTitles(rows: Rolled[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const { scheme } of rows) {
+    for (const { code, title } of scheme?.indicators ?? []) {
+      if (!titles.has(code)) titles.set(code, title);
+    }
+  }
+  return titles;
+}
+
+/** A chart coordinate as the axis writes it, the Vietnamese way: `1.234,5`. */
+const tickFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const tick = (value: number) => tickFormat.format(value);
+
+/**
+ * The indicators charted per roll-up kind, as figures of one kind only compare with each other:
+ * sums as totals, averages as averages, yes/no answers as the share of units that said yes.
+ */
+const rollUpCharts = [
+  {
+    kind: 'SUM',
+    name: 'indicators-sum',
+    label: 'Chỉ tiêu tính tổng: tổng của các đơn vị đã báo cáo, từng cụm',
+    axis: 'Tổng của các đơn vị đã báo cáo',
+  },
+  {
+    kind: 'AVERAGE',
+    name: 'indicators-average',
+    label: 'Chỉ tiêu tính trung bình: trung bình của các đơn vị đã báo cáo, từng cụm',
+    axis: 'Trung bình của các đơn vị đã báo cáo',
+  },
+  {
+    kind: 'YES_COUNT',
+    name: 'indicators-yes',
+    label: 'Chỉ tiêu có/không: tỷ lệ đơn vị trả lời có, từng cụm',
+    axis: 'Tỷ lệ đơn vị trả lời có (%)',
+  },
+] as const;
+
+/** Where an indicator's bar ends: its figure, or for a yes/no the share of yes in percent. */
+function coordinate(found: IndicatorRollUp | undefined): number | null {
+  if (found === undefined) return null;
+  if (found.rollUp !== 'YES_COUNT') return chartNumber(found.value);
+  return found.reported === 0 ? null : (Number(found.value) / found.reported) * 100;
+}
+
+/** One kind's chart: its indicators down the side by title, a bar per cluster. */
+function indicatorChart(
+  { kind, name, label, axis }: (typeof rollUpCharts)[number],
+  clusters: Rolled[],
+  titles: Map<string, string>,
+  base: EChartsCoreOption,
+) {
+  const codes = [
+    ...new Set(
+      clusters.flatMap(
+        (r) => r.summary?.indicators.filter((i) => i.rollUp === kind).map((i) => i.code) ?? [],
+      ),
+    ),
+  ];
+  const option: EChartsCoreOption = {
+    ...base,
+    legend: { type: 'scroll', bottom: 0 },
+    // Room on the right for the figure at the end of the longest bar.
+    grid: { left: 16, right: 96, top: 8, bottom: 64, containLabel: true },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: codes.map((code) => titles.get(code) ?? code),
+      // Long titles wrap rather than being cut.
+      axisLabel: { interval: 0, width: 280, overflow: 'break' },
+    },
+    xAxis: {
+      type: 'value',
+      name: axis,
+      nameLocation: 'middle',
+      nameGap: 28,
+      ...(kind === 'YES_COUNT' ? { max: 100 } : {}),
+      axisLabel: { formatter: tick },
+    },
+    series: clusters.map((r) => {
+      const found = codes.map((code) => r.summary?.indicators.find((i) => i.code === code));
+      // Labels and tooltip show the API's figure as the table does, not the bar's coordinate.
+      const figure = (index: number) => {
+        const rolled = found[index];
+        return rolled === undefined ? '–' : rollUpFigure(rolled);
+      };
+      return {
+        type: 'bar',
+        name: r.name,
+        data: found.map(coordinate),
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 10,
+          formatter: ({ dataIndex }: { dataIndex: number }) => figure(dataIndex),
+        },
+        tooltip: { valueFormatter: (_value: unknown, index: number) => figure(index) },
+      };
+    }),
+  };
+  const height = Math.max(240, 110 + 16 * codes.length * Math.max(2, clusters.length));
+  return { name, label, option, height, count: codes.length };
+}
+
 /** The charts of the roll-up: the clusters side by side, and the spread of totals overall. */
-function SummaryCharts({ rows }: { rows: Rolled[] }) {
+function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, string> }) {
   const options = useMemo(() => {
     const clusters = rows.filter((r) => r.code !== null && r.summary !== null);
     const names = clusters.map((r) => r.code ?? '');
@@ -118,38 +238,11 @@ function SummaryCharts({ rows }: { rows: Rolled[] }) {
         data: clusters.map((r) => r.summary?.[key] ?? 0),
       })),
     };
-    const codes = [
-      ...new Set(clusters.flatMap((r) => r.summary?.indicatorTotals.map((i) => i.code) ?? [])),
-    ];
-    const indicators: EChartsCoreOption = {
-      ...base,
-      tooltip: {
-        trigger: 'axis',
-        valueFormatter: (value: unknown) =>
-          typeof value === 'number' ? formatDecimal(value.toFixed(2)) : '–',
-      },
-      legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 16, right: 24, top: 8, bottom: 40, containLabel: true },
-      // Indicators down the side, so their names stay readable however many there are.
-      yAxis: { type: 'category', data: codes, inverse: true, axisLabel: { interval: 0 } },
-      xAxis: { type: 'value', axisLabel: { formatter: wholeNumber } },
-      series: clusters.map((r) => ({
-        type: 'bar',
-        name: r.code ?? '',
-        data: codes.map((code) =>
-          chartNumber(r.summary?.indicatorTotals.find((i) => i.code === code)?.total),
-        ),
-      })),
-    };
-    return {
-      distribution,
-      classifications,
-      deadlines,
-      indicators,
-      indicatorCount: codes.length,
-      clusterCount: clusters.length,
-    };
-  }, [rows]);
+    const indicators = rollUpCharts.map((chart) =>
+      indicatorChart(chart, clusters, titles, { ...base, tooltip: { trigger: 'axis' } }),
+    );
+    return { distribution, classifications, deadlines, indicators };
+  }, [rows, titles]);
   return (
     <section className="charts" aria-label="Biểu đồ tổng hợp">
       <Chart
@@ -167,25 +260,31 @@ function SummaryCharts({ rows }: { rows: Rolled[] }) {
         option={options.deadlines}
         label="Đúng hạn, nộp muộn và chưa nộp, từng cụm"
       />
-      <Chart
-        name="indicators"
-        option={options.indicators}
-        height={Math.max(320, 60 + 14 * options.indicatorCount * Math.max(2, options.clusterCount))}
-        label="Tổng giá trị các chỉ tiêu, từng cụm"
-      />
+      {options.indicators.map(
+        (chart) =>
+          chart.count > 0 && (
+            <Chart
+              key={chart.name}
+              name={chart.name}
+              option={chart.option}
+              height={chart.height}
+              label={chart.label}
+            />
+          ),
+      )}
     </section>
   );
 }
 
 /** How an indicator was rolled up, in Vietnamese; an average says how many units it is over. */
-function rollUpName({ rollUp, reported }: PeriodSummary['indicators'][number]): string {
+function rollUpName({ rollUp, reported }: IndicatorRollUp): string {
   if (rollUp === 'AVERAGE') return `Trung bình (${formatCount(reported)} đơn vị)`;
   if (rollUp === 'YES_COUNT') return 'Số đơn vị trả lời có';
   return 'Tổng';
 }
 
 /** The figure to show: a yes/no as "n / m đơn vị", a whole sum whole, else to hundredths. */
-function rollUpFigure({ rollUp, reported, value }: PeriodSummary['indicators'][number]): string {
+function rollUpFigure({ rollUp, reported, value }: IndicatorRollUp): string {
   if (rollUp === 'YES_COUNT') return `${formatDecimal(value, 0)} / ${formatCount(reported)} đơn vị`;
   // A sum of counts comes as `8941.00`: shown whole unless it has a real fraction.
   const whole = rollUp === 'SUM' && /^-?\d+(\.0+)?$/.test(value);
@@ -193,7 +292,13 @@ function rollUpFigure({ rollUp, reported, value }: PeriodSummary['indicators'][n
 }
 
 /** Every indicator over all clusters, rolled up the way its scheme says. */
-function IndicatorRollUps({ indicators }: { indicators: PeriodSummary['indicators'] }) {
+function IndicatorRollUps({
+  indicators,
+  titles,
+}: {
+  indicators: IndicatorRollUp[];
+  titles: Map<string, string>;
+}) {
   if (indicators.length === 0) return null;
   return (
     <table className="indicator-rollups">
@@ -208,7 +313,10 @@ function IndicatorRollUps({ indicators }: { indicators: PeriodSummary['indicator
       <tbody>
         {indicators.map((indicator) => (
           <tr key={indicator.code} data-indicator={indicator.code}>
-            <td>{indicator.code}</td>
+            <td className="title">
+              {titles.get(indicator.code) ?? indicator.code}{' '}
+              <span className="muted">({indicator.code})</span>
+            </td>
             <td className="kind">{rollUpName(indicator)}</td>
             <td className="number figure">{rollUpFigure(indicator)}</td>
           </tr>
@@ -226,6 +334,7 @@ export function SummaryPage({ period }: { period: string }) {
     [clusters.data],
   );
   const rows = useSummaries(period, listed);
+  const titles = useMemo(() => indicatorTitles(rows ?? []), [rows]);
   if (clusters.loading && clusters.data === null) return <Loading what="danh sách cụm" />;
   if (clusters.error !== null) return <ErrorBox error={clusters.error} />;
   return (
@@ -286,8 +395,9 @@ export function SummaryPage({ period }: { period: string }) {
           </table>
           <IndicatorRollUps
             indicators={rows.find((r) => r.code === null)?.summary?.indicators ?? []}
+            titles={titles}
           />
-          <SummaryCharts rows={rows} />
+          <SummaryCharts rows={rows} titles={titles} />
         </>
       )}
     </div>
