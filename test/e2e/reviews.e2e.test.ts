@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, persisted, submissionVariables, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import { selfAssessed, targetCriterion, testScheme } from '../support/scheme.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // Three units: "alpha" leads the cluster, "beta" is its deputy. Points below are worked out by
 // hand from SCORING.md, in the comments next to each expectation.
 const year = 2026;
 const periodId = `${year}-H1`;
-const scheme = {
-  code: 'review-scheme',
-  year,
-  title: 'Bảng điểm thử thẩm định',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '50',
-          method: 'TARGET',
-          indicator: 'admitted',
-          direction: 'HIGHER_IS_BETTER',
-          defaultTarget: '100',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
-      ],
-    },
-  ],
-};
-
 interface Card {
   total: string;
   bonus: string;
@@ -43,11 +21,9 @@ interface Card {
 
 describe('reviews, pledges, bonus and deduction items, and a moved deadline', () => {
   let system: RunningSystem;
-  const mutate = async (query: string, variables: Record<string, unknown> = {}, as = 'central') => {
-    const { data, errors } = await system.graphql(query, variables, as);
-    expect(errors).toBeUndefined();
-    return Object.values(data ?? {})[0] as { __typename: string; fields?: { path: string }[] };
-  };
+  const mutate = (operation: string, variables: Record<string, unknown>, as = 'central') =>
+    persisted(system, operation, variables, as);
+  // Not the persisted Scorecard: this test also reads whether the unit is disqualified.
   const card = async (unit: string) => {
     const { data } = await system.graphql(
       `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
@@ -58,55 +34,47 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
     return (data as { scorecard: Card | null }).scorecard;
   };
   const submit = (unit: string, admitted: string, self: string) =>
-    system.graphql(
-      `mutation($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
-         submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
-           __typename ... on SubmissionAccepted { submittedAt } } }`,
-      {
-        unit,
-        period: periodId,
-        indicators: [{ code: 'admitted', value: admitted }],
-        selfScores: [{ criterion: '1.2', score: self }],
-      },
-      unit,
-    );
+    submitResults(system, unit, periodId, { admitted }, { '1.2': self });
   const review = (unit: string, score: string, reviewer: string) =>
     mutate(
-      `mutation($unit: String!, $period: String!, $score: String!) {
-         reviewScore(unitCode: $unit, periodId: $period, criterion: "1.2", reviewedScore: $score,
-           reason: "Thiếu minh chứng") {
-           __typename ... on ValidationError { fields { path } } } }`,
-      { unit, period: periodId, score },
+      'ReviewScore',
+      {
+        unitCode: unit,
+        periodId,
+        criterion: '1.2',
+        reviewedScore: score,
+        reason: 'Thiếu minh chứng',
+      },
       reviewer,
     );
   let firstSubmittedAt = '';
 
   beforeAll(async () => {
     system = await startSystem();
-    await mutate(
-      `mutation { defineCluster(clusterCode: "cum-t", name: "Cụm thử", year: ${year}, lead: "alpha",
-         deputies: ["beta"], members: [{ unitCode: "alpha", name: "Ban Tổ chức Alpha" },
-         { unitCode: "beta", name: "Ban Tổ chức Beta" }, { unitCode: "gamma", name: "Ban Tổ chức Gamma" }]) { __typename } }`,
-    );
-    await mutate(
-      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-t", scheme: $s) { __typename } }`,
-      {
-        s: scheme,
-      },
-    );
-    await mutate(
-      `mutation($d: DateTime!) { openPeriod(clusterCode: "cum-t", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: new Date(Date.now() + 86_400_000).toISOString() },
-    );
+    await openContest(system, {
+      clusterCode: 'cum-t',
+      name: 'Cụm thử',
+      year,
+      lead: 'alpha',
+      deputies: ['beta'],
+      members: [
+        { unitCode: 'alpha', name: 'Ban Tổ chức Alpha' },
+        { unitCode: 'beta', name: 'Ban Tổ chức Beta' },
+        { unitCode: 'gamma', name: 'Ban Tổ chức Gamma' },
+      ],
+      scheme: testScheme(year, {
+        criteria: [targetCriterion('1.1', '50', 'admitted', '100'), selfAssessed('1.2', '50')],
+      }),
+      periodId,
+    });
     const pledged = await mutate(
-      `mutation { registerPledges(unitCode: "gamma", year: ${year}, targets: [{ indicator: "admitted", target: "200" }]) { __typename } }`,
-      {},
+      'RegisterPledges',
+      { unitCode: 'gamma', year, targets: [{ indicator: 'admitted', target: '200' }] },
       'gamma',
     );
     expect(pledged.__typename).toBe('PledgesRegistered');
     const first = await submit('alpha', '100', '45');
-    firstSubmittedAt = (first.data as { submitResults: { submittedAt: string } }).submitResults
-      .submittedAt;
+    firstSubmittedAt = first.submittedAt as string;
     await submit('beta', '80', '44');
     await submit('gamma', '150', '48');
   });
@@ -161,23 +129,25 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
     expect((await review('gamma', '40', 'alpha')).__typename).toBe('ScoreReviewed');
     expect((await review('alpha', '44', 'beta')).__typename).toBe('ScoreReviewed');
     for (const points of ['3', '4']) {
-      const added = await mutate(
-        `mutation { addBonus(unitCode: "beta", periodId: "${periodId}", points: "${points}",
-           reason: "Mô hình đổi mới được Trung ương ghi nhận") { __typename } }`,
-      );
+      const added = await mutate('AddBonus', {
+        unitCode: 'beta',
+        periodId,
+        points,
+        reason: 'Mô hình đổi mới được Trung ương ghi nhận',
+      });
       expect(added.__typename).toBe('AdjustmentAdded');
     }
-    const deducted = await mutate(
-      `mutation { addDeduction(unitCode: "alpha", periodId: "${periodId}", points: "1",
-         reason: "Vi phạm kỷ luật", disqualifying: true) { __typename } }`,
-    );
+    const deducted = await mutate('AddDeduction', {
+      unitCode: 'alpha',
+      periodId,
+      points: '1',
+      reason: 'Vi phạm kỷ luật',
+      disqualifying: true,
+    });
     expect(deducted.__typename).toBe('AdjustmentAdded');
     // One second before the first submission: every submission is one started day late.
     const deadline = new Date(Date.parse(firstSubmittedAt) - 1000).toISOString();
-    const moved = await mutate(
-      `mutation($d: DateTime!) { setDeadline(clusterCode: "cum-t", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: deadline },
-    );
+    const moved = await mutate('SetDeadline', { clusterCode: 'cum-t', periodId, deadline });
     expect(moved.__typename).toBe('PeriodPayload');
 
     // alpha: 50 + 44 (reviewed) − 1 (late) − 1 (deduction) = 92.00, disqualified, so TOT not XUAT_SAC.
@@ -206,9 +176,10 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
     });
 
     const ranking = await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "cum-t", period: "${periodId}") { entries { unitCode rank total } } }`,
-      );
+      const { data } = await system.graphql(operationDocument('Ranking'), {
+        cluster: 'cum-t',
+        period: periodId,
+      });
       const entries = (
         data as { ranking: { entries: { unitCode: string; rank: number; total: string }[] } | null }
       ).ranking?.entries;
@@ -222,9 +193,12 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
   });
 
   test('gives review rights to the lead and deputies set for the year, and takes them from the former lead', async () => {
-    const set = await mutate(
-      `mutation { setLead(clusterCode: "cum-t", year: ${year}, lead: "gamma", deputies: ["beta"]) { __typename } }`,
-    );
+    const set = await mutate('SetLead', {
+      clusterCode: 'cum-t',
+      year,
+      lead: 'gamma',
+      deputies: ['beta'],
+    });
     expect(set.__typename).toBe('ClusterDefined');
     const formerLead = await review('beta', '44', 'alpha');
     expect(formerLead.__typename).toBe('ForbiddenError');
@@ -234,10 +208,11 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
   test('lets exactly one of two concurrent revisions from the same version win; the other gets a conflict', async () => {
     const revise = () =>
       system.graphql(
-        `mutation { submitResults(unitCode: "gamma", periodId: "${periodId}", expectedVersion: 1,
-           indicators: [{ code: "admitted", value: "150" }], selfScores: [{ criterion: "1.2", score: "48" }]) {
-           __typename ... on SubmissionAccepted { version } } }`,
-        {},
+        operationDocument('SubmitResults'),
+        {
+          ...submissionVariables('gamma', periodId, { admitted: '150' }, { '1.2': '48' }),
+          expectedVersion: 1,
+        },
         'gamma',
       );
     const results = await Promise.all([revise(), revise()]);
@@ -247,7 +222,7 @@ describe('reviews, pledges, bonus and deduction items, and a moved deadline', ()
           (r.data as { submitResults: { __typename: string; version?: number } }).submitResults,
       )
       .sort((a, b) => a.__typename.localeCompare(b.__typename));
-    expect(outcomes).toEqual([
+    expect(outcomes).toMatchObject([
       { __typename: 'ConflictError' },
       { __typename: 'SubmissionAccepted', version: 2 },
     ]);
