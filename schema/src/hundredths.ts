@@ -3,15 +3,17 @@
  * These are the only ways in and out of that form, so no binary float ever touches a score.
  */
 
-const decimalPattern = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+const decimalPattern = /^-?\d+(?:\.\d{1,2})?$/;
 
 /** "12" → 1200n, "-0.5" → -50n; null for anything that is not a decimal with at most 2 decimals. */
 export function tryParseHundredths(value: string): bigint | null {
-  const match = decimalPattern.exec(value);
-  if (match === null) return null;
-  const [, sign = '', whole = '0', fraction = ''] = match;
-  const magnitude = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return sign === '-' ? -magnitude : magnitude;
+  if (!decimalPattern.test(value)) return null;
+  // Without the point the digits are the hundredths once padded to two decimals: one BigInt and no
+  // match groups, since scoring parses every figure of every scorecard it computes.
+  const point = value.indexOf('.');
+  if (point === -1) return BigInt(value) * 100n;
+  const digits = BigInt(value.slice(0, point) + value.slice(point + 1));
+  return value.length - point === 2 ? digits * 10n : digits;
 }
 
 /** As `tryParseHundredths`, for values already checked upstream: anything else is a bug. */
@@ -23,8 +25,7 @@ export function parseHundredths(value: string): bigint {
 
 /** 1250n → "12.50", 0n → "0.00", -5n → "-0.05": always exactly two decimals. */
 export function formatHundredths(hundredths: bigint): string {
-  const sign = hundredths < 0n ? '-' : '';
-  const magnitude = hundredths < 0n ? -hundredths : hundredths;
-  const cents = (magnitude % 100n).toString().padStart(2, '0');
-  return `${sign}${(magnitude / 100n).toString()}.${cents}`;
+  const negative = hundredths < 0n;
+  const digits = (negative ? -hundredths : hundredths).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
