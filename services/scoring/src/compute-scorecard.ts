@@ -160,8 +160,10 @@ export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
       : [{ indicator: code, submittedValue, ...review }];
   });
 
+  let criteriaSum = 0n;
   const criteria: CriterionScore[] = criteriaOf(scheme).map((criterion) => {
     const explained = scoreCriterion(criterion, input, scored);
+    criteriaSum += explained.points;
     const { points, formula } = explained;
     const reviewed =
       criterion.method === 'SELF_ASSESSED'
@@ -181,7 +183,6 @@ export function computeScorecard(input: ScorecardInput): ScorecardComputedV1 {
       formula,
     };
   });
-  const criteriaSum = sum(criteria.map((c) => parseHundredths(c.points)));
 
   const bonusSum = sum(input.bonusItems.map((item) => parseHundredths(item.points)));
   const bonusCap = parseHundredths(scheme.bonusCap);
