@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, persisted, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import { selfAssessed, targetCriterion, testScheme } from '../support/scheme.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // A year-end period of one cluster, end to end: a late unit, a missing unit, a reviewed self-score,
@@ -9,33 +12,12 @@ import { eventually, startSystem, type RunningSystem } from '../support/system.t
 //   u5 45 + 46 = 91.00 → rank 4;   u1 50 + 30 (reviewed from 44) = 80.00 → TOT, rank 5;  u2 missing
 const year = 2026;
 const periodId = `${year}-FY`;
-const scheme = {
-  code: 'year-scheme',
-  year,
-  title: 'Bảng điểm thử cả năm',
-  indicators: [{ code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '30000' }],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '50',
-          method: 'TARGET',
-          indicator: 'admitted',
-          direction: 'HIGHER_IS_BETTER',
-          defaultTarget: '100',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '50', method: 'SELF_ASSESSED' },
-      ],
-    },
-  ],
+const scheme = testScheme(year, {
+  criteria: [targetCriterion('1.1', '50', 'admitted', '100'), selfAssessed('1.2', '50')],
   tieBreaks: ['CRITERIA_SUM'],
   flagQuota: 1,
   meritQuota: { count: 2 },
-};
+});
 const members = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].map((unitCode) => ({
   unitCode,
   name: `Ban Tổ chức ${unitCode.toUpperCase()}`,
@@ -57,20 +39,11 @@ interface Sheet {
 
 describe('a contest year from submissions to awards', () => {
   let system: RunningSystem;
-  const run = async (query: string, variables: Record<string, unknown> = {}, as = 'central') => {
-    const { data, errors } = await system.graphql(query, variables, as);
-    expect(errors).toBeUndefined();
-    return Object.values(data ?? {})[0] as { __typename: string; fields?: { path: string }[] };
-  };
+  const run = (operation: string, variables: Record<string, unknown>, as = 'central') =>
+    persisted(system, operation, variables, as);
   const submit = (unit: string, admitted: string, self: string) =>
-    run(
-      `mutation($unit: String!) { submitResults(unitCode: $unit, periodId: "${periodId}",
-         indicators: [{ code: "admitted", value: "${admitted}" }],
-         selfScores: [{ criterion: "1.2", score: "${self}" }]) {
-         __typename ... on ValidationError { fields { path } } } }`,
-      { unit },
-      unit,
-    );
+    submitResults(system, unit, periodId, { admitted }, { '1.2': self });
+  // Not the persisted Awards: this test also reads which lines a vote decided and the granted awards.
   const sheet = async (ready: (s: Sheet) => boolean) =>
     eventually(async () => {
       const { data } = await system.graphql(
@@ -86,19 +59,16 @@ describe('a contest year from submissions to awards', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    await run(
-      `mutation($m: [MemberInput!]!) { defineCluster(clusterCode: "cum-y", name: "Cụm năm", year: ${year},
-         members: $m, lead: "u1", deputies: ["u2"]) { __typename } }`,
-      { m: members },
-    );
-    await run(
-      `mutation($s: JSON!) { assignScheme(clusterCode: "cum-y", scheme: $s) { __typename } }`,
-      { s: scheme },
-    );
-    await run(
-      `mutation($d: DateTime!) { openPeriod(clusterCode: "cum-y", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: new Date(Date.now() + 86_400_000).toISOString() },
-    );
+    await openContest(system, {
+      clusterCode: 'cum-y',
+      name: 'Cụm năm',
+      year,
+      members,
+      lead: 'u1',
+      deputies: ['u2'],
+      scheme,
+      periodId,
+    });
     for (const [unit, admitted, self] of [
       ['u3', '100', '45'],
       ['u4', '100', '45'],
@@ -108,24 +78,31 @@ describe('a contest year from submissions to awards', () => {
       expect((await submit(unit, admitted, self)).__typename).toBe('SubmissionAccepted');
     }
     // The deadline moves to now, so u6, submitting after it, is late by one started day.
-    await run(
-      `mutation($d: DateTime!) { setDeadline(clusterCode: "cum-y", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: new Date().toISOString() },
-    );
+    await run('SetDeadline', {
+      clusterCode: 'cum-y',
+      periodId,
+      deadline: new Date().toISOString(),
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await submit('u6', '100', '48')).__typename).toBe('SubmissionAccepted');
     const reviewed = await run(
-      `mutation { reviewScore(unitCode: "u1", periodId: "${periodId}", criterion: "1.2", reviewedScore: "30",
-         reason: "Chưa đủ minh chứng") { __typename } }`,
-      {},
+      'ReviewScore',
+      {
+        unitCode: 'u1',
+        periodId,
+        criterion: '1.2',
+        reviewedScore: '30',
+        reason: 'Chưa đủ minh chứng',
+      },
       'u2',
     );
     expect(reviewed.__typename).toBe('ScoreReviewed');
     // Close only once the standings include the review, as a secretariat would check before closing.
     await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "cum-y", period: "${periodId}") { entries { unitCode total } } }`,
-      );
+      const { data } = await system.graphql(operationDocument('Ranking'), {
+        cluster: 'cum-y',
+        period: periodId,
+      });
       const entries = (
         data as { ranking: { entries: { unitCode: string; total: string | null }[] } | null }
       ).ranking?.entries;
@@ -134,9 +111,9 @@ describe('a contest year from submissions to awards', () => {
         ? true
         : undefined;
     });
-    await run(
-      `mutation { closePeriod(clusterCode: "cum-y", periodId: "${periodId}") { __typename } }`,
-    );
+    expect(await run('ClosePeriod', { clusterCode: 'cum-y', periodId })).toMatchObject({
+      __typename: 'PeriodPayload',
+    });
   });
 
   afterAll(async () => {
@@ -162,24 +139,16 @@ describe('a contest year from submissions to awards', () => {
     ]);
   });
 
+  const flagTie = { clusterCode: 'cum-y', year, award: 'FLAG', rank: 2 };
+
   test('refuses a vote naming a unit outside the tied group', async () => {
-    const refused = await run(
-      `mutation { recordTieVote(clusterCode: "cum-y", year: ${year}, award: FLAG, rank: 2, winners: ["u5"],
-         ) { __typename ... on ValidationError { fields { path } } } }`,
-      {},
-      'u1',
-    );
+    const refused = await run('RecordTieVote', { ...flagTie, winners: ['u5'] }, 'u1');
     expect(refused.__typename).toBe('ValidationError');
     expect(refused.fields?.map((f) => f.path)).toContain('winners.0');
   });
 
   test('completes the proposal after the vote and keeps only the approved lines as awards', async () => {
-    const voted = await run(
-      `mutation { recordTieVote(clusterCode: "cum-y", year: ${year}, award: FLAG, rank: 2, winners: ["u4"],
-         ) { __typename } }`,
-      {},
-      'u1',
-    );
+    const voted = await run('RecordTieVote', { ...flagTie, winners: ['u4'] }, 'u1');
     expect(voted.__typename).toBe('AwardsPayload');
     const proposal = await sheet((s) => s.pendingVote === null && s.lines.length === 3);
     expect(proposal.lines).toEqual([
@@ -210,11 +179,17 @@ describe('a contest year from submissions to awards', () => {
     ]);
 
     const decide = (unit: string, award: string, decision: string) =>
-      run(
-        `mutation { decideAward(clusterCode: "cum-y", year: ${year}, unitCode: "${unit}", award: ${award},
-           decision: "${decision}", reason: "Theo đề nghị của Hội đồng", decisionNumber: "12/QĐ-BTCTW",
-           decidedOn: "2027-01-15", signer: "Trưởng ban") { __typename } }`,
-      );
+      run('DecideAward', {
+        clusterCode: 'cum-y',
+        year,
+        unitCode: unit,
+        award,
+        decision,
+        reason: 'Theo đề nghị của Hội đồng',
+        decisionNumber: '12/QĐ-BTCTW',
+        decidedOn: '2027-01-15',
+        signer: 'Trưởng ban',
+      });
     expect((await decide('u4', 'FLAG', 'APPROVE')).__typename).toBe('AwardsPayload');
     expect((await decide('u3', 'MERIT', 'APPROVE')).__typename).toBe('AwardsPayload');
     expect((await decide('u5', 'MERIT', 'REJECT')).__typename).toBe('AwardsPayload');
@@ -229,6 +204,7 @@ describe('a contest year from submissions to awards', () => {
   });
 
   test('summarises the year-end period with the late and the missing unit', async () => {
+    // Not the persisted Summary: this test also reads the leaders and the award counts.
     const summary = await eventually(async () => {
       const { data } = await system.graphql(
         `{ summary(period: "${periodId}", cluster: "cum-y") { members submitted onTime late missing totalSum
