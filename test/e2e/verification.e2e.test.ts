@@ -1,4 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, persisted, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import {
+  countIndicator,
+  relativeCriterion,
+  selfAssessed,
+  testScheme,
+  yesNoCriterion,
+  yesNoIndicator,
+} from '../support/scheme.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // Verification (thẩm định, SCORING.md §3). Four units: "alpha" leads the cluster, "beta" is its
@@ -6,39 +16,14 @@ import { eventually, startSystem, type RunningSystem } from '../support/system.t
 // an ordinary member. Points are worked out by hand in the comments next to each expectation.
 const year = 2026;
 const periodId = `${year}-H1`;
-const scheme = {
-  code: 'verification-scheme',
-  year,
-  title: 'Bảng điểm thử thẩm định chỉ tiêu',
-  indicators: [
-    { code: 'admitted', title: 'Đảng viên mới', kind: 'COUNT', maxValue: '999999999999' },
-    { code: 'onPlatform', title: 'Báo cáo trên hệ thống', kind: 'YES_NO' },
+const scheme = testScheme(year, {
+  indicators: [countIndicator('admitted', '999999999999'), yesNoIndicator('onPlatform')],
+  criteria: [
+    relativeCriterion('1.1', '50', 'admitted'),
+    selfAssessed('1.2', '40'),
+    yesNoCriterion('1.3', '10', 'onPlatform'),
   ],
-  headings: [
-    {
-      code: 'I',
-      title: 'Xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '50',
-          method: 'RELATIVE',
-          indicator: 'admitted',
-          direction: 'HIGHER_IS_BETTER',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '40', method: 'SELF_ASSESSED' },
-        {
-          code: '1.3',
-          title: 'Báo cáo đúng quy định',
-          maxPoints: '10',
-          method: 'YES_NO',
-          indicator: 'onPlatform',
-        },
-      ],
-    },
-  ],
-};
+});
 
 interface Card {
   submissionVersion: number;
@@ -54,28 +39,14 @@ interface Card {
   returned: { reason: string; returnedBy: string; returnedAt: string } | null;
 }
 
-interface Result {
-  __typename: string;
-  fields?: { path: string; message: string; messageVi: string }[];
-  message?: string;
-}
-
 const absurd = '999999999999';
 const reason = 'Số liệu không khớp biên bản kết nạp';
 
 describe('verification: reviewed indicator values, returned submissions and flagged values', () => {
   let system: RunningSystem;
-  const first = async (query: string, variables: Record<string, unknown>, as: string) => {
-    const { data, errors } = await system.graphql(query, variables, as);
-    expect(errors).toBeUndefined();
-    return Object.values(data ?? {})[0] as Result;
-  };
   const card = async (unit: string, as = 'central') => {
     const { data, errors } = await system.graphql(
-      `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
-         submissionVersion total criteria { code points inputs }
-         reviewedIndicators { indicator submittedValue reviewedValue reason reviewer }
-         returned { reason returnedBy returnedAt } } }`,
+      operationDocument('Scorecard'),
       { unit, period: periodId },
       as,
     );
@@ -94,76 +65,38 @@ describe('verification: reviewed indicator values, returned submissions and flag
       return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
     });
   const submit = (unit: string, admitted: string, self: string) =>
-    first(
-      `mutation($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!, $selfScores: [SelfScoreInput!]!) {
-         submitResults(unitCode: $unit, periodId: $period, indicators: $indicators, selfScores: $selfScores) {
-           __typename ... on ValidationError { fields { path message messageVi } } } }`,
-      {
-        unit,
-        period: periodId,
-        indicators: [
-          { code: 'admitted', value: admitted },
-          { code: 'onPlatform', value: '1' },
-        ],
-        selfScores: [{ criterion: '1.2', score: self }],
-      },
-      unit,
-    );
+    submitResults(system, unit, periodId, { admitted, onPlatform: '1' }, { '1.2': self });
   const reviewIndicator = (
     unit: string,
     as: string,
     { indicator = 'admitted', value = '110', why = reason } = {},
   ) =>
-    first(
-      `mutation($unit: String!, $period: String!, $indicator: String!, $value: String!, $reason: String!) {
-         reviewIndicator(unitCode: $unit, periodId: $period, indicator: $indicator,
-           reviewedValue: $value, reason: $reason) {
-           __typename ... on ValidationError { fields { path message messageVi } }
-           ... on Error { message } } }`,
-      { unit, period: periodId, indicator, value, reason: why },
+    persisted(
+      system,
+      'ReviewIndicator',
+      { unitCode: unit, periodId, indicator, reviewedValue: value, reason: why },
       as,
     );
   const returnSubmission = (unit: string, as: string, why = 'Đề nghị giải trình số kết nạp') =>
-    first(
-      `mutation($unit: String!, $period: String!, $reason: String!) {
-         returnSubmission(unitCode: $unit, periodId: $period, reason: $reason) {
-           __typename ... on SubmissionReturned { version reason }
-           ... on ValidationError { fields { path message messageVi } }
-           ... on Error { message } } }`,
-      { unit, period: periodId, reason: why },
-      as,
-    );
+    persisted(system, 'ReturnSubmission', { unitCode: unit, periodId, reason: why }, as);
   const flags = (as: string) =>
-    system.graphql(
-      `query($cluster: String!, $period: String!) { flaggedValues(cluster: $cluster, period: $period) {
-         unitCode indicator value reviewed side fence reason reasonVi } }`,
-      { cluster: 'cum-v', period: periodId },
-      as,
-    );
+    system.graphql(operationDocument('FlaggedValues'), { cluster: 'cum-v', period: periodId }, as);
 
   beforeAll(async () => {
     system = await startSystem();
-    const central = (query: string, variables: Record<string, unknown> = {}) =>
-      first(query, variables, 'central');
-    await central(
-      `mutation { defineCluster(clusterCode: "cum-v", name: "Cụm thử thẩm định", year: ${year},
-         lead: "alpha", deputies: ["beta"], members: [
-           { unitCode: "alpha", name: "Ban Tổ chức Alpha" }, { unitCode: "beta", name: "Ban Tổ chức Beta" },
-           { unitCode: "gamma", name: "Ban Tổ chức Gamma" }, { unitCode: "delta", name: "Ban Tổ chức Delta" }]) {
-         __typename } }`,
-    );
-    expect(
-      (
-        await central(
-          `mutation($s: JSON!) { assignScheme(clusterCode: "cum-v", scheme: $s) { __typename } }`,
-          { s: scheme },
-        )
-      ).__typename,
-    ).toBe('SchemeAssignedPayload');
-    await central(
-      `mutation($d: DateTime!) { openPeriod(clusterCode: "cum-v", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: new Date(Date.now() + 86_400_000).toISOString() },
-    );
+    await openContest(system, {
+      clusterCode: 'cum-v',
+      name: 'Cụm thử thẩm định',
+      year,
+      lead: 'alpha',
+      deputies: ['beta'],
+      members: ['alpha', 'beta', 'gamma', 'delta'].map((unitCode) => ({
+        unitCode,
+        name: `Ban Tổ chức ${unitCode}`,
+      })),
+      scheme,
+      periodId,
+    });
     for (const [unit, admitted, self] of [
       ['alpha', '100', '30'],
       ['beta', '80', '35'],
@@ -184,9 +117,10 @@ describe('verification: reviewed indicator values, returned submissions and flag
     await totalsReach({ alpha: '40.00', beta: '45.00', gamma: '80.00', delta: '42.00' });
     // The ranking follows the scorecards a moment later.
     const ranked = await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ ranking(cluster: "cum-v", period: "${periodId}") { entries { unitCode rank total } } }`,
-      );
+      const { data } = await system.graphql(operationDocument('Ranking'), {
+        cluster: 'cum-v',
+        period: periodId,
+      });
       const entries = (
         data as { ranking: { entries: { unitCode: string; rank: number; total: string }[] } | null }
       ).ranking?.entries;
@@ -255,14 +189,8 @@ describe('verification: reviewed indicator values, returned submissions and flag
   });
 
   test('the lead’s reviewed value replaces the figure in the best value: the rivals recover and the scorecard shows both', async () => {
-    const reviewed = await first(
-      `mutation { reviewIndicator(unitCode: "gamma", periodId: "${periodId}", indicator: "admitted",
-         reviewedValue: "110", reason: "${reason}") {
-         __typename ... on IndicatorReviewed { submittedValue reviewedValue submissionVersion } } }`,
-      {},
-      'alpha',
-    );
-    expect(reviewed).toEqual({
+    const reviewed = await reviewIndicator('gamma', 'alpha');
+    expect(reviewed).toMatchObject({
       __typename: 'IndicatorReviewed',
       submittedValue: absurd,
       reviewedValue: '110',
@@ -290,9 +218,10 @@ describe('verification: reviewed indicator values, returned submissions and flag
     ]);
     // The cluster's summary adds up the verified figure: 100 + 80 + 110 + 120.
     await eventually(async () => {
-      const { data: summary } = await system.graphql(
-        `{ summary(period: "${periodId}", cluster: "cum-v") { indicatorTotals { code total } } }`,
-      );
+      const { data: summary } = await system.graphql(operationDocument('Summary'), {
+        period: periodId,
+        cluster: 'cum-v',
+      });
       const totals = (
         summary as { summary: { indicatorTotals: { code: string; total: string }[] } }
       ).summary.indicatorTotals;
@@ -305,7 +234,7 @@ describe('verification: reviewed indicator values, returned submissions and flag
 
   test('a returned submission keeps counting, marked, until the unit submits again; the review outlives the new version', async () => {
     const returned = await returnSubmission('gamma', 'beta');
-    expect(returned).toEqual({
+    expect(returned).toMatchObject({
       __typename: 'SubmissionReturned',
       version: 1,
       reason: 'Đề nghị giải trình số kết nạp',
@@ -315,8 +244,7 @@ describe('verification: reviewed indicator values, returned submissions and flag
     // The unit sees the request on its submissions and its scorecard, which still counts.
     const versions = async () => {
       const { data, errors } = await system.graphql(
-        `query($unit: String!, $period: String!) { submissions(unit: $unit, period: $period) {
-           edges { node { version returned { reason returnedBy returnedAt } } } } }`,
+        operationDocument('Submissions'),
         { unit: 'gamma', period: periodId },
         'gamma',
       );
@@ -356,9 +284,10 @@ describe('verification: reviewed indicator values, returned submissions and flag
   });
 
   test('after closing, a review is still accepted but a return is refused: no new version could answer it', async () => {
-    const closed = await first(
-      `mutation { closePeriod(clusterCode: "cum-v", periodId: "${periodId}") { __typename } }`,
-      {},
+    const closed = await persisted(
+      system,
+      'ClosePeriod',
+      { clusterCode: 'cum-v', periodId },
       'alpha',
     );
     expect(closed.__typename).toBe('PeriodPayload');
