@@ -1,10 +1,11 @@
-import { generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createGatewayService, type GatewayService } from '../src/gateway-service.ts';
 // The types of what the integration setup provides (`inject`).
 import type {} from '../../../test/support/provided-context.ts';
+import { providerToken } from './provider-token.ts';
 
 const issuer = 'https://idp.example.vn';
 const audience = 'https://thidua.example.vn/api';
@@ -50,14 +51,7 @@ describe('the gateway while its identity provider does not answer', () => {
     await gateway.start();
     // A well-formed token naming a key of the provider's, which the gateway cannot fetch.
     const { privateKey } = await generateKeyPair('ES256');
-    token = await new SignJWT({ unit: 'ha-tinh' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'thidua-2026-1' })
-      .setSubject('ha-tinh-portal')
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+    token = await providerToken(privateKey, 'thidua-2026-1', { issuer, audience });
   });
 
   afterAll(async () => {

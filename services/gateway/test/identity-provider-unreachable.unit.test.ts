@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair } from 'jose';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -8,6 +8,7 @@ import {
   type OutageLog,
   type TokenVerifier,
 } from '../src/auth/tokens.ts';
+import { providerToken } from './provider-token.ts';
 
 const issuer = 'https://idp.example.vn';
 const audience = 'https://thidua.example.vn/api';
@@ -58,14 +59,7 @@ describe("an identity provider whose key set can't be fetched", () => {
       undefined,
       log,
     );
-    token = await new SignJWT({ unit: 'ha-tinh' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setSubject('ha-tinh-portal')
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+    token = await providerToken(privateKey, 'k1', { issuer, audience });
   });
 
   afterAll(async () => {
