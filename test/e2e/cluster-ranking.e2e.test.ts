@@ -2,52 +2,31 @@ import { createKafka, createLogger } from '@thidua/kit';
 import { topicName } from '@thidua/schema';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContest, submissionVariables } from '../support/contest.ts';
 import { operationDocument } from '../support/operations.ts';
+import {
+  countCriterion,
+  countIndicator,
+  selfAssessed,
+  targetCriterion,
+  testScheme,
+} from '../support/scheme.ts';
 import { eventually, startSystem, type RunningSystem } from '../support/system.ts';
 
 // The scheme of this test is small enough to score by hand below, independently of the rules code.
 const year = 2026;
 const periodId = `${year}-FY`;
-const scheme = {
-  code: 'test-scheme',
-  year,
-  title: 'Bảng chấm điểm thử nghiệm',
+const scheme = testScheme(year, {
   indicators: [
-    {
-      code: 'newPartyMembersAdmitted',
-      title: 'Đảng viên mới kết nạp',
-      kind: 'COUNT',
-      maxValue: '30000',
-    },
-    { code: 'documentsAdvised', title: 'Văn bản tham mưu', kind: 'COUNT', maxValue: '500' },
+    countIndicator('newPartyMembersAdmitted'),
+    countIndicator('documentsAdvised', '500', 'Văn bản tham mưu'),
   ],
-  headings: [
-    {
-      code: 'I',
-      title: 'Công tác xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '60',
-          method: 'TARGET',
-          indicator: 'newPartyMembersAdmitted',
-          direction: 'HIGHER_IS_BETTER',
-          defaultTarget: '1000',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '30', method: 'SELF_ASSESSED' },
-        {
-          code: '1.3',
-          title: 'Văn bản tham mưu',
-          maxPoints: '10',
-          method: 'COUNT',
-          indicator: 'documentsAdvised',
-          pointsPerItem: '0.5',
-        },
-      ],
-    },
+  criteria: [
+    targetCriterion('1.1', '60', 'newPartyMembersAdmitted', '1000'),
+    selfAssessed('1.2', '30'),
+    countCriterion('1.3', '10', 'documentsAdvised', '0.5', 'Văn bản tham mưu'),
   ],
-};
+});
 
 const members = cluster2.members.map((m) => ({
   unitCode: m.code,
@@ -61,6 +40,17 @@ function figuresOf(index: number) {
   const documents = index === 5 ? (3 * 2) % 23 : (index * 2) % 23;
   return { admitted, selfScore, documents };
 }
+
+/** SubmitResults' variables for the unit of `index` in the members' order. */
+const submissionOf = (unitCode: string | undefined, index: number) => {
+  const { admitted, selfScore, documents } = figuresOf(index);
+  return submissionVariables(
+    unitCode ?? '',
+    periodId,
+    { newPartyMembersAdmitted: String(admitted), documentsAdvised: String(documents) },
+    { '1.2': selfScore },
+  );
+};
 
 /** SCORING.md §2 by hand, in hundredths: 60 × min(v/1000, 1) + s + min(10, 0.5 × d). */
 function expectedTotal({ admitted, selfScore, documents }: ReturnType<typeof figuresOf>): bigint {
@@ -130,24 +120,15 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    const setUp = [
-      system.graphql(
-        `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-2", name: "Cụm thi đua số 2", year: ${year}, members: $members, lead: "ha-tinh") { __typename } }`,
-        { members },
-      ),
-    ];
-    expect((await setUp[0])?.data).toEqual({ defineCluster: { __typename: 'ClusterDefined' } });
-    const assigned = await system.graphql(
-      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-2", scheme: $scheme) { __typename } }`,
-      { scheme },
-    );
-    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
-    const deadline = new Date(Date.now() + 86_400_000).toISOString();
-    const opened = await system.graphql(
-      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline },
-    );
-    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    await openContest(system, {
+      clusterCode: 'cum-2',
+      name: 'Cụm thi đua số 2',
+      year,
+      members,
+      lead: 'ha-tinh',
+      scheme,
+      periodId,
+    });
   });
 
   afterAll(async () => {
@@ -254,18 +235,9 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
   test('ranks all 14 units in the order and with the totals the rules give, after the events went through Kafka', async () => {
     const submittedAt = new Map<string, string>();
     for (const [index, member] of members.entries()) {
-      const figures = figuresOf(index);
       const result = await system.graphql(
         submitMutation,
-        {
-          unitCode: member.unitCode,
-          periodId,
-          indicators: [
-            { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
-            { code: 'documentsAdvised', value: String(figures.documents) },
-          ],
-          selfScores: [{ criterion: '1.2', score: figures.selfScore }],
-        },
+        submissionOf(member.unitCode, index),
         member.unitCode,
       );
       const accepted = result.data as {
@@ -316,11 +288,11 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
 
   test('answers the ranking as it stood at an earlier instant', async () => {
     const asOf = async (instant: string) => {
-      const { data } = await system.graphql(
-        `query($at: DateTime!) { ranking(cluster: "cum-2", period: "${periodId}", asOf: $at) {
-           entries { status } } }`,
-        { at: instant },
-      );
+      const { data } = await system.graphql(operationDocument('Ranking'), {
+        cluster: 'cum-2',
+        period: periodId,
+        asOf: instant,
+      });
       const ranking = (data as { ranking: { entries: { status: string }[] } | null }).ranking;
       return ranking?.entries.filter((e) => e.status === 'RANKED').length ?? null;
     };
@@ -335,33 +307,27 @@ describe('a cluster of 14 units submitting through GraphQL', () => {
   });
 
   test('counts a revision made after the deadline as late, with its own submission time', async () => {
-    const moved = await system.graphql(
-      `mutation($d: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $d) { __typename } }`,
-      { d: new Date().toISOString() },
-    );
-    expect(moved.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
+    const moved = await system.graphql(operationDocument('SetDeadline'), {
+      clusterCode: 'cum-2',
+      periodId,
+      deadline: new Date().toISOString(),
+    });
+    expect(moved.data).toMatchObject({ setDeadline: { __typename: 'PeriodPayload' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const figures = figuresOf(0);
     const revised = await system.graphql(
       submitMutation,
-      {
-        unitCode: members[0]?.unitCode,
-        periodId,
-        indicators: [
-          { code: 'newPartyMembersAdmitted', value: String(figures.admitted) },
-          { code: 'documentsAdvised', value: String(figures.documents) },
-        ],
-        selfScores: [{ criterion: '1.2', score: figures.selfScore }],
-      },
+      submissionOf(members[0]?.unitCode, 0),
       members[0]?.unitCode,
     );
     expect(revised.data).toMatchObject({
       submitResults: { __typename: 'SubmissionAccepted', version: 2, onTime: false },
     });
     const card = await eventually(async () => {
-      const { data } = await system.graphql(
-        `{ scorecard(unit: "${members[0]?.unitCode ?? ''}", period: "${periodId}") { submissionVersion onTime lateness total } }`,
-      );
+      const { data } = await system.graphql(operationDocument('Scorecard'), {
+        unit: members[0]?.unitCode,
+        period: periodId,
+      });
       const found = (
         data as {
           scorecard: {
