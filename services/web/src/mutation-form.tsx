@@ -108,23 +108,42 @@ export interface FieldControl {
   'aria-describedby': string | undefined;
 }
 
-/** A labelled control with the API's refusal of its path right under it. */
+/** Where a field's refusal comes from: the form's refusals of `path`, or one given as `problem`. */
+interface FieldRefusal {
+  form?: MutationForm;
+  path?: string;
+  problem?: string | undefined;
+}
+
+function refusalOf({ form, path, problem }: FieldRefusal): string | undefined {
+  const found = problem ?? (path === undefined ? undefined : form?.problemAt(path));
+  return found === '' ? undefined : found;
+}
+
+/** The refusal under a field or a row of a table, read out when it appears. */
+export function FieldError({ id, problem }: { id?: string; problem: string | undefined }) {
+  if (problem === undefined || problem === '') return null;
+  return (
+    <span className="field-error" id={id} role="alert">
+      {problem}
+    </span>
+  );
+}
+
+/** A labelled control with its hint and its refusal right under it. */
 export function Field({
-  form,
   id,
-  path,
   label,
   hint,
   children,
-}: {
-  form: MutationForm;
+  ...refusal
+}: FieldRefusal & {
   id: string;
-  path: string;
   label: string;
   hint?: string;
   children: (control: FieldControl) => ReactNode;
 }) {
-  const problem = form.problemAt(path);
+  const problem = refusalOf(refusal);
   const described = [
     hint === undefined ? null : `${id}-hint`,
     problem === undefined ? null : `${id}-error`,
@@ -144,12 +163,73 @@ export function Field({
           {hint}
         </span>
       )}
-      {problem !== undefined && (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {problem}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} problem={problem} />
     </div>
+  );
+}
+
+/** A text box as a Field: one line, or `rows` lines. */
+export function TextField({
+  value,
+  onChange,
+  rows,
+  placeholder,
+  inputMode,
+  spellCheck,
+  ...field
+}: FieldRefusal & {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  placeholder?: string;
+  inputMode?: 'decimal';
+  spellCheck?: boolean;
+}) {
+  const typed = { value, placeholder, spellCheck };
+  return (
+    <Field {...field}>
+      {(control) =>
+        rows === undefined ? (
+          <input
+            {...control}
+            {...typed}
+            inputMode={inputMode}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <textarea
+            {...control}
+            {...typed}
+            rows={rows}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A group of checkboxes or radio buttons under its legend, with its refusal under them. */
+export function ChoiceField({
+  id,
+  legend,
+  children,
+  ...refusal
+}: FieldRefusal & { id: string; legend: string; children: ReactNode }) {
+  const problem = refusalOf(refusal);
+  return (
+    <fieldset
+      className="choice"
+      id={id}
+      aria-describedby={problem === undefined ? undefined : `${id}-error`}
+    >
+      <legend>{legend}</legend>
+      {children}
+      <FieldError id={`${id}-error`} problem={problem} />
+    </fieldset>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ClusterInfo, Me } from '../api-types.ts';
 import { request } from '../client.ts';
 import { vietnameseCollator } from '../format.ts';
 import { useT } from '../i18n.ts';
-import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
+import { Field, GeneralProblems, TextField, useMutationForm } from '../mutation-form.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import type { AwardsQuery } from '../operations.generated.ts';
 import { useQuery } from '../use-query.ts';
@@ -126,36 +126,40 @@ function DecisionForm({
           </select>
         )}
       </Field>
-      <Field form={form} id="decision-reason" path="reason" label={t('Lý do')}>
-        {(control) => (
-          <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} />
-        )}
-      </Field>
-      <Field form={form} id="decision-number" path="decisionNumber" label={t('Số quyết định')}>
-        {(control) => (
-          <input
-            {...control}
-            value={decisionNumber}
-            placeholder="15/QĐ-BTCTW"
-            onChange={(e) => setDecisionNumber(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field form={form} id="decision-date" path="decidedOn" label={t('Ngày quyết định')}>
-        {(control) => (
-          <input
-            {...control}
-            value={decidedOn}
-            placeholder="dd/mm/yyyy"
-            onChange={(e) => setDecidedOn(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field form={form} id="decision-signer" path="signer" label={t('Người ký')}>
-        {(control) => (
-          <input {...control} value={signer} onChange={(e) => setSigner(e.target.value)} />
-        )}
-      </Field>
+      <TextField
+        form={form}
+        id="decision-reason"
+        path="reason"
+        label={t('Lý do')}
+        value={reason}
+        onChange={setReason}
+      />
+      <TextField
+        form={form}
+        id="decision-number"
+        path="decisionNumber"
+        label={t('Số quyết định')}
+        value={decisionNumber}
+        placeholder="15/QĐ-BTCTW"
+        onChange={setDecisionNumber}
+      />
+      <TextField
+        form={form}
+        id="decision-date"
+        path="decidedOn"
+        label={t('Ngày quyết định')}
+        value={decidedOn}
+        placeholder="dd/mm/yyyy"
+        onChange={setDecidedOn}
+      />
+      <TextField
+        form={form}
+        id="decision-signer"
+        path="signer"
+        label={t('Người ký')}
+        value={signer}
+        onChange={setSigner}
+      />
       <button type="submit" disabled={form.sending || unitCode === ''}>
         {form.sending ? t('Đang gửi…') : t('Ghi quyết định')}
       </button>

@@ -10,7 +10,13 @@ import {
 import { usePeriodName, useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import type { AdjustmentsQuery } from '../operations.generated.ts';
-import { Field, GeneralProblems, useMutationForm } from '../mutation-form.tsx';
+import {
+  ChoiceField,
+  Field,
+  GeneralProblems,
+  TextField,
+  useMutationForm,
+} from '../mutation-form.tsx';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -84,22 +90,16 @@ function OpenPeriodForm({
           </select>
         )}
       </Field>
-      <Field
+      <TextField
         form={form}
         id="open-deadline"
         path="deadline"
         label={t('Hạn nộp')}
         hint={t(dateTimeHint)}
-      >
-        {(control) => (
-          <input
-            {...control}
-            value={deadline}
-            placeholder="15/12/2026 17:00"
-            onChange={(e) => setDeadline(e.target.value)}
-          />
-        )}
-      </Field>
+        value={deadline}
+        placeholder="15/12/2026 17:00"
+        onChange={setDeadline}
+      />
       <div className="form-buttons">
         <button type="submit" disabled={form.sending}>
           {form.sending ? t('Đang gửi…') : t('Mở kỳ')}
@@ -171,22 +171,16 @@ function OpenPeriodActions({
 
   return (
     <form className="period-actions form-grid" onSubmit={(event) => void move(event)}>
-      <Field
+      <TextField
         form={form}
         id={`${id}-deadline`}
         path="deadline"
         label={t('Hạn nộp mới')}
         hint={t(dateTimeHint)}
-      >
-        {(control) => (
-          <input
-            {...control}
-            value={deadline}
-            placeholder="20/12/2026 17:00"
-            onChange={(e) => setDeadline(e.target.value)}
-          />
-        )}
-      </Field>
+        value={deadline}
+        placeholder="20/12/2026 17:00"
+        onChange={setDeadline}
+      />
       <div className="form-buttons">
         <button type="submit" disabled={form.sending}>
           {t('Dời hạn nộp')}
@@ -358,8 +352,7 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
             </select>
           )}
         </Field>
-        <fieldset className="choice">
-          <legend>{t('Loại')}</legend>
+        <ChoiceField id="adjust-kind" legend={t('Loại')}>
           <label>
             <input
               type="radio"
@@ -378,33 +371,26 @@ function AdjustmentsSection({ info }: { info: ClusterInfo }) {
             />{' '}
             {t('Điểm trừ')}
           </label>
-        </fieldset>
-        <Field
+        </ChoiceField>
+        <TextField
           form={form}
           id="adjust-points"
           path="points"
           label={t('Số điểm')}
           hint={t('ví dụ 1,50')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              inputMode="decimal"
-              value={points}
-              onChange={(e) => setPoints(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field form={form} id="adjust-reason" path="reason" label={t('Lý do')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+          inputMode="decimal"
+          value={points}
+          onChange={setPoints}
+        />
+        <TextField
+          form={form}
+          id="adjust-reason"
+          path="reason"
+          label={t('Lý do')}
+          rows={2}
+          value={reason}
+          onChange={setReason}
+        />
         {kind === 'DEDUCTION' && (
           <label className="check">
             <input

@@ -2,7 +2,15 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ClusterInfo } from '../api-types.ts';
 import { formatDecimal, vietnameseCollator } from '../format.ts';
 import { useT } from '../i18n.ts';
-import { Field, GeneralProblems, useMutationForm, type MutationForm } from '../mutation-form.tsx';
+import {
+  ChoiceField,
+  Field,
+  FieldError,
+  GeneralProblems,
+  TextField,
+  useMutationForm,
+  type MutationForm,
+} from '../mutation-form.tsx';
 import { parseMemberLines } from '../member-lines.ts';
 import type { ClustersQuery } from '../operations.generated.ts';
 import { navigate } from '../router.ts';
@@ -120,74 +128,67 @@ function DefineClusterForm({
     <section className="card" aria-labelledby="define-title">
       <h2 id="define-title">{t('Xác lập cụm thi đua')}</h2>
       {clusters.length > 0 && (
-        <p className="form-field">
-          <label htmlFor="define-load">{t('Sửa cụm đã có')}</label>
-          <select id="define-load" value={loadFrom} onChange={(e) => setLoadFrom(e.target.value)}>
-            <option value="">{t('— cụm mới —')}</option>
-            {clusters.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </p>
+        <Field id="define-load" label={t('Sửa cụm đã có')}>
+          {(control) => (
+            <select {...control} value={loadFrom} onChange={(e) => setLoadFrom(e.target.value)}>
+              <option value="">{t('— cụm mới —')}</option>
+              {clusters.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       <form className="form-grid" onSubmit={(event) => void send(event)}>
-        <Field
+        <TextField
           form={form}
           id="define-code"
           path="clusterCode"
           label={t('Mã cụm')}
           hint={t('ví dụ cum-4')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              value={clusterCode}
-              onChange={(e) => setClusterCode(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field form={form} id="define-name" path="name" label={t('Tên cụm')}>
-          {(control) => (
-            <input {...control} value={name} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field
+          value={clusterCode}
+          onChange={setClusterCode}
+        />
+        <TextField
+          form={form}
+          id="define-name"
+          path="name"
+          label={t('Tên cụm')}
+          value={name}
+          onChange={setName}
+        />
+        <TextField
           form={form}
           id="define-members"
           path="members"
           label={t('Đơn vị thành viên ({count})', { count: parsed.length })}
           hint={t('mỗi dòng một đơn vị: mã | tên | sáp nhập từ (mã, mã); dán từ Excel cũng được')}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={8}
-              value={members}
-              placeholder={
-                'ha-tinh | Ban Tổ chức Tỉnh ủy Hà Tĩnh\nnghe-an | Ban Tổ chức Tỉnh ủy Nghệ An'
-              }
-              onChange={(e) => setMembers(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field form={form} id="define-lead" path="lead" label={t('Cụm trưởng (mã đơn vị)')}>
-          {(control) => (
-            <input {...control} value={lead} onChange={(e) => setLead(e.target.value)} />
-          )}
-        </Field>
-        <Field
+          rows={8}
+          value={members}
+          placeholder={
+            'ha-tinh | Ban Tổ chức Tỉnh ủy Hà Tĩnh\nnghe-an | Ban Tổ chức Tỉnh ủy Nghệ An'
+          }
+          onChange={setMembers}
+        />
+        <TextField
+          form={form}
+          id="define-lead"
+          path="lead"
+          label={t('Cụm trưởng (mã đơn vị)')}
+          value={lead}
+          onChange={setLead}
+        />
+        <TextField
           form={form}
           id="define-deputies"
           path="deputies"
           label={t('Cụm phó (mã đơn vị)')}
           hint={t('cách nhau bởi dấu phẩy')}
-        >
-          {(control) => (
-            <input {...control} value={deputies} onChange={(e) => setDeputies(e.target.value)} />
-          )}
-        </Field>
+          value={deputies}
+          onChange={setDeputies}
+        />
         <div className="form-buttons">
           <button type="submit" disabled={form.sending}>
             {form.sending ? t('Đang gửi…') : t('Xác lập cụm')}
@@ -267,8 +268,7 @@ function SetLeadForm({
             </select>
           )}
         </Field>
-        <fieldset className="choice" aria-describedby="lead-deputies-error">
-          <legend>{t('Cụm phó')}</legend>
+        <ChoiceField form={form} id="lead-deputies" path="deputies" legend={t('Cụm phó')}>
           {members.map((m) => (
             <label key={m.unitCode}>
               <input
@@ -286,12 +286,7 @@ function SetLeadForm({
               {m.name}
             </label>
           ))}
-          {form.problemAt('deputies') !== undefined && (
-            <span className="field-error" id="lead-deputies-error" role="alert">
-              {form.problemAt('deputies')}
-            </span>
-          )}
-        </fieldset>
+        </ChoiceField>
         <div className="form-buttons">
           <button type="submit" disabled={form.sending || clusterCode === ''}>
             {form.sending ? t('Đang gửi…') : t('Đặt cụm trưởng, cụm phó')}
@@ -361,11 +356,7 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
                 <td>{textOf(indicator.code)}</td>
                 <td>
                   {textOf(indicator.title)}
-                  {problem && (
-                    <span className="field-error" role="alert">
-                      {problem}
-                    </span>
-                  )}
+                  <FieldError problem={problem} />
                 </td>
                 <td>{textOf(indicator.kind)}</td>
                 <td className="number">
@@ -394,11 +385,7 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
             <tr className="heading">
               <th colSpan={5}>
                 {textOf(heading.code)}. {textOf(heading.title)}
-                {rowProblem(`scheme.headings.${h}.title`) && (
-                  <span className="field-error" role="alert">
-                    {rowProblem(`scheme.headings.${h}.title`)}
-                  </span>
-                )}
+                <FieldError problem={rowProblem(`scheme.headings.${h}.title`)} />
               </th>
             </tr>
             {listOf(heading.criteria).map((criterion, c) => {
@@ -413,11 +400,7 @@ function SchemePreview({ scheme, form }: { scheme: Json; form: MutationForm }) {
                   <td>{textOf(criterion.code)}</td>
                   <td>
                     {textOf(criterion.title)}
-                    {problem && (
-                      <span className="field-error" role="alert">
-                        {problem}
-                      </span>
-                    )}
+                    <FieldError problem={problem} />
                   </td>
                   <td>{t(methodNames[method] ?? method)}</td>
                   <td>{textOf(criterion.indicator)}</td>
@@ -498,28 +481,18 @@ function AssignSchemeForm({
           form={form}
           onChange={setClusterCode}
         />
-        <div className={atText.length ? 'form-field invalid' : 'form-field'}>
-          <label htmlFor="scheme-json">{t('Bảng chấm điểm (JSON)')}</label>
-          <textarea
-            id="scheme-json"
-            rows={8}
-            spellCheck={false}
-            value={text}
-            aria-invalid={atText.length > 0}
-            aria-describedby="scheme-json-hint scheme-json-error"
-            onChange={(e) => setText(e.target.value)}
-          />
-          <span className="hint" id="scheme-json-hint">
-            {t(
-              'dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán',
-            )}
-          </span>
-          {atText.length > 0 && (
-            <span className="field-error" id="scheme-json-error" role="alert">
-              {atText.join('; ')}
-            </span>
+        <TextField
+          id="scheme-json"
+          label={t('Bảng chấm điểm (JSON)')}
+          hint={t(
+            'dán nội dung tệp JSON của bảng chấm điểm; bảng hiện bên dưới để kiểm tra trước khi gán',
           )}
-        </div>
+          problem={atText.join('; ')}
+          rows={8}
+          spellCheck={false}
+          value={text}
+          onChange={setText}
+        />
         {scheme !== null && <SchemePreview scheme={scheme} form={form} />}
         <div className="form-buttons">
           <button type="submit" disabled={form.sending || scheme === null || clusterCode === ''}>
