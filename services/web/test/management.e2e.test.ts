@@ -345,6 +345,24 @@ describe('the management screens in a real browser against the whole system', ()
       .poll(() => section.locator('table.adjustments tbody tr').first().textContent())
       .toMatch(/^Bonus\+1,50/);
     await session.screenshot(lead, 'manage-english.png');
+    // The period overview and a unit's versions read in English too.
+    const managed = lead.url();
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/tong-quan`, managed).href);
+    await lead
+      .getByRole('heading', { name: `Reports received · Year ${year} (${cluster})` })
+      .waitFor();
+    expect(await lead.locator('tr[data-unit="w3"]').textContent()).toContain('Sent on time');
+    // Closed before its deadline: w2 has not reported, and is not yet late.
+    expect(await lead.locator('tr[data-unit="w2"]').textContent()).toContain('Not sent yet');
+    await session.screenshot(lead, 'overview-english.png');
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/phien-ban/w3`, managed).href);
+    await lead
+      .getByRole('heading', {
+        name: `Versions of the report · Ban Tổ chức Tỉnh ủy W3 · Year ${year}`,
+      })
+      .waitFor();
+    expect(await lead.locator('tr.counted td.timeliness').textContent()).toBe('On time');
+    await lead.goto(managed);
     await lead.getByRole('link', { name: 'Home' }).click();
     await lead.getByRole('heading', { name: "The unit's clusters" }).waitFor();
     expect(await lead.getByRole('region', { name: `${cluster} ${year}` }).textContent()).toMatch(
@@ -353,6 +371,22 @@ describe('the management screens in a real browser against the whole system', ()
     await lead.getByRole('button', { name: 'Tiếng Việt' }).click();
     await lead.getByRole('heading', { name: 'Các cụm thi đua của đơn vị' }).waitFor();
     expect(await lead.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
+  test("the central board's summary reads in English, its figures and the scheme's titles as they are", async () => {
+    const board = await openAs('central', `/tong-hop/${periodId}`);
+    await board.getByRole('button', { name: 'English' }).click();
+    await board.getByRole('heading', { name: `Summary · Year ${year}` }).waitFor();
+    expect(await board.locator('tr[data-cluster="all"] th').textContent()).toBe('All clusters');
+    const admitted = board.locator('table.indicator-rollups tr[data-indicator="admitted"]');
+    await expect.poll(() => admitted.locator('td.kind').textContent()).toBe('Sum');
+    expect(await admitted.locator('td.title').textContent()).toBe('Đảng viên mới (admitted)');
+    expect(await admitted.locator('td.figure').textContent()).toBe('490');
+    await board.locator('figure[data-chart="indicators-sum"][data-state="drawn"]').waitFor();
+    expect(await board.locator('figure[data-chart="indicators-sum"] svg').textContent()).toContain(
+      'Total of the reporting units',
+    );
+    await session.screenshot(board, 'summary-english.png');
   });
 
   test('every management page opens without a console error, for the board, the lead, a deputy and a member', async () => {

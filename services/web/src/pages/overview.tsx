@@ -1,11 +1,6 @@
 import type { PeriodInfo } from '../api-types.ts';
-import {
-  formatCount,
-  formatCountdown,
-  formatDateTime,
-  periodName,
-  vietnameseCollator,
-} from '../format.ts';
+import { formatCount, formatCountdown, formatDateTime, vietnameseCollator } from '../format.ts';
+import { countdownIn, useLanguage, usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 import { FlaggedValues } from './flags.tsx';
@@ -36,6 +31,9 @@ function standingOf(entry: OverviewEntry, deadline: Date, now: Date): Standing {
 
 /** A cluster's period at a glance, for its lead and deputies: who has reported, who is late or missing. */
 export function OverviewPage({ cluster, period }: { cluster: string; period: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const periodName = usePeriodName();
   const overview = useQuery<{
     period: PeriodInfo | null;
     ranking: { entries: OverviewEntry[] } | null;
@@ -43,7 +41,7 @@ export function OverviewPage({ cluster, period }: { cluster: string; period: str
   if (overview.loading && overview.data === null) return <Loading what="tình hình nộp báo cáo" />;
   if (overview.error !== null) return <ErrorBox error={overview.error} />;
   const info = overview.data?.period;
-  if (info == null) return <p>Cụm không có kỳ này.</p>;
+  if (info == null) return <p>{t('Cụm không có kỳ này.')}</p>;
   const deadline = new Date(info.deadline);
   const now = new Date();
   const rows = [...(overview.data?.ranking?.entries ?? [])]
@@ -54,32 +52,35 @@ export function OverviewPage({ cluster, period }: { cluster: string; period: str
   return (
     <div className="overview">
       <h1>
-        Tình hình nộp báo cáo · {periodName(period)} <span className="muted">({cluster})</span>
+        {t('Tình hình nộp báo cáo · {period}', { period: periodName(period) })}{' '}
+        <span className="muted">({cluster})</span>
       </h1>
       <p>
-        Hạn nộp {formatDateTime(info.deadline)} ·{' '}
-        {info.status === 'OPEN' ? `kỳ đang mở, ${countdown.text}` : 'kỳ đã đóng'}
+        {t('Hạn nộp')} {formatDateTime(info.deadline)} ·{' '}
+        {info.status === 'OPEN'
+          ? t('kỳ đang mở, {countdown}', { countdown: countdownIn(language, countdown.text) })
+          : t('kỳ đã đóng')}
       </p>
-      <ul className="counts" aria-label="Số đơn vị">
+      <ul className="counts" aria-label={t('Số đơn vị')}>
         <li>
-          <strong>{formatCount(count('ON_TIME'))}</strong> đúng hạn
+          <strong>{formatCount(count('ON_TIME'))}</strong> {t('đúng hạn')}
         </li>
         <li>
-          <strong>{formatCount(count('LATE'))}</strong> nộp muộn
+          <strong>{formatCount(count('LATE'))}</strong> {t('nộp muộn')}
         </li>
         <li>
-          <strong>{formatCount(count('MISSING') + count('WAITING'))}</strong> chưa nộp
+          <strong>{formatCount(count('MISSING') + count('WAITING'))}</strong> {t('chưa nộp')}
         </li>
         <li>
-          <strong>{formatCount(rows.length)}</strong> đơn vị
+          <strong>{formatCount(rows.length)}</strong> {t('đơn vị')}
         </li>
       </ul>
       <table>
         <thead>
           <tr>
-            <th>Đơn vị</th>
-            <th>Tình trạng</th>
-            <th>Nộp lúc</th>
+            <th>{t('Đơn vị')}</th>
+            <th>{t('Tình trạng')}</th>
+            <th>{t('Nộp lúc')}</th>
           </tr>
         </thead>
         <tbody>
@@ -90,7 +91,7 @@ export function OverviewPage({ cluster, period }: { cluster: string; period: str
               className={`standing-${row.standing.toLowerCase()}`}
             >
               <td>{row.unitName}</td>
-              <td>{standingNames[row.standing]}</td>
+              <td>{t(standingNames[row.standing])}</td>
               <td>{formatDateTime(row.submittedAt)}</td>
             </tr>
           ))}

@@ -5,7 +5,8 @@ import type { Scheme } from '../api-types.ts';
 import type { ClustersQuery, SummaryQuery } from '../operations.generated.ts';
 import { ApiError, request } from '../client.ts';
 import { Download } from '../download.tsx';
-import { formatCount, formatDecimal, periodName, periodYear } from '../format.ts';
+import { formatCount, formatDecimal, periodYear } from '../format.ts';
+import { translate, useLanguage, usePeriodName, useT, type Translate } from '../i18n.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -127,6 +128,7 @@ function indicatorChart(
   clusters: Rolled[],
   titles: Map<string, string>,
   base: EChartsCoreOption,
+  t: Translate,
 ) {
   const codes = [
     ...new Set(
@@ -149,7 +151,7 @@ function indicatorChart(
     },
     xAxis: {
       type: 'value',
-      name: axis,
+      name: t(axis),
       nameLocation: 'middle',
       nameGap: 28,
       ...(kind === 'YES_COUNT' ? { max: 100 } : {}),
@@ -160,7 +162,7 @@ function indicatorChart(
       // Labels and tooltip show the API's figure as the table does, not the bar's coordinate.
       const figure = (index: number) => {
         const rolled = found[index];
-        return rolled === undefined ? '–' : rollUpFigure(rolled);
+        return rolled === undefined ? '–' : rollUpFigure(rolled, t);
       };
       return {
         type: 'bar',
@@ -177,12 +179,15 @@ function indicatorChart(
     }),
   };
   const height = Math.max(240, 110 + 16 * codes.length * Math.max(2, clusters.length));
-  return { name, label, option, height, count: codes.length };
+  return { name, label: t(label), option, height, count: codes.length };
 }
 
 /** The charts of the roll-up: the clusters side by side, and the spread of totals overall. */
 function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, string> }) {
+  const language = useLanguage();
+  const t = useT();
   const options = useMemo(() => {
+    const say: Translate = (text, values) => translate(language, text, values);
     const clusters = rows.filter((r) => r.code !== null && r.summary !== null);
     const names = clusters.map((r) => r.code ?? '');
     const overall = rows.find((r) => r.code === null)?.summary ?? null;
@@ -206,7 +211,7 @@ function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, s
       series: [
         {
           type: 'bar',
-          name: 'Số đơn vị',
+          name: say('Số đơn vị'),
           data: (overall?.distribution ?? []).map((band) => band.units),
         },
       ],
@@ -217,7 +222,7 @@ function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, s
       series: classificationSeries.map(([key, name]) => ({
         type: 'bar',
         stack: 'units',
-        name,
+        name: say(name),
         data: clusters.map((r) => r.summary?.classifications[key] ?? 0),
       })),
     };
@@ -234,31 +239,31 @@ function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, s
       ).map(([key, name]) => ({
         type: 'bar',
         stack: 'units',
-        name,
+        name: say(name),
         data: clusters.map((r) => r.summary?.[key] ?? 0),
       })),
     };
     const indicators = rollUpCharts.map((chart) =>
-      indicatorChart(chart, clusters, titles, { ...base, tooltip: { trigger: 'axis' } }),
+      indicatorChart(chart, clusters, titles, { ...base, tooltip: { trigger: 'axis' } }, say),
     );
     return { distribution, classifications, deadlines, indicators };
-  }, [rows, titles]);
+  }, [rows, titles, language]);
   return (
-    <section className="charts" aria-label="Biểu đồ tổng hợp">
+    <section className="charts" aria-label={t('Biểu đồ tổng hợp')}>
       <Chart
         name="distribution"
         option={options.distribution}
-        label="Phân bố tổng điểm các đơn vị (toàn quốc)"
+        label={t('Phân bố tổng điểm các đơn vị (toàn quốc)')}
       />
       <Chart
         name="classifications"
         option={options.classifications}
-        label="Số đơn vị theo xếp loại, từng cụm"
+        label={t('Số đơn vị theo xếp loại, từng cụm')}
       />
       <Chart
         name="deadlines"
         option={options.deadlines}
-        label="Đúng hạn, nộp muộn và chưa nộp, từng cụm"
+        label={t('Đúng hạn, nộp muộn và chưa nộp, từng cụm')}
       />
       {options.indicators.map(
         (chart) =>
@@ -277,15 +282,21 @@ function SummaryCharts({ rows, titles }: { rows: Rolled[]; titles: Map<string, s
 }
 
 /** How an indicator was rolled up, in Vietnamese; an average says how many units it is over. */
-function rollUpName({ rollUp, reported }: IndicatorRollUp): string {
-  if (rollUp === 'AVERAGE') return `Trung bình (${formatCount(reported)} đơn vị)`;
-  if (rollUp === 'YES_COUNT') return 'Số đơn vị trả lời có';
-  return 'Tổng';
+function rollUpName({ rollUp, reported }: IndicatorRollUp, t: Translate): string {
+  if (rollUp === 'AVERAGE')
+    return t('Trung bình ({count} đơn vị)', { count: formatCount(reported) });
+  if (rollUp === 'YES_COUNT') return t('Số đơn vị trả lời có');
+  return t('Tổng');
 }
 
 /** The figure to show: a yes/no as "n / m đơn vị", a whole sum whole, else to hundredths. */
-function rollUpFigure({ rollUp, reported, value }: IndicatorRollUp): string {
-  if (rollUp === 'YES_COUNT') return `${formatDecimal(value, 0)} / ${formatCount(reported)} đơn vị`;
+function rollUpFigure({ rollUp, reported, value }: IndicatorRollUp, t: Translate): string {
+  if (rollUp === 'YES_COUNT') {
+    return t('{yes} / {reported} đơn vị', {
+      yes: formatDecimal(value, 0),
+      reported: formatCount(reported),
+    });
+  }
   // A sum of counts comes as `8941.00`: shown whole unless it has a real fraction.
   const whole = rollUp === 'SUM' && /^-?\d+(\.0+)?$/.test(value);
   return formatDecimal(value, whole ? 0 : 2);
@@ -299,15 +310,16 @@ function IndicatorRollUps({
   indicators: IndicatorRollUp[];
   titles: Map<string, string>;
 }) {
+  const t = useT();
   if (indicators.length === 0) return null;
   return (
     <table className="indicator-rollups">
-      <caption>Các chỉ tiêu toàn quốc</caption>
+      <caption>{t('Các chỉ tiêu toàn quốc')}</caption>
       <thead>
         <tr>
-          <th>Chỉ tiêu</th>
-          <th>Cách tổng hợp</th>
-          <th className="number">Số liệu</th>
+          <th>{t('Chỉ tiêu')}</th>
+          <th>{t('Cách tổng hợp')}</th>
+          <th className="number">{t('Số liệu')}</th>
         </tr>
       </thead>
       <tbody>
@@ -317,8 +329,8 @@ function IndicatorRollUps({
               {titles.get(indicator.code) ?? indicator.code}{' '}
               <span className="muted">({indicator.code})</span>
             </td>
-            <td className="kind">{rollUpName(indicator)}</td>
-            <td className="number figure">{rollUpFigure(indicator)}</td>
+            <td className="kind">{rollUpName(indicator, t)}</td>
+            <td className="number figure">{rollUpFigure(indicator, t)}</td>
           </tr>
         ))}
       </tbody>
@@ -328,6 +340,8 @@ function IndicatorRollUps({
 
 /** The central board's roll-up of a period: each cluster of its year, then all of them together. */
 export function SummaryPage({ period }: { period: string }) {
+  const t = useT();
+  const periodName = usePeriodName();
   const clusters = useQuery<ClustersQuery>('Clusters', { year: periodYear(period), first: 100 });
   const listed = useMemo(
     () => clusters.data?.clusters.edges.map(({ node }) => node) ?? null,
@@ -339,7 +353,7 @@ export function SummaryPage({ period }: { period: string }) {
   if (clusters.error !== null) return <ErrorBox error={clusters.error} />;
   return (
     <div className="summary">
-      <h1>Tổng hợp · {periodName(period)}</h1>
+      <h1>{t('Tổng hợp · {period}', { period: periodName(period) })}</h1>
       <p className="actions no-print">
         <Download
           path="/exports/summary.xlsx"
@@ -354,13 +368,13 @@ export function SummaryPage({ period }: { period: string }) {
           <table>
             <thead>
               <tr>
-                <th>Cụm</th>
-                <th className="number">Đơn vị</th>
-                <th className="number">Đúng hạn</th>
-                <th className="number">Nộp muộn</th>
-                <th className="number">Chưa nộp</th>
-                <th className="number">Tổng điểm</th>
-                <th className="number">Điểm bình quân</th>
+                <th>{t('Cụm')}</th>
+                <th className="number">{t('Đơn vị')}</th>
+                <th className="number">{t('Đúng hạn')}</th>
+                <th className="number">{t('Nộp muộn')}</th>
+                <th className="number">{t('Chưa nộp')}</th>
+                <th className="number">{t('Tổng điểm')}</th>
+                <th className="number">{t('Điểm bình quân')}</th>
               </tr>
             </thead>
             <tbody>
@@ -370,14 +384,14 @@ export function SummaryPage({ period }: { period: string }) {
                   className={code === null ? 'overall' : undefined}
                   data-cluster={code ?? 'all'}
                 >
-                  <th scope="row">{name}</th>
+                  <th scope="row">{code === null ? t(name) : name}</th>
                   {error !== null ? (
                     <td colSpan={6}>
                       <ErrorBox error={error} />
                     </td>
                   ) : summary === null ? (
                     <td colSpan={6} className="muted">
-                      Chưa có số liệu
+                      {t('Chưa có số liệu')}
                     </td>
                   ) : (
                     <>

@@ -1,10 +1,9 @@
 import type { ClusterInfo, PeriodInfo } from '../api-types.ts';
 import type { SubmissionsQuery } from '../operations.generated.ts';
-import { formatDateTime, periodName, periodYear } from '../format.ts';
+import { formatDateTime, periodYear } from '../format.ts';
+import { usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
-
-const reviewerName = (code: string) => (code === 'central' ? 'Ban Tổ chức Trung ương' : code);
 
 /**
  * Every version a unit sent for a period, oldest first: when, whether before the deadline (as it
@@ -20,6 +19,8 @@ export function VersionsPage({
   period: string;
   unit: string;
 }) {
+  const t = useT();
+  const periodName = usePeriodName();
   const versions = useQuery<SubmissionsQuery>('Submissions', { unit, period });
   const periodInfo = useQuery<{ period: PeriodInfo | null }>('Period', { cluster, id: period });
   const clusterInfo = useQuery<{ cluster: ClusterInfo | null }>('Cluster', {
@@ -30,7 +31,7 @@ export function VersionsPage({
   const refusal = versions.error ?? periodInfo.error;
   if (refusal !== null) return <ErrorBox error={refusal} />;
   if (versions.data === null || periodInfo.data === null) {
-    return <Loading what="các phiên bản báo cáo" />;
+    return <Loading what={t('các phiên bản báo cáo')} />;
   }
   const deadline = periodInfo.data.period?.deadline ?? null;
   const nodes = versions.data.submissions.edges.map((e) => e.node);
@@ -38,23 +39,30 @@ export function VersionsPage({
   return (
     <div className="versions">
       <h1>
-        Các phiên bản báo cáo · {unitName ?? unit} · {periodName(period)}
+        {t('Các phiên bản báo cáo · {unit} · {period}', {
+          unit: unitName ?? unit,
+          period: periodName(period),
+        })}
       </h1>
       <p className="muted">
-        {deadline !== null && <>Hạn nộp {formatDateTime(deadline)} · </>}
-        {versions.data.submissions.totalCount} phiên bản ·{' '}
-        <Link to={`/ky/${cluster}/${period}/bang-diem/${unit}`}>Bảng điểm</Link>
+        {deadline !== null && (
+          <>
+            {t('Hạn nộp')} {formatDateTime(deadline)} ·{' '}
+          </>
+        )}
+        {t('{count} phiên bản', { count: versions.data.submissions.totalCount })} ·{' '}
+        <Link to={`/ky/${cluster}/${period}/bang-diem/${unit}`}>{t('Bảng điểm')}</Link>
       </p>
       {nodes.length === 0 ? (
-        <p>Đơn vị chưa nộp báo cáo kỳ này.</p>
+        <p>{t('Đơn vị chưa nộp báo cáo kỳ này.')}</p>
       ) : (
         <table className="versions-table">
           <thead>
             <tr>
-              <th className="number">Phiên bản</th>
-              <th>Thời điểm nộp</th>
-              <th>Thời hạn</th>
-              <th>Trả lại để giải trình</th>
+              <th className="number">{t('Phiên bản')}</th>
+              <th>{t('Thời điểm nộp')}</th>
+              <th>{t('Thời hạn')}</th>
+              <th>{t('Trả lại để giải trình')}</th>
             </tr>
           </thead>
           <tbody>
@@ -69,22 +77,31 @@ export function VersionsPage({
                 >
                   <td className="number">
                     {node.version}
-                    {node.version === latest && <span className="badge open">đang tính</span>}
+                    {node.version === latest && (
+                      <span className="badge open">{t('đang tính')}</span>
+                    )}
                   </td>
                   <td>{formatDateTime(node.submittedAt)}</td>
                   <td className="timeliness">
                     {onTime === null ? (
                       '–'
                     ) : onTime ? (
-                      <span className="badge open">Đúng hạn</span>
+                      <span className="badge open">{t('Đúng hạn')}</span>
                     ) : (
-                      <span className="badge late">Nộp muộn</span>
+                      <span className="badge late">{t('Nộp muộn')}</span>
                     )}
                   </td>
                   <td>
                     {node.returned === null
                       ? ''
-                      : `${node.returned.reason} · ${reviewerName(node.returned.returnedBy)} lúc ${formatDateTime(node.returned.returnedAt)}`}
+                      : t('{reason} · {by} lúc {at}', {
+                          reason: node.returned.reason,
+                          by:
+                            node.returned.returnedBy === 'central'
+                              ? t('Ban Tổ chức Trung ương')
+                              : node.returned.returnedBy,
+                          at: formatDateTime(node.returned.returnedAt),
+                        })}
                   </td>
                 </tr>
               );
