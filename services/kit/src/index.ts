@@ -61,3 +61,4 @@ export {
   type ServiceOptions,
   type ServicePart,
 } from './service.ts';
+export { insertRows, upsertRows } from './write-rows.ts';
