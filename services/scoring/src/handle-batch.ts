@@ -1,4 +1,12 @@
-import { chunksOf, StaleSet, type BatchContext, type ClusterPeriod } from '@thidua/kit';
+import {
+  chunksOf,
+  StaleSet,
+  type BatchContext,
+  type BatchDecision,
+  type BatchPipeline,
+  type ClusterPeriod,
+  type Stale,
+} from '@thidua/kit';
 import type { ContestEvent } from '@thidua/schema';
 import {
   applyEvent,
@@ -9,7 +17,7 @@ import {
 import type { ScoringDatabase } from './database.ts';
 import { loadInputs, loadState } from './load-state.ts';
 import { recompute } from './recompute.ts';
-import type { FactsDecision, ScoringState } from './state.ts';
+import type { PeriodInputs, RescoreChanges, ScoringChanges, ScoringState } from './state.ts';
 import { writeChanges, writeScorecards } from './write-changes.ts';
 
 /** How many periods are scored together: 8 × 50 units' scorecards are about 2 MB of JSON. */
@@ -19,9 +27,12 @@ const periodsAtOnce = 8;
  * A batch's facts decided in pure code: applies the events one by one to a copy of the loaded
  * state and says which periods they made stale, each once. Submissions, nearly every event of a
  * busy batch, are applied after the other facts; each kind of fact has its own table, so the two
- * orders leave the same state.
+ * orders leave the same state. Nothing is emitted until the stale periods are scored.
  */
-export function decide(loaded: ScoringState, events: readonly ContestEvent[]): FactsDecision {
+export function decide(
+  loaded: ScoringState,
+  events: readonly ContestEvent[],
+): BatchDecision<ScoringChanges> {
   const state: ScoringState = {
     periods: new Map(loaded.periods),
     submissionVersions: new Map(loaded.submissionVersions),
@@ -47,28 +58,50 @@ export function decide(loaded: ScoringState, events: readonly ContestEvent[]): F
       indicatorReviews: [...pending.indicatorReviews.values()],
       adjustments: [...pending.adjustments.values()],
       submissions: [...pending.submissions.values()],
+      stale: stale.items(),
     },
-    stale: stale.items(),
+    emit: [],
   };
 }
 
+export const scoringPipeline: BatchPipeline<
+  ScoringDatabase,
+  ContestEvent,
+  ScoringState,
+  ScoringChanges
+> = { load: loadState, decide, write: writeChanges };
+
+/** Some stale periods scored again, once the batch's facts are written. */
+export const rescorePipeline: BatchPipeline<
+  ScoringDatabase,
+  Stale<ClusterPeriod>,
+  PeriodInputs,
+  RescoreChanges
+> = {
+  load: loadInputs,
+  decide: recompute,
+  write: (trx, changes) => writeScorecards(trx, changes.scorecards),
+};
+
 /**
- * Contest facts in, scorecards out, in two steps of load, decide, write: the batch's facts, then
- * the periods they made stale, a few at a time, since a busy batch touches dozens and their
- * submissions and new scorecards together would otherwise all be in memory at once.
+ * Contest facts in, scorecards out: load, decide, write the batch's facts, then the same for the
+ * periods they made stale, a few at a time, since a busy batch touches dozens and their submissions
+ * and new scorecards together would otherwise all be in memory at once.
  */
 export async function handleBatch(
   events: ContestEvent[],
   { trx, emit, log }: BatchContext<ScoringDatabase>,
 ): Promise<void> {
-  const { changes, stale } = decide(await loadState(trx, events), events);
-  await writeChanges(trx, changes);
-  for (const periods of chunksOf(stale, periodsAtOnce)) {
-    const rescored = recompute(await loadInputs(trx, periods), periods);
-    for (const { error, ...unit } of rescored.unscorable) {
+  const { changes } = scoringPipeline.decide(await scoringPipeline.load(trx, events), events);
+  await scoringPipeline.write(trx, changes);
+  for (const periods of chunksOf(changes.stale, periodsAtOnce)) {
+    const rescored = rescorePipeline.decide(await rescorePipeline.load(trx, periods), periods);
+    // The gateway checks submissions against the scheme; one that no longer fits (the scheme was
+    // replaced after it) is left unscored and reported rather than stopping the cluster.
+    for (const { error, ...unit } of rescored.changes.unscorable) {
       log.error({ err: error, ...unit }, 'submission cannot be scored');
     }
-    await writeScorecards(trx, rescored.scorecards);
+    await rescorePipeline.write(trx, rescored.changes);
     for (const event of rescored.emit) emit(event);
   }
 }

@@ -1,8 +1,8 @@
 import { clusterKey, derivedEventId, type ClusterPeriod, type Stale } from '@thidua/kit';
-import { makeEvent, yearOf, type ScorecardComputedV1 } from '@thidua/schema';
+import { makeEvent, yearOf, type EventOf, type ScorecardComputedV1 } from '@thidua/schema';
 import { createHash } from 'node:crypto';
 import { bestValuesFor, computeScorecard, withReviewedValues } from './compute-scorecard.ts';
-import { unitKey, type PeriodInputs, type Rescored } from './state.ts';
+import { unitKey, type PeriodInputs, type RescoreChanges } from './state.ts';
 
 const none: readonly never[] = [];
 const nothing: Readonly<Record<string, never>> = {};
@@ -13,8 +13,12 @@ const nothing: Readonly<Record<string, never>> = {};
  * sha256 of its JSON, with a ScorecardComputed caused by the last event that made its period
  * stale. A period is scored once its deadline and scheme are both known.
  */
-export function recompute(inputs: PeriodInputs, stale: readonly Stale<ClusterPeriod>[]): Rescored {
-  const rescored: Rescored = { scorecards: [], emit: [], unscorable: [] };
+export function recompute(
+  inputs: PeriodInputs,
+  stale: readonly Stale<ClusterPeriod>[],
+): { changes: RescoreChanges; emit: EventOf<'ScorecardComputed'>[] } {
+  const changes: RescoreChanges = { scorecards: [], unscorable: [] };
+  const emit: EventOf<'ScorecardComputed'>[] = [];
   for (const { clusterCode, periodId, causationId, causedAt } of stale) {
     const period = clusterKey({ clusterCode, periodId });
     const year = clusterKey({ clusterCode, year: yearOf(periodId) });
@@ -53,17 +57,16 @@ export function recompute(inputs: PeriodInputs, stale: readonly Stale<ClusterPer
             .map(({ points, reason, disqualifying }) => ({ points, reason, disqualifying })),
         });
       } catch (error) {
-        // The gateway checks submissions against the scheme; one that no longer fits (the scheme
-        // was replaced after it) is left unscored and reported rather than stopping the cluster.
-        rescored.unscorable.push({ clusterCode, periodId, unitCode, error });
+        // Left unscored and reported; the others of the period are scored.
+        changes.unscorable.push({ clusterCode, periodId, unitCode, error });
         continue;
       }
       // computeScorecard builds its result in a fixed order, so equal scorecards give equal JSON.
       const json = JSON.stringify(scorecard);
       const fingerprint = createHash('sha256').update(json).digest('base64url');
       if (inputs.fingerprints.get(unit) === fingerprint) continue;
-      rescored.scorecards.push({ clusterCode, scorecard, json, fingerprint });
-      rescored.emit.push(
+      changes.scorecards.push({ clusterCode, scorecard, json, fingerprint });
+      emit.push(
         makeEvent('ScorecardComputed', {
           id: derivedEventId('ScorecardComputed', causationId, unitCode),
           occurredAt: causedAt,
@@ -75,5 +78,5 @@ export function recompute(inputs: PeriodInputs, stale: readonly Stale<ClusterPer
       );
     }
   }
-  return rescored;
+  return { changes, emit };
 }

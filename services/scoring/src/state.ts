@@ -1,7 +1,6 @@
 import type { ClusterPeriod, ClusterYear, Stale } from '@thidua/kit';
 import type {
   ClusterDefinedV1,
-  EventOf,
   ResultsSubmittedV1,
   Scheme,
   ScorecardComputedV1,
@@ -57,11 +56,7 @@ export interface ScoringChanges {
   adjustments: Adjustment[];
   /** Submissions that replace the counted version. */
   submissions: (ClusterPeriod & { submission: ResultsSubmittedV1 })[];
-}
-
-/** A batch's facts decided: the rows to write and the periods to score again. */
-export interface FactsDecision {
-  changes: ScoringChanges;
+  /** The periods to score again once these rows are written, each with its cause. */
   stale: Stale<ClusterPeriod>[];
 }
 
@@ -107,9 +102,8 @@ export interface Unscorable extends ClusterPeriod {
   error: unknown;
 }
 
-/** The stale periods scored again: the scorecards to write and the events to emit. */
-export interface Rescored {
+/** The stale periods scored again: the changed scorecards to write, and what could not be scored. */
+export interface RescoreChanges {
   scorecards: ScorecardRow[];
-  emit: EventOf<'ScorecardComputed'>[];
   unscorable: Unscorable[];
 }

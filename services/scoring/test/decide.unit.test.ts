@@ -31,7 +31,7 @@ function knownPeriod(): ScoringState {
 }
 
 const staleOf = (decision: ReturnType<typeof decide>) =>
-  decision.stale.map((s) => [s.periodId, s.causationId]);
+  decision.changes.stale.map((s) => [s.periodId, s.causationId]);
 
 describe("scoring's decision on a batch's facts", () => {
   test('of a unit’s submissions the newest version wins, of equal ones the first; its period is stale by the last winner', () => {
@@ -41,7 +41,7 @@ describe("scoring's decision on a batch's facts", () => {
     const decision = decide(knownPeriod(), [first, again, other]);
     expect(decision.changes.submissions.map((s) => s.submission)).toEqual([first.data, other.data]);
     expect(staleOf(decision)).toEqual([['2026-H1', other.id]]);
-    expect(decision.stale[0]?.causedAt).toBe(other.occurredAt);
+    expect(decision.changes.stale[0]?.causedAt).toBe(other.occurredAt);
   });
 
   test('a submission no newer than the counted version changes nothing', () => {
@@ -49,7 +49,7 @@ describe("scoring's decision on a batch's facts", () => {
       resultsSubmitted('cum-01', '2026-H1', 'a', 1, { documents: '5' }),
     ]);
     expect(decision.changes.submissions).toEqual([]);
-    expect(decision.stale).toEqual([]);
+    expect(decision.changes.stale).toEqual([]);
   });
 
   test('a scheme makes every period opened in its year stale, one opened earlier in the batch too; the other facts go before the submissions', () => {
@@ -165,7 +165,7 @@ describe("scoring's rescoring of stale periods", () => {
       source: 'scoring',
       clusterCode: 'cum-01',
     });
-    expect(rescored.scorecards.map((s) => JSON.parse(s.json) as unknown)).toEqual(
+    expect(rescored.changes.scorecards.map((s) => JSON.parse(s.json) as unknown)).toEqual(
       rescored.emit.map((e) => e.data),
     );
   });
@@ -173,13 +173,13 @@ describe("scoring's rescoring of stale periods", () => {
   test('a scorecard equal to the kept one is neither written nor emitted again', () => {
     const inputs = periodInputs();
     const first = recompute(inputs, [stalePeriod]);
-    const [kept] = first.scorecards;
+    const [kept] = first.changes.scorecards;
     if (kept === undefined) throw new Error('expected a scorecard');
     inputs.fingerprints.set('cum-01/2026-H1/a', kept.fingerprint);
     inputs.fingerprints.set('cum-01/2026-H1/b', null);
     const again = recompute(inputs, [stalePeriod]);
     expect(totalsOf(again.emit)).toEqual([['b', '80.00']]);
-    expect(again.scorecards.map((s) => s.scorecard.unitCode)).toEqual(['b']);
+    expect(again.changes.scorecards.map((s) => s.scorecard.unitCode)).toEqual(['b']);
   });
 
   test('a period waits for its deadline and its scheme', () => {
@@ -224,7 +224,7 @@ describe("scoring's rescoring of stale periods", () => {
       submission('b', '20', '30'),
     ]);
     const rescored = recompute(inputs, [stalePeriod]);
-    expect(rescored.unscorable).toMatchObject([
+    expect(rescored.changes.unscorable).toMatchObject([
       { clusterCode: 'cum-01', periodId: '2026-H1', unitCode: 'a' },
     ]);
     expect(totalsOf(rescored.emit)).toEqual([['b', '80.00']]);
