@@ -4,12 +4,11 @@ import {
   commandOf,
   eventHeader,
   invalid,
-  clusterNotDefined,
   problem,
   zodProblems,
   type Decide,
 } from './command.ts';
-import { findCluster } from './membership.ts';
+import { clusterNotDefined, findCluster } from './membership.ts';
 import { unlessCentral } from './rights.ts';
 
 export interface AssignSchemeInput {

@@ -90,14 +90,6 @@ export const problem = (path: string, message: string, messageVi: string): Submi
   messageVi,
 });
 
-/** The problem of a command naming a cluster that is not defined for the year it concerns. */
-export const clusterNotDefined = (clusterCode: string, year: number): SubmissionProblem =>
-  problem(
-    'clusterCode',
-    `cluster ${clusterCode} is not defined for ${year}`,
-    `Cụm ${clusterCode} chưa được xác lập cho năm ${year}`,
-  );
-
 /** Every issue zod found, with its path under `prefix`, in English and Vietnamese. */
 export function zodProblems(error: z.ZodError, prefix = ''): SubmissionProblem[] {
   return error.issues.map((issue) => {

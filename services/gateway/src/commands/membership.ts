@@ -30,6 +30,14 @@ export async function findMembership(
     : { clusterCode: row.cluster_code, lead: row.lead, deputies: row.deputies };
 }
 
+/** The problem of a command naming a cluster that is not defined for the year it concerns. */
+export const clusterNotDefined = (clusterCode: string, year: number): SubmissionProblem =>
+  problem(
+    'clusterCode',
+    `cluster ${clusterCode} is not defined for ${year}`,
+    `Cụm ${clusterCode} chưa được xác lập cho năm ${year}`,
+  );
+
 /** A cluster's definition for a year, null when it has none. */
 export async function findCluster(
   trx: Kysely<GatewayDatabase>,

@@ -4,11 +4,11 @@ import {
   commandOf,
   eventHeader,
   invalid,
-  clusterNotDefined,
   refuse,
   zodProblems,
   type Decide,
 } from './command.ts';
+import { clusterNotDefined } from './membership.ts';
 import { loadPeriodState, type PeriodState } from './period-state.ts';
 import { unlessManager } from './rights.ts';
 import { yearOf } from '../period-year.ts';

@@ -7,12 +7,11 @@ import {
   eventHeader,
   forbidden,
   invalid,
-  clusterNotDefined,
   problem,
   type Decide,
 } from './command.ts';
 import type { AwardSheetState } from './decide-award.ts';
-import { findCluster } from './membership.ts';
+import { clusterNotDefined, findCluster } from './membership.ts';
 
 export interface RecordTieVoteInput {
   clusterCode: string;

@@ -4,16 +4,8 @@ import {
   type ClusterDefinedV1,
   type SubmissionProblem,
 } from '@thidua/schema';
-import {
-  accept,
-  commandOf,
-  eventHeader,
-  invalid,
-  clusterNotDefined,
-  problem,
-  type Decide,
-} from './command.ts';
-import { findCluster } from './membership.ts';
+import { accept, commandOf, eventHeader, invalid, problem, type Decide } from './command.ts';
+import { clusterNotDefined, findCluster } from './membership.ts';
 import { unlessCentral } from './rights.ts';
 
 export interface SetLeadInput {
