@@ -8,9 +8,9 @@ import {
   formatDecimal,
   formatMovement,
   parseHanoiDateTime,
-  periodName,
   periodYear,
 } from '../format.ts';
+import { usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { RevisionsChart } from './ranking-chart.tsx';
 import { useQuery } from '../use-query.ts';
@@ -20,6 +20,8 @@ import { useQuery } from '../use-query.ts';
  * event reloads it), or as it stood at a chosen moment.
  */
 export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; period: string }) {
+  const t = useT();
+  const periodName = usePeriodName();
   const [asOfInput, setAsOfInput] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
   const [asOfInvalid, setAsOfInvalid] = useState(false);
@@ -60,13 +62,16 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
   return (
     <div className="ranking">
       <h1>
-        Xếp hạng · {periodName(period)} <span className="muted">({cluster})</span>
+        {t('Xếp hạng · {period}', { period: periodName(period) })}{' '}
+        <span className="muted">({cluster})</span>
       </h1>
       {periodInfo.data?.period != null && !refused && (
         <p className={closed ? 'banner official' : 'banner provisional'} role="note">
           {closed
-            ? 'Kết quả chính thức: kỳ đã đóng.'
-            : `Kết quả tạm thời: kỳ đang mở đến ${formatDateTime(periodInfo.data.period.deadline)}, thứ hạng còn thay đổi.`}
+            ? t('Kết quả chính thức: kỳ đã đóng.')
+            : t('Kết quả tạm thời: kỳ đang mở đến {deadline}, thứ hạng còn thay đổi.', {
+                deadline: formatDateTime(periodInfo.data.period.deadline),
+              })}
         </p>
       )}
       {!refused && (
@@ -79,7 +84,7 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
             if (moment !== null) setAsOf(moment);
           }}
         >
-          <label htmlFor="as-of">Xem thứ hạng tại thời điểm (giờ Hà Nội)</label>
+          <label htmlFor="as-of">{t('Xem thứ hạng tại thời điểm (giờ Hà Nội)')}</label>
           <input
             id="as-of"
             placeholder="dd/mm/yyyy hh:mm"
@@ -88,7 +93,7 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
             aria-describedby="as-of-error"
             onChange={(event) => setAsOfInput(event.target.value)}
           />
-          <button type="submit">Xem</button>
+          <button type="submit">{t('Xem')}</button>
           <button
             type="button"
             onClick={() => {
@@ -97,65 +102,69 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
               setAsOfInvalid(false);
             }}
           >
-            Hiện tại
+            {t('Hiện tại')}
           </button>
           <button type="button" onClick={() => window.print()}>
-            In
+            {t('In')}
           </button>
           <Download
             path="/exports/ranking.xlsx"
             params={{ cluster, period, ...(asOf === null ? {} : { asOf }) }}
-            label="Xuất Excel"
+            label={t('Xuất Excel')}
             fallbackName={`xep-hang-${cluster}-${period}.xlsx`}
           />
           {leads && (
             <>
-              <Link to={`/ky/${cluster}/${period}/ma-tran`}>Ma trận điểm</Link>
+              <Link to={`/ky/${cluster}/${period}/ma-tran`}>{t('Ma trận điểm')}</Link>
               <Download
                 path="/documents/meeting-minutes.docx"
                 params={{ cluster, period }}
-                label="Tải biên bản"
+                label={t('Tải biên bản')}
                 fallbackName={`bien-ban-${cluster}-${period}.docx`}
               />
             </>
           )}
           <span className="live" role="status">
             {asOf !== null
-              ? `Đang xem thứ hạng lúc ${formatDateTime(asOf)}`
+              ? t('Đang xem thứ hạng lúc {moment}', { moment: formatDateTime(asOf) })
               : live
-                ? '● Đang cập nhật trực tiếp'
+                ? t('● Đang cập nhật trực tiếp')
                 : ''}
           </span>
           {asOfInvalid && (
             <span className="field-error" id="as-of-error" role="alert">
-              Thời điểm cần viết dạng ngày/tháng/năm giờ:phút, ví dụ 20/12/2023 17:00.
+              {t('Thời điểm cần viết dạng ngày/tháng/năm giờ:phút, ví dụ 20/12/2023 17:00.')}
             </span>
           )}
         </form>
       )}
-      {ranking.loading && standings === undefined && <Loading what="thứ hạng" />}
+      {ranking.loading && standings === undefined && <Loading what={t('thứ hạng')} />}
       {ranking.error !== null && <ErrorBox error={ranking.error} />}
       {ranking.data !== null && standings === null && (
         <p>
-          {asOf === null ? 'Chưa có thứ hạng cho kỳ này.' : 'Chưa có thứ hạng tại thời điểm này.'}
+          {t(
+            asOf === null ? 'Chưa có thứ hạng cho kỳ này.' : 'Chưa có thứ hạng tại thời điểm này.',
+          )}
         </p>
       )}
       {standings != null && (
         <>
           <p className="muted">
-            Cập nhật lúc {formatDateTime(standings.changedAt)} · lần thay đổi thứ{' '}
+            {t('Cập nhật lúc {moment} · lần thay đổi thứ', {
+              moment: formatDateTime(standings.changedAt),
+            })}{' '}
             <span data-testid="revision">{standings.revision}</span>
           </p>
           <table className="standings">
             <thead>
               <tr>
-                <th>Hạng</th>
-                <th>Đơn vị</th>
-                <th className="number">Tổng điểm</th>
-                <th className="number">Điểm tiêu chí</th>
-                <th className="number">Điểm trừ</th>
-                <th>Xếp loại</th>
-                <th>Biến động</th>
+                <th>{t('Hạng')}</th>
+                <th>{t('Đơn vị')}</th>
+                <th className="number">{t('Tổng điểm')}</th>
+                <th className="number">{t('Điểm tiêu chí')}</th>
+                <th className="number">{t('Điểm trừ')}</th>
+                <th>{t('Xếp loại')}</th>
+                <th>{t('Biến động')}</th>
               </tr>
             </thead>
             <tbody>
@@ -183,14 +192,14 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
                         <td className="number total">{formatDecimal(entry.total)}</td>
                         <td className="number">{formatDecimal(entry.criteriaSum)}</td>
                         <td className="number">{formatDecimal(entry.deductions)}</td>
-                        <td>{classificationName(entry.classification)}</td>
+                        <td>{t(classificationName(entry.classification))}</td>
                         <td className={`movement ${movement.kind}`} title={movement.label}>
                           {movement.text}
                         </td>
                       </>
                     ) : (
                       <td colSpan={5} className="muted">
-                        Chưa nộp báo cáo (NOT_SUBMITTED)
+                        {t('Chưa nộp báo cáo (NOT_SUBMITTED)')}
                       </td>
                     )}
                   </tr>
