@@ -1,60 +1,52 @@
-import { insertRows, upsertRows } from '@thidua/kit';
+import { clusterYearColumns, clusterYearKey, insertRows, upsertRows } from '@thidua/kit';
 import type { Transaction } from 'kysely';
 import type { AwardsDatabase } from './database.ts';
 import type { AwardsChanges } from './state.ts';
 
-const clusterYear = ['cluster_code', 'year'] as const;
+// One row a statement numbers each cluster-year's votes and decisions in the order recorded.
+const inOrder = 1;
 
 /** Writes a batch's rows, a statement per table and chunk; votes and decisions in their order. */
 export async function writeChanges(
   trx: Transaction<AwardsDatabase>,
   changes: AwardsChanges,
 ): Promise<void> {
+  const { clusters, rules, closedYears, standings, scorecards, votes, decisions, sheets } = changes;
   await upsertRows(
     trx,
     'clusters',
-    clusterYear,
-    changes.clusters.map((c) => ({
-      cluster_code: c.clusterCode,
-      year: c.year,
-      member_count: c.memberCount,
-    })),
+    clusterYearKey,
+    clusters.map((c) => ({ ...clusterYearColumns(c), member_count: c.memberCount })),
   );
   await upsertRows(
     trx,
     'rules',
-    clusterYear,
-    changes.rules.map((r) => ({
-      cluster_code: r.clusterCode,
-      year: r.year,
-      rules: JSON.stringify(r.rules),
-    })),
+    clusterYearKey,
+    rules.map((r) => ({ ...clusterYearColumns(r), rules: JSON.stringify(r.rules) })),
   );
   await upsertRows(
     trx,
     'closed_years',
-    clusterYear,
-    changes.closedYears.map((c) => ({ cluster_code: c.clusterCode, year: c.year })),
+    clusterYearKey,
+    closedYears.map(clusterYearColumns),
     'keep',
   );
   await upsertRows(
     trx,
     'standings',
-    clusterYear,
-    changes.standings.map((s) => ({
-      cluster_code: s.clusterCode,
-      year: s.year,
-      revision: s.revision,
-      entries: JSON.stringify(s.entries),
+    clusterYearKey,
+    standings.map(({ revision, entries, ...key }) => ({
+      ...clusterYearColumns(key),
+      revision,
+      entries: JSON.stringify(entries),
     })),
   );
   await upsertRows(
     trx,
     'scorecards',
-    [...clusterYear, 'unit_code'],
-    changes.scorecards.map((s) => ({
-      cluster_code: s.clusterCode,
-      year: s.year,
+    [...clusterYearKey, 'unit_code'],
+    scorecards.map((s) => ({
+      ...clusterYearColumns(s),
       unit_code: s.unitCode,
       submission_version: s.submissionVersion,
       classification: s.classification,
@@ -62,36 +54,20 @@ export async function writeChanges(
       on_time: s.onTime,
     })),
   );
-  // One row a statement numbers each cluster-year's votes and decisions in the order recorded.
-  const oneAtATime = 1;
-  await insertRows(
-    trx,
-    'votes',
-    changes.votes.map((v) => ({
-      cluster_code: v.clusterCode,
-      year: v.year,
-      vote: JSON.stringify(v.vote),
-    })),
-    oneAtATime,
-  );
-  await insertRows(
-    trx,
-    'decisions',
-    changes.decisions.map((d) => ({
-      cluster_code: d.clusterCode,
-      year: d.year,
-      decision: JSON.stringify(d.decision),
-    })),
-    oneAtATime,
-  );
+  const voteRows = votes.map((v) => ({ ...clusterYearColumns(v), vote: JSON.stringify(v.vote) }));
+  await insertRows(trx, 'votes', voteRows, inOrder);
+  const decisionRows = decisions.map((d) => ({
+    ...clusterYearColumns(d),
+    decision: JSON.stringify(d.decision),
+  }));
+  await insertRows(trx, 'decisions', decisionRows, inOrder);
   await insertRows(
     trx,
     'sheets',
-    changes.sheets.map((s) => ({
-      cluster_code: s.clusterCode,
-      year: s.year,
-      revision: s.revision,
-      sheet: JSON.stringify(s.sheet),
+    sheets.map(({ revision, sheet, ...key }) => ({
+      ...clusterYearColumns(key),
+      revision,
+      sheet: JSON.stringify(sheet),
     })),
   );
 }

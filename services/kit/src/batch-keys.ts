@@ -12,6 +12,24 @@ export interface ClusterYear {
   year: number;
 }
 
+/** The columns every service's tables keep a cluster-period by, as an upsert's key names them. */
+export const clusterPeriodKey = ['cluster_code', 'period_id'] as const;
+
+/** The columns every service's tables keep a cluster-year by, as an upsert's key names them. */
+export const clusterYearKey = ['cluster_code', 'year'] as const;
+
+/** A cluster-period as the key columns of a row. */
+export const clusterPeriodColumns = (key: ClusterPeriod) => ({
+  cluster_code: key.clusterCode,
+  period_id: key.periodId,
+});
+
+/** A cluster-year as the key columns of a row. */
+export const clusterYearColumns = (key: ClusterYear) => ({
+  cluster_code: key.clusterCode,
+  year: key.year,
+});
+
 /** The event that last made something stale: the cause of what its recomputation emits. */
 export interface Cause {
   causationId: string;

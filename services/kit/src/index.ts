@@ -3,6 +3,10 @@
 // createService and createConsumingService.
 export {
   clusterKey,
+  clusterPeriodColumns,
+  clusterPeriodKey,
+  clusterYearColumns,
+  clusterYearKey,
   newestPerKey,
   pairIn,
   StaleSet,

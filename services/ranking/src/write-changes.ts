@@ -1,4 +1,11 @@
-import { insertRows, upsertRows } from '@thidua/kit';
+import {
+  clusterPeriodColumns,
+  clusterPeriodKey,
+  clusterYearColumns,
+  clusterYearKey,
+  insertRows,
+  upsertRows,
+} from '@thidua/kit';
 import type { Transaction } from 'kysely';
 import type { RankingDatabase } from './database.ts';
 import type { RankingChanges } from './state.ts';
@@ -8,54 +15,38 @@ export async function writeChanges(
   trx: Transaction<RankingDatabase>,
   changes: RankingChanges,
 ): Promise<void> {
+  const { clusters, tieBreaks, periods, scorecards, standings } = changes;
   await upsertRows(
     trx,
     'clusters',
-    ['cluster_code', 'year'],
-    changes.clusters.map((c) => ({
-      cluster_code: c.clusterCode,
-      year: c.year,
-      members: JSON.stringify(c.members),
-    })),
+    clusterYearKey,
+    clusters.map((c) => ({ ...clusterYearColumns(c), members: JSON.stringify(c.members) })),
   );
-  await upsertRows(
-    trx,
-    'tie_breaks',
-    ['cluster_code', 'year'],
-    changes.tieBreaks.map((t) => ({
-      cluster_code: t.clusterCode,
-      year: t.year,
-      tie_breaks: JSON.stringify(t.tieBreaks),
-    })),
-  );
-  await upsertRows(
-    trx,
-    'periods',
-    ['cluster_code', 'period_id'],
-    changes.periods.map((p) => ({ cluster_code: p.clusterCode, period_id: p.periodId })),
-    'keep',
-  );
+  const tieBreakRows = tieBreaks.map((t) => ({
+    ...clusterYearColumns(t),
+    tie_breaks: JSON.stringify(t.tieBreaks),
+  }));
+  await upsertRows(trx, 'tie_breaks', clusterYearKey, tieBreakRows);
+  await upsertRows(trx, 'periods', clusterPeriodKey, periods.map(clusterPeriodColumns), 'keep');
   await upsertRows(
     trx,
     'scorecards',
-    ['cluster_code', 'period_id', 'unit_code'],
-    changes.scorecards.map((s) => ({
-      cluster_code: s.clusterCode,
-      period_id: s.periodId,
-      unit_code: s.scorecard.unitCode,
-      submission_version: s.submissionVersion,
-      scorecard: JSON.stringify(s.scorecard),
+    [...clusterPeriodKey, 'unit_code'],
+    scorecards.map(({ submissionVersion, scorecard, ...key }) => ({
+      ...clusterPeriodColumns(key),
+      unit_code: scorecard.unitCode,
+      submission_version: submissionVersion,
+      scorecard: JSON.stringify(scorecard),
     })),
   );
   await insertRows(
     trx,
     'standings',
-    changes.standings.map((s) => ({
-      cluster_code: s.clusterCode,
-      period_id: s.periodId,
-      revision: s.revision,
-      changed_at: s.changedAt,
-      entries: JSON.stringify(s.entries),
+    standings.map(({ revision, changedAt, entries, ...key }) => ({
+      ...clusterPeriodColumns(key),
+      revision,
+      changed_at: changedAt,
+      entries: JSON.stringify(entries),
     })),
   );
 }
