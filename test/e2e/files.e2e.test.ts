@@ -6,58 +6,41 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cluster2 from '../../infra/demo/data/cluster-2-2023.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  defineCluster,
+  openContest,
+  persisted,
+  submitResults,
+  tomorrow,
+} from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import {
+  countIndicator,
+  percentIndicator,
+  relativeCriterion,
+  selfAssessed,
+  targetCriterion,
+  testScheme,
+  yesNoCriterion,
+  yesNoIndicator,
+} from '../support/scheme.ts';
 import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
 
 const year = 2026;
 const periodId = `${year}-FY`;
-const scheme = {
-  code: 'files-scheme',
-  year,
-  title: 'Bảng chấm điểm thử nghiệm',
+const scheme = testScheme(year, {
   indicators: [
-    {
-      code: 'newPartyMembersAdmitted',
-      title: 'Đảng viên mới kết nạp',
-      kind: 'COUNT',
-      maxValue: '30000',
-    },
-    { code: 'staffReductionPercent', title: 'Tỷ lệ tinh giản biên chế', kind: 'PERCENT' },
-    { code: 'workProgrammeCompleted', title: 'Hoàn thành chương trình công tác', kind: 'YES_NO' },
+    countIndicator('newPartyMembersAdmitted'),
+    percentIndicator('staffReductionPercent', 'Tỷ lệ tinh giản biên chế'),
+    yesNoIndicator('workProgrammeCompleted', 'Hoàn thành chương trình công tác'),
   ],
-  headings: [
-    {
-      code: 'I',
-      title: 'Công tác xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '50',
-          method: 'TARGET',
-          indicator: 'newPartyMembersAdmitted',
-          direction: 'HIGHER_IS_BETTER',
-          defaultTarget: '1000',
-        },
-        { code: '1.2', title: 'Tự đánh giá', maxPoints: '20', method: 'SELF_ASSESSED' },
-        {
-          code: '1.3',
-          title: 'Tinh giản biên chế',
-          maxPoints: '20',
-          method: 'RELATIVE',
-          indicator: 'staffReductionPercent',
-          direction: 'HIGHER_IS_BETTER',
-        },
-        {
-          code: '1.4',
-          title: 'Chương trình công tác',
-          maxPoints: '10',
-          method: 'YES_NO',
-          indicator: 'workProgrammeCompleted',
-        },
-      ],
-    },
+  criteria: [
+    targetCriterion('1.1', '50', 'newPartyMembersAdmitted', '1000'),
+    selfAssessed('1.2', '20'),
+    relativeCriterion('1.3', '20', 'staffReductionPercent', 'Tinh giản biên chế'),
+    yesNoCriterion('1.4', '10', 'workProgrammeCompleted', 'Chương trình công tác'),
   ],
-};
+});
 
 // Two clusters: a unit of the second must not get the first one's files.
 const members = cluster2.members.slice(0, 6).map((m) => ({
@@ -66,57 +49,8 @@ const members = cluster2.members.slice(0, 6).map((m) => ({
 }));
 const otherCluster = [{ unitCode: 'ca-mau', name: 'Ban Tổ chức Tỉnh ủy Cà Mau' }];
 
-const submit = /* GraphQL */ `
-  mutation Submit(
-    $unit: String!
-    $period: String!
-    $indicators: [IndicatorValueInput!]!
-    $selfScores: [SelfScoreInput!]!
-  ) {
-    submitResults(
-      unitCode: $unit
-      periodId: $period
-      indicators: $indicators
-      selfScores: $selfScores
-    ) {
-      __typename
-    }
-  }
-`;
-
-const rankingQuery = /* GraphQL */ `
-  query ($cluster: String!, $period: String!) {
-    ranking(cluster: $cluster, period: $period) {
-      revision
-      entries {
-        unitCode
-        unitName
-        status
-        rank
-        total
-        criteriaSum
-        deductions
-        classification
-      }
-    }
-  }
-`;
-
-const scorecardQuery = /* GraphQL */ `
-  query ($unit: String!, $period: String!) {
-    scorecard(unit: $unit, period: $period) {
-      criteriaSum
-      bonus
-      deductions
-      total
-      criteria {
-        code
-        points
-        formula
-      }
-    }
-  }
-`;
+const rankingQuery = operationDocument('Ranking');
+const scorecardQuery = operationDocument('Scorecard');
 
 interface Entry {
   unitCode: string;
@@ -158,43 +92,34 @@ describe('Excel and Word files over HTTP', () => {
   beforeAll(async () => {
     system = await startSystem();
     origin = new URL(system.gateway.url()).origin;
-    const defined = await system.graphql(
-      `mutation($members: [MemberInput!]!) { a: defineCluster(clusterCode: "cum-2", name: "Cụm thi đua số 2", year: ${year}, members: $members, lead: "${members[0]?.unitCode}") { __typename } }`,
-      { members },
-    );
-    expect(defined.errors).toBeUndefined();
-    const other = await system.graphql(
-      `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-9", name: "Cụm thi đua số 9", year: ${year}, members: $members, lead: "ca-mau") { __typename } }`,
-      { members: otherCluster },
-    );
-    expect(other.errors).toBeUndefined();
-    const assigned = await system.graphql(
-      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-2", scheme: $scheme) { __typename } }`,
-      { scheme },
-    );
-    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
-    const opened = await system.graphql(
-      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
-    );
-    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    await openContest(system, {
+      clusterCode: 'cum-2',
+      name: 'Cụm thi đua số 2',
+      year,
+      members,
+      lead: members[0]?.unitCode,
+      scheme,
+      periodId,
+    });
+    await defineCluster(system, {
+      clusterCode: 'cum-9',
+      name: 'Cụm thi đua số 9',
+      year,
+      members: otherCluster,
+      lead: 'ca-mau',
+    });
     // Every member but the last reports, with figures that give different ranks.
     for (const [index, member] of members.slice(0, -1).entries()) {
-      const answer = await system.graphql(
-        submit,
-        {
-          unit: member.unitCode,
-          period: periodId,
-          indicators: [
-            { code: 'newPartyMembersAdmitted', value: String(600 + 97 * index) },
-            { code: 'staffReductionPercent', value: `${5 + index}.25` },
-            { code: 'workProgrammeCompleted', value: index % 2 === 0 ? '1' : '0' },
-          ],
-          selfScores: [{ criterion: '1.2', score: `${12 + index}.50` }],
-        },
-        member.unitCode,
-      );
-      expect(answer.data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+      const figures = {
+        newPartyMembersAdmitted: String(600 + 97 * index),
+        staffReductionPercent: `${5 + index}.25`,
+        workProgrammeCompleted: index % 2 === 0 ? '1' : '0',
+      };
+      expect(
+        await submitResults(system, member.unitCode, periodId, figures, {
+          '1.2': `${12 + index}.50`,
+        }),
+      ).toMatchObject({ __typename: 'SubmissionAccepted' });
     }
     await eventually(async () => {
       const answer = await system.graphql(rankingQuery, { cluster: 'cum-2', period: periodId });
@@ -285,6 +210,7 @@ describe('Excel and Word files over HTTP', () => {
 
   test('the summary export holds the API summary: counts, classifications, indicator totals and leaders; over all clusters for the central board only', async () => {
     const summary = await eventually(async () => {
+      // Not the persisted Summary: this test also reads the leaders.
       const answer = await system.graphql(
         `query($period: String!) { summary(period: $period, cluster: "cum-2") {
           members submitted onTime late missing averageTotal
@@ -369,10 +295,10 @@ describe('Excel and Word files over HTTP', () => {
   }
 
   async function versionsOf(unit: string): Promise<number> {
-    const answer = await system.graphql(
-      'query($unit: String!, $period: String!) { submissions(unit: $unit, period: $period) { totalCount } }',
-      { unit, period: periodId },
-    );
+    const answer = await system.graphql(operationDocument('Submissions'), {
+      unit,
+      period: periodId,
+    });
     return (answer.data?.submissions as { totalCount: number }).totalCount;
   }
 
@@ -659,17 +585,16 @@ describe('Excel and Word files over HTTP', () => {
 
     // The deadline passed a moment before the report came: recorded later, it is late by its date.
     const deadline = new Date(Date.parse(receivedAt) - 1000).toISOString();
-    const moved = await system.graphql(
-      `mutation($deadline: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline },
-    );
-    expect(moved.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
+    expect(
+      await persisted(system, 'SetDeadline', { clusterCode: 'cum-2', periodId, deadline }),
+    ).toMatchObject({ __typename: 'PeriodPayload' });
     const recorded = await importFile(file, lead, { receivedAt });
     expect(recorded.status).toBe(200);
     expect(await recorded.json()).toMatchObject({
       result: { __typename: 'SubmissionAccepted', version: before + 1, onTime: false },
     });
     const scorecard = await eventually(async () => {
+      // Not the persisted Scorecard: this test also reads when the paper report was recorded.
       const answer = await system.graphql(
         `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
            submissionVersion submittedAt onTime lateness paperReport { recordedBy receivedAt recordedAt } } }`,
@@ -724,11 +649,12 @@ describe('Excel and Word files over HTTP', () => {
 
     // The deadline goes back a day ahead: moved just before this report, it may fall before the
     // other members' own reports of a fast run, and no late unit is proposed for an award.
-    const restored = await system.graphql(
-      `mutation($deadline: DateTime!) { setDeadline(clusterCode: "cum-2", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
-    );
-    expect(restored.data).toEqual({ setDeadline: { __typename: 'PeriodPayload' } });
+    const restored = await persisted(system, 'SetDeadline', {
+      clusterCode: 'cum-2',
+      periodId,
+      deadline: tomorrow(),
+    });
+    expect(restored).toMatchObject({ __typename: 'PeriodPayload' });
   });
 
   /** The text of a .docx answer's body, tags removed. */
@@ -771,28 +697,28 @@ describe('Excel and Word files over HTTP', () => {
   test('the meeting minutes list each reviewed value and self-score with its reviewer and reason, the returned reports and those recorded from paper', async () => {
     const lead = members[0];
     const reviewed = members[1];
-    const review = await system.graphql(
-      `mutation { reviewIndicator(unitCode: "${reviewed?.unitCode}", periodId: "${periodId}", indicator: "staffReductionPercent",
-         reviewedValue: "5.10", reason: "Theo số liệu của Sở Nội vụ") { __typename } }`,
-      {},
-      lead?.unitCode,
-    );
-    expect(review.data).toEqual({ reviewIndicator: { __typename: 'IndicatorReviewed' } });
-    const scoreReview = await system.graphql(
-      `mutation { reviewScore(unitCode: "${reviewed?.unitCode}", periodId: "${periodId}", criterion: "1.2",
-         reviewedScore: "11.50", reason: "Chưa có minh chứng cho hai nội dung") { __typename } }`,
-      {},
-      lead?.unitCode,
-    );
-    expect(scoreReview.data).toEqual({ reviewScore: { __typename: 'ScoreReviewed' } });
+    const byLead = (operation: string, variables: Record<string, unknown>) =>
+      persisted(system, operation, { periodId, ...variables }, lead?.unitCode);
+    const review = await byLead('ReviewIndicator', {
+      unitCode: reviewed?.unitCode,
+      indicator: 'staffReductionPercent',
+      reviewedValue: '5.10',
+      reason: 'Theo số liệu của Sở Nội vụ',
+    });
+    expect(review).toMatchObject({ __typename: 'IndicatorReviewed' });
+    const scoreReview = await byLead('ReviewScore', {
+      unitCode: reviewed?.unitCode,
+      criterion: '1.2',
+      reviewedScore: '11.50',
+      reason: 'Chưa có minh chứng cho hai nội dung',
+    });
+    expect(scoreReview).toMatchObject({ __typename: 'ScoreReviewed' });
     const returnedUnit = members[2];
-    const returned = await system.graphql(
-      `mutation { returnSubmission(unitCode: "${returnedUnit?.unitCode}", periodId: "${periodId}",
-         reason: "Giải trình số đảng viên mới kết nạp") { __typename } }`,
-      {},
-      lead?.unitCode,
-    );
-    expect(returned.data).toEqual({ returnSubmission: { __typename: 'SubmissionReturned' } });
+    const returned = await byLead('ReturnSubmission', {
+      unitCode: returnedUnit?.unitCode,
+      reason: 'Giải trình số đảng viên mới kết nạp',
+    });
+    expect(returned).toMatchObject({ __typename: 'SubmissionReturned' });
     const line = `${reviewed?.name}: Tỷ lệ tinh giản biên chế từ 6,25 thành 5,10 (${lead?.name} thẩm định; lý do: Theo số liệu của Sở Nội vụ)`;
     const text = await eventually(async () => {
       const found = await documentText(
@@ -819,18 +745,17 @@ describe('Excel and Word files over HTTP', () => {
   test('once the year is closed, the award proposal (.docx) lists the proposed lines with rank, total and classification', async () => {
     const early = await get(`/documents/award-proposal.docx?cluster=cum-2&year=${year}`);
     expect(early.status).toBe(404);
-    const closed = await system.graphql(
-      `mutation { closePeriod(clusterCode: "cum-2", periodId: "${periodId}") { __typename } }`,
-    );
-    expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    expect(
+      await persisted(system, 'ClosePeriod', { clusterCode: 'cum-2', periodId }),
+    ).toMatchObject({ __typename: 'PeriodPayload' });
     // The first sheet may come before the awards service has every final scorecard (a busy
     // machine delays its consumers): wait for the proposed lines.
     const lines = await eventually(
       async () => {
-        const answer = await system.graphql(
-          'query($year: Int!) { awards(cluster: "cum-2", year: $year) { lines { rank unitCode } } }',
-          { year },
-        );
+        const answer = await system.graphql(operationDocument('Awards'), {
+          cluster: 'cum-2',
+          year,
+        });
         const found = (
           answer.data?.awards as { lines: { rank: number; unitCode: string }[] } | null
         )?.lines;
@@ -868,6 +793,7 @@ describe('Excel and Word files over HTTP', () => {
     }[];
   }
 
+  // Not the persisted Awards: this test also reads which lines a vote decided.
   const awardSheetQuery = /* GraphQL */ `
     query ($year: Int!) {
       awards(cluster: "cum-2", year: $year) {
@@ -903,12 +829,18 @@ describe('Excel and Word files over HTTP', () => {
         (line) => line.status === 'PROPOSED',
       );
     });
-    const decided = await system.graphql(
-      `mutation { decideAward(clusterCode: "cum-2", year: ${year}, unitCode: "${proposed.unitCode}", award: ${proposed.proposed},
-         decision: "APPROVE", reason: "Theo đề nghị của Cụm", decisionNumber: "125/QĐ-BTCTW",
-         decidedOn: "2027-01-20", signer: "Nguyễn Văn Ký") { __typename } }`,
-    );
-    expect(decided.data).toEqual({ decideAward: { __typename: 'AwardsPayload' } });
+    const decided = await persisted(system, 'DecideAward', {
+      clusterCode: 'cum-2',
+      year,
+      unitCode: proposed.unitCode,
+      award: proposed.proposed,
+      decision: 'APPROVE',
+      reason: 'Theo đề nghị của Cụm',
+      decisionNumber: '125/QĐ-BTCTW',
+      decidedOn: '2027-01-20',
+      signer: 'Nguyễn Văn Ký',
+    });
+    expect(decided).toMatchObject({ __typename: 'AwardsPayload' });
     const sheetAnswer = await eventually(async () => {
       const answer = await system.graphql(awardSheetQuery, { year });
       const found = answer.data?.awards as AwardSheetAnswer | null;
@@ -1078,52 +1010,35 @@ describe('Excel and Word files over HTTP', () => {
     }));
     const [first, second] = tied;
     if (first === undefined || second === undefined) throw new Error('two units expected');
-    const defined = await system.graphql(
-      `mutation($members: [MemberInput!]!) { defineCluster(clusterCode: "cum-3", name: "Cụm thi đua số 3", year: ${year}, members: $members, lead: "${first.unitCode}") { __typename } }`,
-      { members: tied },
-    );
-    expect(defined.errors).toBeUndefined();
-    const assigned = await system.graphql(
-      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-3", scheme: $scheme) { __typename } }`,
-      { scheme: { ...scheme, code: 'files-tie-scheme', tieBreaks: [] } },
-    );
-    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
-    const opened = await system.graphql(
-      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-3", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
-    );
-    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    await openContest(system, {
+      clusterCode: 'cum-3',
+      name: 'Cụm thi đua số 3',
+      year,
+      members: tied,
+      lead: first.unitCode,
+      scheme: { ...scheme, code: 'files-tie-scheme', tieBreaks: [] },
+      periodId,
+    });
     for (const unit of tied) {
-      const answer = await system.graphql(
-        submit,
-        {
-          unit: unit.unitCode,
-          period: periodId,
-          indicators: [
-            { code: 'newPartyMembersAdmitted', value: '1000' },
-            { code: 'staffReductionPercent', value: '6.50' },
-            { code: 'workProgrammeCompleted', value: '1' },
-          ],
-          selfScores: [{ criterion: '1.2', score: '20' }],
-        },
-        unit.unitCode,
-      );
-      expect(answer.data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+      const figures = {
+        newPartyMembersAdmitted: '1000',
+        staffReductionPercent: '6.50',
+        workProgrammeCompleted: '1',
+      };
+      expect(
+        await submitResults(system, unit.unitCode, periodId, figures, { '1.2': '20' }),
+      ).toMatchObject({ __typename: 'SubmissionAccepted' });
     }
     await eventually(async () => {
       const answer = await system.graphql(rankingQuery, { cluster: 'cum-3', period: periodId });
       const entries = (answer.data?.ranking as { entries: Entry[] } | null)?.entries ?? [];
       return entries.filter((e) => e.status === 'RANKED').length === 2 ? true : undefined;
     });
-    const closed = await system.graphql(
-      `mutation { closePeriod(clusterCode: "cum-3", periodId: "${periodId}") { __typename } }`,
-    );
-    expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    expect(
+      await persisted(system, 'ClosePeriod', { clusterCode: 'cum-3', periodId }),
+    ).toMatchObject({ __typename: 'PeriodPayload' });
     const pending = await eventually(async () => {
-      const answer = await system.graphql(
-        `query($year: Int!) { awards(cluster: "cum-3", year: $year) { pendingVote { award rank seats units } } }`,
-        { year },
-      );
+      const answer = await system.graphql(operationDocument('Awards'), { cluster: 'cum-3', year });
       return (
         (
           answer.data?.awards as {
@@ -1139,12 +1054,13 @@ describe('Excel and Word files over HTTP', () => {
     expect(awaiting).toContain(
       `Chờ biểu quyết 1 suất Cờ thi đua hạng 1 giữa ${pending.units.map(nameOf).join(', ')}`,
     );
-    const voted = await system.graphql(
-      `mutation { recordTieVote(clusterCode: "cum-3", year: ${year}, award: FLAG, rank: 1, winners: ["${second.unitCode}"]) { __typename } }`,
-      {},
+    const voted = await persisted(
+      system,
+      'RecordTieVote',
+      { clusterCode: 'cum-3', year, award: 'FLAG', rank: 1, winners: [second.unitCode] },
       first.unitCode,
     );
-    expect(voted.data).toEqual({ recordTieVote: { __typename: 'AwardsPayload' } });
+    expect(voted).toMatchObject({ __typename: 'AwardsPayload' });
     const result = `${second.name}: đề nghị Cờ thi đua (hạng 1) theo kết quả biểu quyết của cụm`;
     const text = await eventually(async () => {
       const found = await documentText(await get(minutesPath, first.unitCode));
