@@ -12,7 +12,7 @@ export interface BenchOptions {
 }
 
 export const usage =
-  'npm run bench -- [--preset quick|demo|national] [--profile] [--keep] [--reuse-broker]';
+  'npm run bench -- [--preset quick|demo|regional|national] [--profile] [--keep] [--reuse-broker]';
 
 /** The command line, or a message saying what is wrong with it. */
 export function parseBenchOptions(args: readonly string[]): BenchOptions | { error: string } {

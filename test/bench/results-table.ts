@@ -19,8 +19,9 @@ export function printTable(results: {
   };
   visible: { rate: number; p50Ms: number; p99Ms: number };
   rssMb: Record<string, number>;
+  cpuMsPer1000Events: Record<string, number>;
 }): void {
-  const { machine, bareStage, drain, query, visible, rssMb } = results;
+  const { machine, bareStage, drain, query, visible, rssMb, cpuMsPer1000Events } = results;
   const rows: [string, string, string][] = [
     ['bare stage', `${String(bareStage.eventsPerSec)} events/s`, 'floor of one stage'],
     [
@@ -44,6 +45,13 @@ export function printTable(results: {
         .map(([name, mb]) => `${name} ${String(mb)} MB`)
         .join(', '),
       'per service process',
+    ],
+    [
+      'CPU (drain)',
+      Object.entries(cpuMsPer1000Events)
+        .map(([name, ms]) => `${name} ${String(ms)}`)
+        .join(', '),
+      'ms per 1,000 contest events, per service process',
     ],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));

@@ -1,4 +1,4 @@
-// `npm run bench -- --preset quick|demo|national [--profile] [--keep] [--reuse-broker]`
+// `npm run bench -- --preset quick|demo|regional|national [--profile] [--keep] [--reuse-broker]`
 //
 // Measures the whole pipeline against its bare cost, on one workload, in one run (issue 7):
 // bare stage (bare-stage.ts), drain (drain.ts), query (query-measure.ts), visible (visible.ts) and
@@ -126,6 +126,7 @@ async function main({ preset, profile, keep, reuseBroker }: BenchOptions): Promi
     say('starting scoring, ranking and reporting…');
     await Promise.all(consumers.map(waitReady));
     const stopSampling = services.samplePeakRss();
+    services.markCpu();
     const gatewayPort = await freePort();
     const gateway = services.spawn(
       'gateway',
@@ -142,6 +143,10 @@ async function main({ preset, profile, keep, reuseBroker }: BenchOptions): Promi
     say('starting the gateway: its relay publishes the backlog; draining…');
     const drain = await measureDrain(kafka, pool, namespace, workload, load, events.length, bare);
     stopSampling();
+    const drainCpuMs = services.cpuSinceMark();
+    const cpuMsPer1000Events = Object.fromEntries(
+      Object.entries(drainCpuMs).map(([name, ms]) => [name, round((ms * 1000) / events.length, 0)]),
+    );
     await waitReady(gateway);
     const rssMb = Object.fromEntries(services.all.map((s) => [s.name, round(s.peakRssMb, 0)]));
     const rssAtReadyMb = Object.fromEntries(
@@ -175,11 +180,14 @@ async function main({ preset, profile, keep, reuseBroker }: BenchOptions): Promi
       visible,
       rssMb,
       rssAtReadyMb,
+      drainCpuMs,
+      cpuMsPer1000Events,
       notes: [
         'services run as separate processes from their compiled JavaScript (npm run build), as npm start runs them',
         'the workload is written to the gateway outbox with executeCommand before the relay starts; drain time runs from the first relayed batch (min outbox.sent_at) to the moment both ranking and reporting count every last version, checked every 250 ms',
         'visible: time from each submitResults response until a rankingChanged subscription (server-sent events, one per cluster) delivers standings with that submission',
         'rssMb: peak resident set size sampled every 200 ms during the drain',
+        "drainCpuMs: each process's CPU time (user and system, from /proc) from the gateway's start to the end of the drain (the gateway's own start included); cpuMsPer1000Events divides it by the contest events",
       ],
       failures,
     };

@@ -13,6 +13,8 @@ export interface ServiceProcess {
   readyz: string;
   peakRssMb: number;
   readyRssMb: number;
+  /** CPU time (user and system) at the last `markCpu`, in ms. */
+  cpuMarkMs: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -34,6 +36,22 @@ export function rssOf(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS
     const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
     const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return match?.[1] === undefined ? null : Number(match[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times: USER_HZ, 100 on every Linux architecture Node runs on. */
+const ticksPerSecond = 100;
+
+/** CPU time a process has used (user and system), in ms, from /proc (Linux); null once it is gone. */
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+    // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {
     return null;
   }
@@ -83,6 +101,7 @@ export class ServiceProcesses {
       readyz: `http://127.0.0.1:${String(port)}/readyz`,
       peakRssMb: 0,
       readyRssMb: 0,
+      cpuMarkMs: 0,
     };
     child.once('exit', (code, signal) => {
       if (!this.stopping) fail(`${name} exited (${signal ?? `code ${String(code)}`})`);
@@ -99,6 +118,18 @@ export class ServiceProcesses {
       }
     }, 200);
     return () => clearInterval(sampler);
+  }
+
+  /** Notes every process's CPU time so far; a process spawned later starts from 0. */
+  markCpu(): void {
+    for (const service of this.all) service.cpuMarkMs = cpuMsOf(service.child.pid) ?? 0;
+  }
+
+  /** CPU time each process used since `markCpu` (or its start), in ms. */
+  cpuSinceMark(): Record<string, number> {
+    return Object.fromEntries(
+      this.all.map((s) => [s.name, (cpuMsOf(s.child.pid) ?? s.cpuMarkMs) - s.cpuMarkMs]),
+    );
   }
 
   async stopAll(): Promise<void> {

@@ -1,5 +1,6 @@
 // Summarises V8 CPU profiles (`--cpu-prof`): the functions with the most self time, and the share
-// of time spent per package. `npx tsx test/bench/top-functions.ts FILE.cpuprofile [...] [--top N]`
+// of time spent per package. `npx tsx test/bench/top-functions.ts FILE.cpuprofile [...] [--top N]`;
+// `--callers NAME` shows instead whose calls a function's self time came from (two frames up).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -77,6 +78,38 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
   };
 }
 
+/** The self time of the functions named `name`, split by the two frames that called them. */
+export function callersOf(file: string, name: string, top = 15): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const frameName = (id: number | undefined) => {
+    const frame = id === undefined ? undefined : byId.get(id)?.callFrame;
+    if (frame === undefined) return '(root)';
+    const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
+    return `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
+  };
+  const callers = new Map<string, number>();
+  let totalUs = 0;
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName !== name) return;
+    const us = profile.timeDeltas[i] ?? 0;
+    const parent = parentOf.get(id);
+    const chain = `${frameName(parent)} ← ${frameName(parent === undefined ? undefined : parentOf.get(parent))}`;
+    callers.set(chain, (callers.get(chain) ?? 0) + us);
+    totalUs += us;
+  });
+  return [
+    `${basename(file)}: ${name} ${String(Math.round(totalUs / 1000))} ms self, called from:`,
+    ...[...callers]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([chain, us]) => `  ${String(Math.round(us / 1000)).padStart(7)} ms  ${chain}`),
+  ].join('\n');
+}
+
 export function formatSummary(summary: ProfileSummary): string {
   const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)}%`;
   return [
@@ -95,8 +128,17 @@ export function formatSummary(summary: ProfileSummary): string {
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const args = process.argv.slice(2);
   const topAt = args.indexOf('--top');
+  const callersAt = args.indexOf('--callers');
   const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
-  const files = args.filter((arg, i) => !arg.startsWith('--') && (topAt < 0 || i !== topAt + 1));
-  for (const file of files)
-    process.stdout.write(`${formatSummary(summarizeProfile(file, top))}\n\n`);
+  const callers = callersAt >= 0 ? args[callersAt + 1] : undefined;
+  const files = args.filter(
+    (arg, i) => !arg.startsWith('--') && i !== topAt + 1 && (callersAt < 0 || i !== callersAt + 1),
+  );
+  for (const file of files) {
+    const text =
+      callers === undefined
+        ? formatSummary(summarizeProfile(file, top))
+        : callersOf(file, callers, top);
+    process.stdout.write(`${text}\n\n`);
+  }
 }

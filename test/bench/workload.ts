@@ -61,6 +61,20 @@ export const presets: Record<string, Preset> = {
     visibleSeconds: 10,
     seed: 2,
   },
+  // A tenth of national, to compare per-event costs in a few minutes on a busy machine.
+  regional: {
+    name: 'regional',
+    clusters: 10,
+    unitsPerCluster: 50,
+    submissions: 10_000,
+    lateShare: 0.02,
+    pledgeShare: 0.2,
+    reviewShare: 0.02,
+    querySeconds: 5,
+    visibleRate: 100,
+    visibleSeconds: 10,
+    seed: 10,
+  },
   national: {
     name: 'national',
     clusters: 100,
