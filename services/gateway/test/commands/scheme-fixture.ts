@@ -1,41 +1,27 @@
 import { scheme, type Scheme, type SchemeInput } from '@thidua/schema';
+import {
+  countIndicator,
+  percentIndicator,
+  relativeCriterion,
+  selfAssessed,
+  targetCriterion,
+  testScheme,
+} from '../../../../test/support/scheme.ts';
 
 /** A small scheme of cluster north for 2024: one criterion of each kind the commands look at. */
-export const schemeInput: SchemeInput = {
+export const schemeInput: SchemeInput = testScheme(2024, {
   code: 'north-2024',
-  year: 2024,
   title: 'Bảng điểm cụm Bắc 2024',
   maxTotal: '100',
   indicators: [
-    { code: 'admitted', title: 'Đảng viên mới kết nạp', kind: 'COUNT', maxValue: '1000' },
-    { code: 'advised', title: 'Tỷ lệ văn bản được tham mưu', kind: 'PERCENT' },
+    countIndicator('admitted', '1000'),
+    percentIndicator('advised', 'Tỷ lệ văn bản được tham mưu'),
   ],
-  headings: [
-    {
-      code: 'I',
-      title: 'Công tác xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '40',
-          method: 'TARGET',
-          indicator: 'admitted',
-          direction: 'HIGHER_IS_BETTER',
-          defaultTarget: '100',
-        },
-        {
-          code: '1.2',
-          title: 'Tham mưu',
-          maxPoints: '40',
-          method: 'RELATIVE',
-          indicator: 'advised',
-          direction: 'HIGHER_IS_BETTER',
-        },
-        { code: '1.3', title: 'Tự đánh giá', maxPoints: '20', method: 'SELF_ASSESSED' },
-      ],
-    },
+  criteria: [
+    targetCriterion('1.1', '40', 'admitted', '100'),
+    relativeCriterion('1.2', '40', 'advised', 'Tham mưu'),
+    selfAssessed('1.3', '20'),
   ],
-};
+});
 
 export const northScheme: Scheme = scheme.parse(schemeInput);
