@@ -5,46 +5,35 @@ import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defineCluster, openContest, persisted, submitResults } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
+import {
+  admitted,
+  countCriterion,
+  percentIndicator,
+  selfAssessed,
+  testScheme,
+  yesNoCriterion,
+  yesNoIndicator,
+} from '../support/scheme.ts';
 import { eventually, startSystem, tokenFor, type RunningSystem } from '../support/system.ts';
 
 const year = 2027;
 const periodId = `${year}-FY`;
-const scheme = {
-  code: 'evidence-scheme',
-  year,
-  title: 'Bảng chấm điểm có minh chứng',
+const scheme = testScheme(year, {
   indicators: [
-    { code: 'admitted', title: 'Đảng viên mới kết nạp', kind: 'COUNT', maxValue: '30000' },
-    { code: 'trainedRate', title: 'Tỷ lệ cán bộ được bồi dưỡng', kind: 'PERCENT' },
-    { code: 'programmeDone', title: 'Hoàn thành chương trình công tác', kind: 'YES_NO' },
+    admitted,
+    percentIndicator('trainedRate', 'Tỷ lệ cán bộ được bồi dưỡng'),
+    yesNoIndicator('programmeDone', 'Hoàn thành chương trình công tác'),
   ],
-  headings: [
-    {
-      code: 'I',
-      title: 'Công tác xây dựng Đảng',
-      criteria: [
-        {
-          code: '1.1',
-          title: 'Kết nạp đảng viên',
-          maxPoints: '50',
-          method: 'COUNT',
-          indicator: 'admitted',
-          pointsPerItem: '0.05',
-        },
-        {
-          code: '1.2',
-          title: 'Chương trình công tác',
-          maxPoints: '20',
-          method: 'YES_NO',
-          indicator: 'programmeDone',
-        },
-        { code: '1.3', title: 'Tự đánh giá', maxPoints: '30', method: 'SELF_ASSESSED' },
-      ],
-    },
+  criteria: [
+    countCriterion('1.1', '50', 'admitted', '0.05'),
+    yesNoCriterion('1.2', '20', 'programmeDone', 'Chương trình công tác'),
+    selfAssessed('1.3', '30'),
   ],
   // Stricter than the default 90 / 70 / 50, so the summary shows they are the scheme's.
   bands: { XUAT_SAC: 95, TOT: 80, HOAN_THANH: 60 },
-};
+});
 
 const lead = 'an-giang';
 const unit = 'bac-ninh';
@@ -63,45 +52,7 @@ const results = [
   { unit: peer, admitted: '600', trainedRate: null, programmeDone: '0', self: '20' },
 ];
 
-const submit = /* GraphQL */ `
-  mutation Submit(
-    $unit: String!
-    $period: String!
-    $indicators: [IndicatorValueInput!]!
-    $selfScores: [SelfScoreInput!]!
-  ) {
-    submitResults(
-      unitCode: $unit
-      periodId: $period
-      indicators: $indicators
-      selfScores: $selfScores
-    ) {
-      __typename
-    }
-  }
-`;
-
-const scorecardQuery = /* GraphQL */ `
-  query ($unit: String!, $period: String!) {
-    scorecard(unit: $unit, period: $period) {
-      total
-      classification
-      criteria {
-        code
-        evidence {
-          id
-          fileName
-          mediaType
-          sizeBytes
-          sha256
-          uploadedBy
-          uploadedAt
-          href
-        }
-      }
-    }
-  }
-`;
+const scorecardQuery = operationDocument('Scorecard');
 
 interface EvidenceFile {
   id: string;
@@ -224,50 +175,35 @@ describe('evidence files and summaries a board would sign', () => {
     system = await startSystem();
     origin = new URL(system.gateway.url()).origin;
     db = createDb<unknown>(system.settings.DATABASE_URL, 'public', 1);
-    const define = `mutation($code: String!, $members: [MemberInput!]!, $lead: String!) {
-      defineCluster(clusterCode: $code, name: $code, year: ${year}, members: $members, lead: $lead) { __typename } }`;
-    for (const [code, clusterMembers, clusterLead] of [
-      ['cum-e', members, lead],
-      ['cum-x', [{ unitCode: outsider, name: 'Ban Tổ chức Thành ủy Đà Nẵng' }], outsider],
-    ] as const) {
-      const defined = await system.graphql(define, {
-        code,
-        members: clusterMembers,
-        lead: clusterLead,
-      });
-      expect(defined.data).toEqual({ defineCluster: { __typename: 'ClusterDefined' } });
-    }
-    const assigned = await system.graphql(
-      `mutation($scheme: JSON!) { assignScheme(clusterCode: "cum-e", scheme: $scheme) { __typename } }`,
-      { scheme },
-    );
-    expect(assigned.data).toEqual({ assignScheme: { __typename: 'SchemeAssignedPayload' } });
-    const opened = await system.graphql(
-      `mutation($deadline: DateTime!) { openPeriod(clusterCode: "cum-e", periodId: "${periodId}", deadline: $deadline) { __typename } }`,
-      { deadline: new Date(Date.now() + 86_400_000).toISOString() },
-    );
-    expect(opened.data).toEqual({ openPeriod: { __typename: 'PeriodPayload' } });
+    await openContest(system, { clusterCode: 'cum-e', year, members, lead, scheme, periodId });
+    await defineCluster(system, {
+      clusterCode: 'cum-x',
+      year,
+      members: [{ unitCode: outsider, name: 'Ban Tổ chức Thành ủy Đà Nẵng' }],
+      lead: outsider,
+    });
     for (const r of results) {
-      const indicators = [
-        { code: 'admitted', value: r.admitted },
-        { code: 'programmeDone', value: r.programmeDone },
-        ...(r.trainedRate === null ? [] : [{ code: 'trainedRate', value: r.trainedRate }]),
-      ];
-      const answer = await system.graphql(
-        submit,
-        {
-          unit: r.unit,
-          period: periodId,
-          indicators,
-          selfScores: [{ criterion: '1.3', score: r.self }],
-        },
-        r.unit,
-      );
-      expect(answer.data).toEqual({ submitResults: { __typename: 'SubmissionAccepted' } });
+      const figures = { admitted: r.admitted, programmeDone: r.programmeDone };
+      const indicators =
+        r.trainedRate === null ? figures : { ...figures, trainedRate: r.trainedRate };
+      expect(
+        await submitResults(system, r.unit, periodId, indicators, { '1.3': r.self }),
+      ).toMatchObject({ __typename: 'SubmissionAccepted' });
     }
     await eventually(async () => {
       const cards = await Promise.all(members.map((m) => scorecardOf(m.unitCode)));
       return cards.every((card) => card !== null) ? true : undefined;
+    });
+    // The documents are drawn from the ranking too, which follows the scorecards.
+    await eventually(async () => {
+      const { data } = await system.graphql(operationDocument('Ranking'), {
+        cluster: 'cum-e',
+        period: periodId,
+      });
+      const entries = (data?.ranking as { entries: { status: string }[] } | null)?.entries ?? [];
+      return entries.filter((e) => e.status === 'RANKED').length === members.length
+        ? true
+        : undefined;
     });
   }, 120_000);
 
@@ -415,15 +351,14 @@ describe('evidence files and summaries a board would sign', () => {
 
   test('the summary rolls each indicator up by its kind and classifies by the scheme bands', async () => {
     const summary = await eventually(async () => {
-      const answer = await system.graphql(
-        `query { summary(period: "${periodId}", cluster: "cum-e") {
-          submitted classifications { xuatSac tot hoanThanh khongHoanThanh }
-          indicators { code rollUp reported sum value } } }`,
-      );
+      const answer = await system.graphql(operationDocument('Summary'), {
+        period: periodId,
+        cluster: 'cum-e',
+      });
       const found = answer.data?.summary as { submitted: number } | null;
       return found?.submitted === 3 ? found : undefined;
     });
-    expect(summary).toEqual({
+    expect(summary).toMatchObject({
       submitted: 3,
       // 95, 92 and 50 of 100 with bands of 95 / 80 / 60 (the default would say 2 / 0 / 1 / 0).
       classifications: { xuatSac: 1, tot: 1, hoanThanh: 0, khongHoanThanh: 1 },
@@ -451,10 +386,9 @@ describe('evidence files and summaries a board would sign', () => {
   });
 
   test('once the period is closed, the unit can neither add nor delete evidence; members see it', async () => {
-    const closed = await system.graphql(
-      `mutation { closePeriod(clusterCode: "cum-e", periodId: "${periodId}") { __typename } }`,
-    );
-    expect(closed.data).toEqual({ closePeriod: { __typename: 'PeriodPayload' } });
+    expect(
+      await persisted(system, 'ClosePeriod', { clusterCode: 'cum-e', periodId }),
+    ).toMatchObject({ __typename: 'PeriodPayload' });
     await expectRefused(
       () => upload(unit, { unit, criterion: '1.1' }, pdf, 'muon.pdf'),
       403,
