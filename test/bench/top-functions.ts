@@ -1,6 +1,6 @@
 // Summarises V8 CPU profiles (`--cpu-prof`): the functions with the most self time, and the share
 // of time spent per package. `npx tsx test/bench/top-functions.ts FILE.cpuprofile [...] [--top N]`;
-// `--callers NAME` shows instead whose calls a function's self time came from (two frames up).
+// `--callers NAME` shows instead whose calls a function's self time came from.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -78,7 +78,7 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
   };
 }
 
-/** The self time of the functions named `name`, split by the two frames that called them. */
+/** The self time of the functions named `name`, split by the first two package frames above them. */
 export function callersOf(file: string, name: string, top = 15): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -91,19 +91,24 @@ export function callersOf(file: string, name: string, top = 15): string {
     const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
     return `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
   };
-  const callers = new Map<string, number>();
+  const byCaller = new Map<string, number>();
   let totalUs = 0;
   profile.samples.forEach((id, i) => {
     if (byId.get(id)?.callFrame.functionName !== name) return;
     const us = profile.timeDeltas[i] ?? 0;
-    const parent = parentOf.get(id);
-    const chain = `${frameName(parent)} ← ${frameName(parent === undefined ? undefined : parentOf.get(parent))}`;
-    callers.set(chain, (callers.get(chain) ?? 0) + us);
+    // Node's own frames (sockets, streams) say little: name the first two frames of a package.
+    const callers: number[] = [];
+    for (let at = parentOf.get(id); at !== undefined && callers.length < 2; at = parentOf.get(at)) {
+      const url = byId.get(at)?.callFrame.url ?? '';
+      if (url !== '' && !url.startsWith('node:')) callers.push(at);
+    }
+    const chain = `${frameName(callers[0])} ← ${frameName(callers[1])}`;
+    byCaller.set(chain, (byCaller.get(chain) ?? 0) + us);
     totalUs += us;
   });
   return [
     `${basename(file)}: ${name} ${String(Math.round(totalUs / 1000))} ms self, called from:`,
-    ...[...callers]
+    ...[...byCaller]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([chain, us]) => `  ${String(Math.round(us / 1000)).padStart(7)} ms  ${chain}`),

@@ -32,6 +32,15 @@ export interface OutboxRelayOptions {
   onFatal?: (error: Error) => void;
 }
 
+/** An outbox row as the relay reads it; pg returns the bigint seq as text. */
+interface UnsentRow {
+  seq: string;
+  topic: string;
+  key: string;
+  value: string;
+  created_at: Date;
+}
+
 export interface OutboxRelay {
   start(): Promise<void>;
   /** Publish now rather than at the next poll. */
@@ -98,14 +107,19 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         locked: boolean;
       }>`SELECT pg_try_advisory_xact_lock(hashtext(${`outbox:${schema}`})) AS locked`.execute(trx);
       if (rows[0]?.locked !== true) return 0;
-      const unsent = await trx
-        .selectFrom('outbox')
-        .select(['seq', 'topic', 'key', 'value', 'created_at'])
-        .where('sent_at', 'is', null)
-        .orderBy('seq')
-        .limit(batchSize)
-        .execute();
-      const batch = withinBytes(unsent, batchBytes);
+      // The first unsent rows whose values fit in batchBytes (always at least one), cut in SQL:
+      // a round of 4.6 KB scorecards sends about 170 rows, and reading all batchSize rows only to
+      // drop most of them cost the service 5 MB of strings to decode and collect each round.
+      const { rows: batch } = await sql<UnsentRow>`
+        SELECT seq, topic, key, value, created_at FROM (
+          SELECT seq, topic, key, value, created_at,
+                 sum(octet_length(value)) OVER (ORDER BY seq) AS used,
+                 row_number() OVER (ORDER BY seq) AS n
+          FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ${batchSize}
+        ) AS unsent
+        WHERE used <= ${batchBytes} OR n = 1
+        ORDER BY seq
+      `.execute(trx);
       if (batch.length === 0) return 0;
       const byTopic = new Map<string, { key: string; value: string }[]>();
       for (const row of batch) {
@@ -213,20 +227,11 @@ function countSent(
   rows: readonly { topic: string; created_at: Date }[],
 ): void {
   const now = Date.now();
+  const byTopic = new Map<string, number>();
   for (const row of rows) {
-    metrics.outboxPublished.inc({ topic: row.topic });
+    byTopic.set(row.topic, (byTopic.get(row.topic) ?? 0) + 1);
     metrics.relayLatency.observe((now - row.created_at.getTime()) / 1000);
   }
-}
-
-/** The first rows whose values fit in `budget` bytes; always at least one row. */
-function withinBytes<Row extends { value: string }>(rows: readonly Row[], budget: number): Row[] {
-  let used = 0;
-  const taken: Row[] = [];
-  for (const row of rows) {
-    used += Buffer.byteLength(row.value);
-    if (taken.length > 0 && used > budget) break;
-    taken.push(row);
-  }
-  return taken;
+  // One increment per topic, not per row: each increment hashes its labels.
+  for (const [topic, count] of byTopic) metrics.outboxPublished.inc({ topic }, count);
 }
