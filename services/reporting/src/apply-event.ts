@@ -18,6 +18,13 @@ export interface PendingChanges {
   scorecards: Map<string, ReportingChanges['scorecards'][number]>;
 }
 
+/** The periods opened in the cluster-year. */
+const periodsOf = (state: ReportingState, year: ClusterYear): ClusterPeriod[] =>
+  (state.periods.get(clusterKey(year)) ?? []).map((periodId) => ({
+    clusterCode: year.clusterCode,
+    periodId,
+  }));
+
 /**
  * Applies one event to the batch's working state and the rows it will write; says which of the
  * cluster's summaries it makes stale. Membership and schemes make every period of their year stale,
@@ -32,11 +39,6 @@ export function applyEvent(
   event: ContestEvent | ScoresEvent | AwardsEvent,
 ): ClusterPeriod[] {
   const clusterCode = event.clusterCode;
-  const periodsOfYear = (year: number): ClusterPeriod[] =>
-    (state.periods.get(clusterKey({ clusterCode, year })) ?? []).map((periodId) => ({
-      clusterCode,
-      periodId,
-    }));
 
   switch (event.type) {
     case 'ClusterDefined': {
@@ -44,7 +46,7 @@ export function applyEvent(
       const { members } = event.data;
       state.members.set(clusterKey(year), members);
       changes.clusters.set(clusterKey(year), { ...year, members });
-      return periodsOfYear(year.year);
+      return periodsOf(state, year);
     }
     case 'SchemeAssigned': {
       const { year: number, maxTotal, indicators } = event.data.scheme;
@@ -52,7 +54,7 @@ export function applyEvent(
       const rollUps = Object.fromEntries(indicators.map((i) => [i.code, i.rollUp]));
       state.schemes.set(clusterKey(year), { maxTotal, rollUps });
       changes.schemes.set(clusterKey(year), { ...year, maxTotal, rollUps });
-      return periodsOfYear(number);
+      return periodsOf(state, year);
     }
     case 'PeriodOpened': {
       const period: ClusterPeriod = { clusterCode, periodId: event.data.periodId };
@@ -78,24 +80,37 @@ export function applyEvent(
       const key = versionKey(period, unitCode, submissionVersion);
       if (!state.submissions.has(key)) {
         state.submissions.set(key, indicators);
-        changes.submissions.set(key, { ...period, unitCode, submissionVersion, indicators });
+        const kept = { clusterCode, periodId, unitCode, submissionVersion, indicators };
+        changes.submissions.set(key, kept);
       }
       return [period];
     }
     case 'ScorecardComputed': {
       const { periodId, unitCode, submissionVersion } = event.data;
       const period: ClusterPeriod = { clusterCode, periodId };
-      const cards = state.scorecards.get(clusterKey(period)) ?? new Map<string, KeptScorecard>();
-      state.scorecards.set(clusterKey(period), cards);
+      const periodKey = clusterKey(period);
+      const cards = state.scorecards.get(periodKey) ?? new Map<string, KeptScorecard>();
+      state.scorecards.set(periodKey, cards);
       const before = cards.get(unitCode);
       if (before === undefined || before.submissionVersion <= submissionVersion) {
         const { total, classification, onTime, reviewedIndicators } = event.data;
         const reviewedValues = Object.fromEntries(
           (reviewedIndicators ?? []).map((r) => [r.indicator, r.reviewedValue]),
         );
-        const card = { unitCode, submissionVersion, total, classification, onTime, reviewedValues };
+        // One object for the state and the row: spreading one into the other per event costs more
+        // than the rest of the event.
+        const card = {
+          clusterCode,
+          periodId,
+          unitCode,
+          submissionVersion,
+          total,
+          classification,
+          onTime,
+          reviewedValues,
+        };
         cards.set(unitCode, card);
-        changes.scorecards.set(`${clusterKey(period)}/${unitCode}`, { ...period, ...card });
+        changes.scorecards.set(`${periodKey}/${unitCode}`, card);
       }
       return [period];
     }

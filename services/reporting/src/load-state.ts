@@ -43,8 +43,15 @@ export async function loadState(
   const state = emptyState();
   const changedYears = new Map<string, ClusterYear>();
   const named = new Map<string, ClusterPeriod>();
-  const scoredVersions = new Map<string, ClusterPeriod & { unitCode: string; version: number }>();
-  const name = (period: ClusterPeriod) => named.set(clusterKey(period), period);
+  // Each unit's newest version scored, by its period's key and unit code.
+  const scored = new Map<string, ClusterPeriod & { unitCode: string; version: number }>();
+  const newer = (key: string, version: number) => (scored.get(key)?.version ?? 0) < version;
+  /** Names the period stale; returns its key. */
+  const name = (period: ClusterPeriod) => {
+    const key = clusterKey(period);
+    named.set(key, period);
+    return key;
+  };
   for (const event of events) {
     const { clusterCode } = event;
     switch (event.type) {
@@ -62,10 +69,9 @@ export async function loadState(
         name({ clusterCode, periodId: event.data.periodId });
         break;
       case 'ScorecardComputed': {
-        const period = { clusterCode, periodId: event.data.periodId };
-        const { unitCode, submissionVersion: version } = event.data;
-        name(period);
-        scoredVersions.set(versionKey(period, unitCode, version), { ...period, unitCode, version });
+        const { periodId, unitCode, submissionVersion: version } = event.data;
+        const key = `${name({ clusterCode, periodId })}/${unitCode}`;
+        if (newer(key, version)) scored.set(key, { clusterCode, periodId, unitCode, version });
         break;
       }
       case 'AwardsChanged':
@@ -170,8 +176,18 @@ export async function loadState(
     .where(inPeriods)
     .execute();
   for (const row of scorecards) {
-    const period = clusterKey({ clusterCode: row.cluster_code, periodId: row.period_id });
-    const cards = state.scorecards.get(period) ?? new Map<string, KeptScorecard>();
+    const period = { clusterCode: row.cluster_code, periodId: row.period_id };
+    const periodKey = clusterKey(period);
+    const key = `${periodKey}/${row.unit_code}`;
+    if (newer(key, row.submission_version)) {
+      scored.set(key, {
+        clusterCode: row.cluster_code,
+        periodId: row.period_id,
+        unitCode: row.unit_code,
+        version: row.submission_version,
+      });
+    }
+    const cards = state.scorecards.get(periodKey) ?? new Map<string, KeptScorecard>();
     cards.set(row.unit_code, {
       unitCode: row.unit_code,
       submissionVersion: row.submission_version,
@@ -180,27 +196,26 @@ export async function loadState(
       onTime: row.on_time,
       reviewedValues: row.reviewed_values,
     });
-    state.scorecards.set(period, cards);
+    state.scorecards.set(periodKey, cards);
   }
-  // The versions the kept scorecards count and those the batch's scorecards name: whichever the
-  // batch leaves counted is among them. The kept ones are selected again inside the statement, so
-  // it needs no round trip of its own.
-  const scored = [...scoredVersions.values()];
-  const versions = await trx
-    .selectFrom('submissions')
-    .select(['cluster_code', 'period_id', 'unit_code', 'submission_version', 'indicators'])
-    .where(
-      sql<boolean>`(cluster_code, period_id, unit_code, submission_version) IN (
-        SELECT cluster_code, period_id, unit_code, submission_version FROM scorecards
-        WHERE ${inPeriods}
-        UNION ALL
-        SELECT * FROM unnest(
-          ${scored.map((v) => v.clusterCode)}::text[], ${scored.map((v) => v.periodId)}::text[],
-          ${scored.map((v) => v.unitCode)}::text[], ${scored.map((v) => v.version)}::int[]
-        )
-      )`,
-    )
-    .execute();
+  // Only the version each unit's scorecard counts once the batch is applied: the newer of the
+  // kept one and the batch's newest.
+  const counted = [...scored.values()];
+  const versions =
+    counted.length === 0
+      ? []
+      : await trx
+          .selectFrom('submissions')
+          .select(['cluster_code', 'period_id', 'unit_code', 'submission_version', 'indicators'])
+          .where(
+            sql<boolean>`(cluster_code, period_id, unit_code, submission_version) IN (
+              SELECT * FROM unnest(
+                ${counted.map((v) => v.clusterCode)}::text[], ${counted.map((v) => v.periodId)}::text[],
+                ${counted.map((v) => v.unitCode)}::text[], ${counted.map((v) => v.version)}::int[]
+              )
+            )`,
+          )
+          .execute();
   for (const row of versions) {
     const period = { clusterCode: row.cluster_code, periodId: row.period_id };
     state.submissions.set(

@@ -56,8 +56,8 @@ export interface ReportingState {
   /** Each cluster-period's scorecards by unit code. */
   scorecards: Map<string, Map<string, KeptScorecard>>;
   /**
-   * Indicator values by `versionKey`: of the versions the kept scorecards count and of those the
-   * batch's scorecards name, where submitted.
+   * Indicator values by `versionKey`: of the version each unit's scorecard counts once the batch is
+   * applied (the newer of the kept one and the batch's), where submitted.
    */
   submissions: Map<string, Record<string, string>>;
   /** The year-end periods' award sheets. */
