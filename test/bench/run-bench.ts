@@ -147,6 +147,8 @@ async function main({ preset, profile, keep, reuseBroker }: BenchOptions): Promi
     const cpuMsPer1000Events = Object.fromEntries(
       Object.entries(drainCpuMs).map(([name, ms]) => [name, round((ms * 1000) / events.length, 0)]),
     );
+    // Said at once: a later stage that fails ends the run before the table.
+    say(`  CPU in the drain, ms per 1,000 contest events: ${JSON.stringify(cpuMsPer1000Events)}`);
     await waitReady(gateway);
     const rssMb = Object.fromEntries(services.all.map((s) => [s.name, round(s.peakRssMb, 0)]));
     const rssAtReadyMb = Object.fromEntries(
