@@ -10,7 +10,12 @@ import type {
 /** The scoring service's tables (its own schema). */
 export interface ScoringDatabase extends KitTables {
   clusters: { cluster_code: string; year: number; members: Json<ClusterDefinedV1['members']> };
-  periods: { cluster_code: string; period_id: string; deadline: string; closed: boolean };
+  periods: {
+    cluster_code: string;
+    period_id: string;
+    deadline: string;
+    closed: Generated<boolean>;
+  };
   schemes: { cluster_code: string; year: number; scheme: Json<Scheme> };
   submissions: {
     cluster_code: string;
