@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from './client.ts';
+import { useT } from './i18n.ts';
 import { followLink } from './router.ts';
 
 export function Link({
@@ -32,10 +33,12 @@ export function ErrorBox({ error }: { error: ApiError }) {
   );
 }
 
+/** `what` is named in Vietnamese, the dictionary's key for its English. */
 export function Loading({ what = 'dữ liệu' }: { what?: string }) {
+  const t = useT();
   return (
     <p className="loading" role="status">
-      Đang tải {what}…
+      {t('Đang tải {what}…', { what: t(what) })}
     </p>
   );
 }

@@ -354,6 +354,7 @@ describe('the management screens in a real browser against the whole system', ()
     expect(await lead.locator('tr[data-unit="w3"]').textContent()).toContain('Sent on time');
     // Closed before its deadline: w2 has not reported, and is not yet late.
     expect(await lead.locator('tr[data-unit="w2"]').textContent()).toContain('Not sent yet');
+    await lead.getByRole('heading', { name: 'Unusual values to check' }).waitFor();
     await session.screenshot(lead, 'overview-english.png');
     await lead.goto(new URL(`/ky/${cluster}/${periodId}/phien-ban/w3`, managed).href);
     await lead
@@ -362,6 +363,23 @@ describe('the management screens in a real browser against the whole system', ()
       })
       .waitFor();
     expect(await lead.locator('tr.counted td.timeliness').textContent()).toBe('On time');
+    // The ranking, the matrix and the unit's history as well.
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/xep-hang`, managed).href);
+    await expect
+      .poll(() => lead.locator('.banner').textContent())
+      .toBe('Official results: the period is closed.');
+    expect(await lead.locator('table.standings thead').textContent()).toBe(
+      'RankUnitTotal pointsCriteria pointsDeductionClassificationMovement',
+    );
+    await session.screenshot(lead, 'ranking-english.png');
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/ma-tran`, managed).href);
+    await lead.getByRole('heading', { name: `Matrix · Year ${year} (${cluster})` }).waitFor();
+    await expect
+      .poll(() => lead.locator('tr[data-unit="w3"] td').last().textContent())
+      .toBe('Excellent');
+    await lead.goto(new URL('/don-vi/w1/lich-su', managed).href);
+    await lead.getByRole('heading', { name: 'History · Ban Tổ chức Tỉnh ủy W1' }).waitFor();
+    expect(await lead.getByText('The unit has no predecessor.').count()).toBe(1);
     await lead.goto(managed);
     await lead.getByRole('link', { name: 'Home' }).click();
     await lead.getByRole('heading', { name: "The unit's clusters" }).waitFor();
@@ -379,7 +397,7 @@ describe('the management screens in a real browser against the whole system', ()
     await board.getByRole('heading', { name: `Summary · Year ${year}` }).waitFor();
     expect(await board.locator('tr[data-cluster="all"] th').textContent()).toBe('All clusters');
     const admitted = board.locator('table.indicator-rollups tr[data-indicator="admitted"]');
-    await expect.poll(() => admitted.locator('td.kind').textContent()).toBe('Sum');
+    await expect.poll(() => admitted.locator('td.kind').textContent()).toBe('Total');
     expect(await admitted.locator('td.title').textContent()).toBe('Đảng viên mới (admitted)');
     expect(await admitted.locator('td.figure').textContent()).toBe('490');
     await board.locator('figure[data-chart="indicators-sum"][data-state="drawn"]').waitFor();

@@ -44,6 +44,16 @@ describe('charts, the matrix, versions and history in a real browser against the
     return { name: file.suggestedFilename(), start: readFileSync(saved).subarray(0, 2).toString() };
   }
 
+  /** The title of Cluster No. 2's indicator cadresPlanned in its scheme of the period. */
+  async function cadresPlannedTitle(period: string): Promise<string> {
+    const { data } = await system.graphql(`{ scheme(cluster: "cum-2", period: "${period}") }`);
+    const title = (
+      data as { scheme: { indicators: { code: string; title: string }[] } }
+    ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
+    expect(title).toBeDefined();
+    return title ?? '';
+  }
+
   beforeAll(async () => {
     buildWebApp();
     system = await startSystem();
@@ -129,18 +139,12 @@ describe('charts, the matrix, versions and history in a real browser against the
     await expect.poll(() => tooltip.textContent()).toMatch(/Cụm thi đua số \d.*\d+ \/ \d+ đơn vị/);
     // Every indicator over all clusters, rolled up by its kind, figures written the Vietnamese way,
     // each named by its title in the cluster's scheme.
-    const { data: schemeAnswer } = await system.graphql(
-      '{ scheme(cluster: "cum-2", period: "2023-H1") }',
-    );
-    const title = (
-      schemeAnswer as { scheme: { indicators: { code: string; title: string }[] } }
-    ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
-    expect(title).toBeDefined();
+    const title = await cadresPlannedTitle('2023-H1');
     expect(
       await board
         .locator('table.indicator-rollups tr[data-indicator="cadresPlanned"] td.title')
         .textContent(),
-    ).toBe(`${title ?? ''} (cadresPlanned)`);
+    ).toBe(`${title} (cadresPlanned)`);
     const rollUps = board.locator('table.indicator-rollups tbody tr');
     expect(await rollUps.count()).toBeGreaterThan(0);
     for (const row of await rollUps.all()) {
@@ -315,13 +319,7 @@ describe('charts, the matrix, versions and history in a real browser against the
         ? true
         : undefined;
     });
-    const { data: schemeAnswer } = await system.graphql(
-      '{ scheme(cluster: "cum-2", period: "2026-FY") }',
-    );
-    const title = (
-      schemeAnswer as { scheme: { indicators: { code: string; title: string }[] } }
-    ).scheme.indicators.find((i) => i.code === 'cadresPlanned')?.title;
-    expect(title).toBeDefined();
+    const title = await cadresPlannedTitle('2026-FY');
     const unit = await session.openPage('/');
     await signInAs(unit, /Hải Phòng$/);
     await expect
@@ -344,7 +342,7 @@ describe('charts, the matrix, versions and history in a real browser against the
     );
     await expect
       .poll(() => reviewedRow.first().textContent(), { timeout: 30_000 })
-      .toBe(`${title ?? ''} (cadresPlanned)`);
+      .toBe(`${title} (cadresPlanned)`);
     // The reviewer by its name in the cluster.
     expect(await reviewedRow.last().textContent()).toBe('Ban Tổ chức Tỉnh ủy Thanh Hóa');
     // The evidence on its criterion line, saved with the token under its own name.

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { FieldProblem } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { formatDecimal } from '../format.ts';
+import { useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -41,6 +42,7 @@ function FlagActions({
   period: string;
   onDone: (doneVi: string) => void;
 }) {
+  const t = useT();
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -63,14 +65,19 @@ function FlagActions({
           reason,
         });
         if (result.__typename === 'IndicatorReviewed') {
-          onDone(`Đã thẩm định ${flag.indicator} của ${flag.unitCode}`);
+          onDone(
+            t('Đã thẩm định {indicator} của {unit}', {
+              indicator: flag.indicator,
+              unit: flag.unitCode,
+            }),
+          );
         } else setProblems(problemsOf(result));
       } else {
         const { returnSubmission: result } = await request<{
           returnSubmission: ReturnSubmissionResult;
         }>('ReturnSubmission', { unitCode: flag.unitCode, periodId: period, reason });
         if (result.__typename === 'SubmissionReturned') {
-          onDone(`Đã trả báo cáo của ${flag.unitCode} để giải trình`);
+          onDone(t('Đã trả báo cáo của {unit} để giải trình', { unit: flag.unitCode }));
         } else setProblems(problemsOf(result));
       }
     } catch (error) {
@@ -85,20 +92,20 @@ function FlagActions({
       aria-label={`Xử lý ${flag.unitCode} ${flag.indicator}`}
       onSubmit={(event) => void run('review', event)}
     >
-      <label htmlFor={`${id}-value`}>Giá trị thẩm định</label>
+      <label htmlFor={`${id}-value`}>{t('Giá trị thẩm định')}</label>
       <input
         id={`${id}-value`}
         inputMode="decimal"
         value={value}
         onChange={(event) => setValue(event.target.value)}
       />
-      <label htmlFor={`${id}-reason`}>Lý do</label>
+      <label htmlFor={`${id}-reason`}>{t('Lý do')}</label>
       <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" disabled={sending}>
-        Thẩm định số liệu
+        {t('Thẩm định số liệu')}
       </button>
       <button type="button" disabled={sending} onClick={() => void run('return')}>
-        Trả lại để giải trình
+        {t('Trả lại để giải trình')}
       </button>
       {problems.length > 0 && (
         <span className="field-error" role="alert">
@@ -111,30 +118,31 @@ function FlagActions({
 
 /** The counted values far outside the cluster's others, for its lead, deputies and the board. */
 export function FlaggedValues({ cluster, period }: { cluster: string; period: string }) {
+  const t = useT();
   const flags = useQuery<{ flaggedValues: FlaggedValue[] }>('FlaggedValues', { cluster, period });
   const [done, setDone] = useState<string | null>(null);
   if (flags.loading && flags.data === null) return <Loading what="số liệu bất thường" />;
   if (flags.error !== null) return <ErrorBox error={flags.error} />;
   const rows = flags.data?.flaggedValues ?? [];
   return (
-    <section className="flags" aria-label="Số liệu bất thường">
-      <h2>Số liệu bất thường cần kiểm tra</h2>
+    <section className="flags" aria-label={t('Số liệu bất thường')}>
+      <h2>{t('Số liệu bất thường cần kiểm tra')}</h2>
       {done !== null && (
         <p role="status" className="done">
           {done}
         </p>
       )}
       {rows.length === 0 ? (
-        <p>Không có số liệu nào khác xa các đơn vị còn lại.</p>
+        <p>{t('Không có số liệu nào khác xa các đơn vị còn lại.')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>Đơn vị</th>
-              <th>Chỉ tiêu</th>
-              <th className="number">Giá trị</th>
-              <th>Lý do cảnh báo</th>
-              <th className="no-print">Xử lý</th>
+              <th>{t('Đơn vị')}</th>
+              <th>{t('Chỉ tiêu')}</th>
+              <th className="number">{t('Giá trị')}</th>
+              <th>{t('Lý do cảnh báo')}</th>
+              <th className="no-print">{t('Xử lý')}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,7 +152,7 @@ export function FlaggedValues({ cluster, period }: { cluster: string; period: st
                 <td>{flag.indicator}</td>
                 <td className="number">
                   {formatDecimal(flag.value, flag.value.includes('.') ? 2 : 0)}
-                  {flag.reviewed && <span className="muted"> (đã thẩm định)</span>}
+                  {flag.reviewed && <span className="muted"> {t('(đã thẩm định)')}</span>}
                 </td>
                 <td>{flag.reasonVi}</td>
                 <td className="no-print">

@@ -2,7 +2,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { Chart, chartNumber } from '../charts/chart.tsx';
 import type { UnitQuery } from '../operations.generated.ts';
-import { classificationName, formatDecimal, periodName, vietnameseCollator } from '../format.ts';
+import { classificationName, formatDecimal, vietnameseCollator } from '../format.ts';
+import { periodNameIn, useLanguage, usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -19,6 +20,8 @@ const byPeriodThenUnit = (a: HistoryEntry, b: HistoryEntry) =>
 
 /** Each unit's total per period, a line per unit: the unit itself and those merged into it. */
 function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
+  const t = useT();
+  const language = useLanguage();
   const option = useMemo((): EChartsCoreOption => {
     const periods = [...new Set(entries.map((e) => e.periodId))].sort((a, b) =>
       periodOrder(a).localeCompare(periodOrder(b)),
@@ -33,7 +36,7 @@ function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
       },
       legend: { bottom: 0 },
       grid: { left: 48, right: 16, top: 16, bottom: 56 },
-      xAxis: { type: 'category', data: periods.map(periodName) },
+      xAxis: { type: 'category', data: periods.map((p) => periodNameIn(language, p)) },
       yAxis: { type: 'value', scale: true },
       series: units.map((unit) => ({
         type: 'line',
@@ -43,12 +46,12 @@ function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
         ),
       })),
     };
-  }, [entries]);
+  }, [entries, language]);
   return (
     <Chart
       name="history"
       option={option}
-      label="Tổng điểm qua các kỳ của đơn vị và các đơn vị đã hợp nhất vào đơn vị"
+      label={t('Tổng điểm qua các kỳ của đơn vị và các đơn vị đã hợp nhất vào đơn vị')}
     />
   );
 }
@@ -58,23 +61,25 @@ function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
  * into it, and every period result of it and of them (for the unit itself and the central board).
  */
 export function HistoryPage({ unit }: { unit: string }) {
+  const t = useT();
+  const periodName = usePeriodName();
   const answer = useQuery<UnitQuery>('Unit', { code: unit, first: 100 });
   if (answer.error !== null) return <ErrorBox error={answer.error} />;
   if (answer.data === null) return <Loading what="lịch sử đơn vị" />;
   const found = answer.data.unit;
-  if (found === null) return <p>Không có đơn vị {unit}.</p>;
+  if (found === null) return <p>{t('Không có đơn vị {unit}.', { unit })}</p>;
   const entries = found.history.edges.map((e) => e.node).sort(byPeriodThenUnit);
   const memberships = [...found.memberships].sort((a, b) => b.year - a.year);
   const name = memberships[0]?.name ?? found.code;
   return (
     <div className="history">
-      <h1>Lịch sử thi đua · {name}</h1>
+      <h1>{t('Lịch sử thi đua · {unit}', { unit: name })}</h1>
       <p>
         {found.predecessors.length === 0 ? (
-          'Đơn vị không có đơn vị tiền thân.'
+          t('Đơn vị không có đơn vị tiền thân.')
         ) : (
           <>
-            Hợp nhất từ:{' '}
+            {t('Hợp nhất từ:')}{' '}
             <span data-testid="predecessors">
               {[...found.predecessors].sort(vietnameseCollator.compare).join(', ')}
             </span>
@@ -82,12 +87,12 @@ export function HistoryPage({ unit }: { unit: string }) {
         )}
       </p>
       <table className="memberships">
-        <caption>Cụm thi đua qua các năm</caption>
+        <caption>{t('Cụm thi đua qua các năm')}</caption>
         <thead>
           <tr>
-            <th>Năm</th>
-            <th>Cụm</th>
-            <th>Tên đơn vị năm đó</th>
+            <th>{t('Năm')}</th>
+            <th>{t('Cụm')}</th>
+            <th>{t('Tên đơn vị năm đó')}</th>
           </tr>
         </thead>
         <tbody>
@@ -101,21 +106,24 @@ export function HistoryPage({ unit }: { unit: string }) {
         </tbody>
       </table>
       {entries.length === 0 ? (
-        <p>Chưa có kết quả kỳ nào.</p>
+        <p>{t('Chưa có kết quả kỳ nào.')}</p>
       ) : (
         <>
           <table className="history-table">
             <caption>
-              Kết quả các kỳ ({found.history.totalCount}
-              {found.history.totalCount > entries.length ? `, hiện ${entries.length} đầu tiên` : ''}
-              )
+              {t(
+                found.history.totalCount > entries.length
+                  ? 'Kết quả các kỳ ({count}, hiện {shown} đầu tiên)'
+                  : 'Kết quả các kỳ ({count})',
+                { count: found.history.totalCount, shown: entries.length },
+              )}
             </caption>
             <thead>
               <tr>
-                <th>Kỳ</th>
-                <th>Đơn vị</th>
-                <th className="number">Tổng điểm</th>
-                <th>Xếp loại</th>
+                <th>{t('Kỳ')}</th>
+                <th>{t('Đơn vị')}</th>
+                <th className="number">{t('Tổng điểm')}</th>
+                <th>{t('Xếp loại')}</th>
               </tr>
             </thead>
             <tbody>
@@ -129,10 +137,12 @@ export function HistoryPage({ unit }: { unit: string }) {
                   <td>{periodName(e.periodId)}</td>
                   <td>
                     {e.unitCode}
-                    {e.unitCode !== found.code && <span className="muted"> (tiền thân)</span>}
+                    {e.unitCode !== found.code && (
+                      <span className="muted"> {t('(tiền thân)')}</span>
+                    )}
                   </td>
                   <td className="number">{formatDecimal(e.total)}</td>
-                  <td>{classificationName(e.classification)}</td>
+                  <td>{t(classificationName(e.classification))}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Scheme, Scorecard, Standings } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { Download } from '../download.tsx';
-import { classificationName, formatDecimal, periodName } from '../format.ts';
+import { classificationName, formatDecimal } from '../format.ts';
+import { usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -50,6 +51,8 @@ function useScorecards(period: string, units: string[] | null): Cards | null {
  * printable on A4 landscape.
  */
 export function MatrixPage({ cluster, period }: { cluster: string; period: string }) {
+  const t = useT();
+  const periodName = usePeriodName();
   const ranking = useQuery<{ ranking: Standings | null }>('Ranking', { cluster, period });
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
   const entries = ranking.data?.ranking?.entries ?? null;
@@ -60,7 +63,7 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
   if (ranking.data === null || scheme.data === null) return <Loading what="ma trận điểm" />;
   const headings = scheme.data.scheme?.headings ?? [];
   if (entries === null || headings.length === 0) {
-    return <p>Chưa có số liệu để lập ma trận điểm cho kỳ này.</p>;
+    return <p>{t('Chưa có số liệu để lập ma trận điểm cho kỳ này.')}</p>;
   }
   const criteria = headings.flatMap((h) => h.criteria);
   // A member may see the ranking but not the others' scorecards: say so once, not on every row.
@@ -69,19 +72,20 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
   return (
     <div className="matrix">
       <h1>
-        Ma trận điểm · {periodName(period)} <span className="muted">({cluster})</span>
+        {t('Ma trận điểm · {period}', { period: periodName(period) })}{' '}
+        <span className="muted">({cluster})</span>
       </h1>
       <p className="actions no-print">
         <button type="button" onClick={() => window.print()}>
-          In
+          {t('In')}
         </button>
         <Download
           path="/exports/scorecards.xlsx"
           params={{ cluster, period }}
-          label="Xuất Excel"
+          label={t('Xuất Excel')}
           fallbackName={`bang-diem-${cluster}-${period}.xlsx`}
         />
-        <Link to={`/ky/${cluster}/${period}/xep-hang`}>Xếp hạng</Link>
+        <Link to={`/ky/${cluster}/${period}/xep-hang`}>{t('Xếp hạng')}</Link>
       </p>
       {cards === null ? (
         <Loading what="bảng điểm các đơn vị" />
@@ -90,23 +94,23 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
           <table className="matrix-table">
             <thead>
               <tr>
-                <th rowSpan={2}>Hạng</th>
-                <th rowSpan={2}>Đơn vị</th>
+                <th rowSpan={2}>{t('Hạng')}</th>
+                <th rowSpan={2}>{t('Đơn vị')}</th>
                 {headings.map((h) => (
                   <th key={h.code} colSpan={h.criteria.length} className="heading" title={h.title}>
                     {h.code}. {h.title}
                   </th>
                 ))}
                 <th rowSpan={2} className="number">
-                  Thưởng
+                  {t('Thưởng')}
                 </th>
                 <th rowSpan={2} className="number">
-                  Trừ
+                  {t('Trừ')}
                 </th>
                 <th rowSpan={2} className="number">
-                  Tổng
+                  {t('Tổng')}
                 </th>
-                <th rowSpan={2}>Xếp loại</th>
+                <th rowSpan={2}>{t('Xếp loại')}</th>
               </tr>
               <tr>
                 {criteria.map((c) => (
@@ -143,13 +147,13 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
                         <td className="number">{formatDecimal(found.card.bonus)}</td>
                         <td className="number">{formatDecimal(found.card.deductions)}</td>
                         <td className="number total">{formatDecimal(found.card.total)}</td>
-                        <td>{classificationName(found.card.classification)}</td>
+                        <td>{t(classificationName(found.card.classification))}</td>
                       </>
                     ) : (
                       <td colSpan={criteria.length + 4} className="muted">
                         {found?.error != null
                           ? found.error.messageVi
-                          : 'Chưa nộp báo cáo (NOT_SUBMITTED)'}
+                          : t('Chưa nộp báo cáo (NOT_SUBMITTED)')}
                       </td>
                     )}
                   </tr>

@@ -138,7 +138,7 @@ export function RankingPage({ me, cluster, period }: { me: Me; cluster: string; 
           )}
         </form>
       )}
-      {ranking.loading && standings === undefined && <Loading what={t('thứ hạng')} />}
+      {ranking.loading && standings === undefined && <Loading what="thứ hạng" />}
       {ranking.error !== null && <ErrorBox error={ranking.error} />}
       {ranking.data !== null && standings === null && (
         <p>

@@ -31,7 +31,7 @@ export function VersionsPage({
   const refusal = versions.error ?? periodInfo.error;
   if (refusal !== null) return <ErrorBox error={refusal} />;
   if (versions.data === null || periodInfo.data === null) {
-    return <Loading what={t('các phiên bản báo cáo')} />;
+    return <Loading what="các phiên bản báo cáo" />;
   }
   const deadline = periodInfo.data.period?.deadline ?? null;
   const nodes = versions.data.submissions.edges.map((e) => e.node);
