@@ -33,8 +33,9 @@ async function lockAll(
  * Reads what the summaries of the periods a batch may make stale need: the periods opened in the
  * cluster-years whose membership or scheme changes, and for every such period its cluster-year's
  * members, scheme and (at a year's end) award sheet, its scorecards, and the indicator values of
- * the submission versions those and the batch's scorecards count. One query per table, its
- * parameters a few arrays, so a batch costs the same few statements however many periods it touches.
+ * the submission version each unit's scorecard counts once the batch is applied. One query per
+ * table, after the clusters' locks, its parameters a few arrays, so a batch costs the same few
+ * statements however many periods it touches.
  */
 export async function loadState(
   trx: Transaction<ReportingDatabase>,
