@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { Admin } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoScheme } from '../../infra/src/demo/demo-scheme.ts';
+import { demoScheme } from '../support/scheme.ts';
 import { startSystem, type RunningSystem } from '../support/system.ts';
 import { printFigures } from './support/fault-figures.ts';
 import { consumingServiceNames, settledDump } from './support/settled-dump.ts';

@@ -16,9 +16,10 @@ import fc from 'fast-check';
 import type { Admin } from 'kafkajs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoScheme } from '../../infra/src/demo/demo-scheme.ts';
+import { demoScheme } from '../support/scheme.ts';
 import { figuresOf, seededRandom } from '../bench/workload.ts';
 import { testSettings } from '../support/database.ts';
+import { operationDocument } from '../support/operations.ts';
 import { authSecret, eventually, tokenFor } from '../support/system.ts';
 import {
   absent,
@@ -106,8 +107,6 @@ const targets = entries(
   scheme.indicators.map((i) => i.code),
 );
 
-const selection = `{ __typename ... on Error { message messageVi } ... on ValidationError { fields { path message messageVi } } }`;
-
 interface MutationCase {
   name: string;
   success: string;
@@ -121,10 +120,7 @@ const mutations: MutationCase[] = [
   {
     name: 'submitResults',
     success: 'SubmissionAccepted',
-    query: `mutation($unitCode: String!, $periodId: String!, $indicators: [IndicatorValueInput!]!,
-      $selfScores: [SelfScoreInput!]!, $expectedVersion: Int) {
-      submitResults(unitCode: $unitCode, periodId: $periodId, indicators: $indicators,
-        selfScores: $selfScores, expectedVersion: $expectedVersion) ${selection} }`,
+    query: operationDocument('SubmitResults'),
     callers: ['p3', 'p3', 'p3', 'central'],
     variables: {
       unitCode,
@@ -141,18 +137,14 @@ const mutations: MutationCase[] = [
   {
     name: 'registerPledges',
     success: 'PledgesRegistered',
-    query: `mutation($unitCode: String!, $year: Int!, $targets: [TargetInput!]!) {
-      registerPledges(unitCode: $unitCode, year: $year, targets: $targets) ${selection} }`,
+    query: operationDocument('RegisterPledges'),
     callers: ['p3', 'p3', 'p4', 'central'],
     variables: { unitCode, year: yearValue(year), targets },
   },
   {
     name: 'reviewScore',
     success: 'ScoreReviewed',
-    query: `mutation($unitCode: String!, $periodId: String!, $criterion: String!, $reviewedScore: String!,
-      $reason: String!) {
-      reviewScore(unitCode: $unitCode, periodId: $periodId, criterion: $criterion,
-        reviewedScore: $reviewedScore, reason: $reason) ${selection} }`,
+    query: operationDocument('ReviewScore'),
     callers,
     variables: {
       unitCode,
@@ -165,18 +157,14 @@ const mutations: MutationCase[] = [
   {
     name: 'addBonus',
     success: 'AdjustmentAdded',
-    query: `mutation($unitCode: String!, $periodId: String!, $points: String!, $reason: String!) {
-      addBonus(unitCode: $unitCode, periodId: $periodId, points: $points, reason: $reason) ${selection} }`,
+    query: operationDocument('AddBonus'),
     callers,
     variables: { unitCode, periodId: anyPeriod, points, reason },
   },
   {
     name: 'addDeduction',
     success: 'AdjustmentAdded',
-    query: `mutation($unitCode: String!, $periodId: String!, $points: String!, $reason: String!,
-      $disqualifying: Boolean) {
-      addDeduction(unitCode: $unitCode, periodId: $periodId, points: $points, reason: $reason,
-        disqualifying: $disqualifying) ${selection} }`,
+    query: operationDocument('AddDeduction'),
     callers,
     variables: {
       unitCode,
@@ -189,16 +177,14 @@ const mutations: MutationCase[] = [
   {
     name: 'setDeadline',
     success: 'PeriodPayload',
-    query: `mutation($clusterCode: String!, $periodId: String!, $deadline: DateTime!) {
-      setDeadline(clusterCode: $clusterCode, periodId: $periodId, deadline: $deadline) ${selection} }`,
+    query: operationDocument('SetDeadline'),
     callers,
     variables: { clusterCode, periodId: anyPeriod, deadline: field(instantText) },
   },
   {
     name: 'openPeriod',
     success: 'PeriodPayload',
-    query: `mutation($clusterCode: String!, $periodId: String!, $deadline: DateTime!) {
-      openPeriod(clusterCode: $clusterCode, periodId: $periodId, deadline: $deadline) ${selection} }`,
+    query: operationDocument('OpenPeriod'),
     callers,
     variables: { clusterCode, periodId: anyPeriod, deadline: field(instantText) },
   },
@@ -206,8 +192,7 @@ const mutations: MutationCase[] = [
     // Last: once it closes the period, the submissions above would all be refused.
     name: 'closePeriod',
     success: 'PeriodPayload',
-    query: `mutation($clusterCode: String!, $periodId: String!) {
-      closePeriod(clusterCode: $clusterCode, periodId: $periodId) ${selection} }`,
+    query: operationDocument('ClosePeriod'),
     callers,
     variables: { clusterCode, periodId: anyPeriod },
   },
