@@ -1,8 +1,8 @@
-import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
+import { sql, type Generated, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { createDb, ensureDatabase } from '../src/db.ts';
-import { insertRows, upsertRows } from '../src/write-rows.ts';
+import { insertRows, upsertRows, type OnConflict } from '../src/write-rows.ts';
 
 interface TestDatabase {
   versions: { unit_code: string; year: number; version: number; note: string | null };
@@ -16,6 +16,11 @@ describe('upsertRows and insertRows', () => {
   let db: Kysely<TestDatabase>;
   const inTransaction = <Result>(write: (trx: Transaction<TestDatabase>) => Promise<Result>) =>
     db.transaction().execute(write);
+  /** Upserts `rows` into `versions`, keyed by unit and year, in a transaction of their own. */
+  const upsertVersions = (
+    rows: Insertable<TestDatabase['versions']>[],
+    onConflict?: OnConflict<keyof TestDatabase['versions']>,
+  ) => inTransaction((trx) => upsertRows(trx, 'versions', key, rows, onConflict));
 
   const kept = () =>
     db
@@ -43,21 +48,17 @@ describe('upsertRows and insertRows', () => {
 
   beforeEach(async () => {
     await db.deleteFrom('versions').execute();
-    await inTransaction((trx) =>
-      upsertRows(trx, 'versions', key, [
-        { unit_code: 'A', year: 2024, version: 2, note: 'kept' },
-        { unit_code: 'B', year: 2024, version: 2, note: null },
-      ]),
-    );
+    await upsertVersions([
+      { unit_code: 'A', year: 2024, version: 2, note: 'kept' },
+      { unit_code: 'B', year: 2024, version: 2, note: null },
+    ]);
   });
 
   test('replace: the written columns replace the kept row; the keys written are returned', async () => {
-    const written = await inTransaction((trx) =>
-      upsertRows(trx, 'versions', key, [
-        { unit_code: 'A', year: 2024, version: 1, note: 'older' },
-        { unit_code: 'C', year: 2024, version: 1, note: null },
-      ]),
-    );
+    const written = await upsertVersions([
+      { unit_code: 'A', year: 2024, version: 1, note: 'older' },
+      { unit_code: 'C', year: 2024, version: 1, note: null },
+    ]);
     expect(written).toEqual([
       { unit_code: 'A', year: 2024 },
       { unit_code: 'C', year: 2024 },
@@ -70,17 +71,12 @@ describe('upsertRows and insertRows', () => {
   });
 
   test('keep: a kept row stays and is not returned; a new key is inserted', async () => {
-    const written = await inTransaction((trx) =>
-      upsertRows(
-        trx,
-        'versions',
-        key,
-        [
-          { unit_code: 'A', year: 2024, version: 3, note: 'newer' },
-          { unit_code: 'A', year: 2025, version: 1, note: 'next year' },
-        ],
-        'keep',
-      ),
+    const written = await upsertVersions(
+      [
+        { unit_code: 'A', year: 2024, version: 3, note: 'newer' },
+        { unit_code: 'A', year: 2025, version: 1, note: 'next year' },
+      ],
+      'keep',
     );
     expect(written).toEqual([{ unit_code: 'A', year: 2025 }]);
     expect((await kept()).filter((row) => row.unit_code === 'A')).toEqual([
@@ -95,27 +91,17 @@ describe('upsertRows and insertRows', () => {
   ] as const)(
     'newer version, ties $ties: an older version never replaces, an equal one only with last',
     async ({ ties, equalReplaces }) => {
-      const written = await inTransaction((trx) =>
-        upsertRows(
-          trx,
-          'versions',
-          key,
-          [
-            { unit_code: 'A', year: 2024, version: 1, note: 'older' },
-            { unit_code: 'B', year: 2024, version: 2, note: 'equal' },
-          ],
-          { newer: 'version', ties },
-        ),
+      const written = await upsertVersions(
+        [
+          { unit_code: 'A', year: 2024, version: 1, note: 'older' },
+          { unit_code: 'B', year: 2024, version: 2, note: 'equal' },
+        ],
+        { newer: 'version', ties },
       );
       expect(written).toEqual(equalReplaces ? [{ unit_code: 'B', year: 2024 }] : []);
-      const newer = await inTransaction((trx) =>
-        upsertRows(
-          trx,
-          'versions',
-          key,
-          [{ unit_code: 'A', year: 2024, version: 3, note: 'newer' }],
-          { newer: 'version', ties },
-        ),
+      const newer = await upsertVersions(
+        [{ unit_code: 'A', year: 2024, version: 3, note: 'newer' }],
+        { newer: 'version', ties },
       );
       expect(newer).toEqual([{ unit_code: 'A', year: 2024 }]);
       expect(await kept()).toEqual([
