@@ -100,12 +100,13 @@ function UnitName({ code }: { code: string }) {
 }
 
 function Who({ me }: { me: Me }) {
+  const t = useT();
   const roles = me.roles
     .filter((r) => r.role !== 'MEMBER')
-    .map((r) => `${roleName(r.role)} ${r.clusterCode} (${r.year})`);
+    .map((r) => `${t(roleName(r.role))} ${r.clusterCode} (${r.year})`);
   return (
     <span className="who" data-testid="who">
-      {me.central ? 'Ban Tổ chức Trung ương' : <UnitName code={me.unitCode ?? me.subject} />}
+      {me.central ? t('Ban Tổ chức Trung ương') : <UnitName code={me.unitCode ?? me.subject} />}
       {roles.length > 0 && <span className="muted"> · {roles.join(', ')}</span>}
     </span>
   );

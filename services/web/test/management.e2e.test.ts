@@ -331,6 +331,9 @@ describe('the management screens in a real browser against the whole system', ()
     await lead.getByRole('button', { name: 'English' }).click();
     await lead.getByRole('heading', { name: 'Managing Cụm thi đua thử · 2027' }).waitFor();
     expect(await lead.locator('html').getAttribute('lang')).toBe('en');
+    expect(await lead.getByTestId('who').textContent()).toBe(
+      `Ban Tổ chức Tỉnh ủy W1 (w1) · Lead ${cluster} (${year})`,
+    );
     expect(await lead.locator(`[data-period="${periodId}"] h3`).textContent()).toBe(
       'Year 2027 · deadline 30/12/2027 09:30 Closed',
     );
