@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import type { Admin } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { persisted, submissionVariables, type Payload } from '../support/contest.ts';
+import { operationDocument } from '../support/operations.ts';
 import { demoScheme } from '../support/scheme.ts';
 import { startSystem, type RunningSystem } from '../support/system.ts';
 import { printFigures } from './support/fault-figures.ts';
@@ -36,36 +38,6 @@ function widestScheme(code: string): SchemeInput {
     latePointsCap: schemeLimits.maxTotal,
   };
 }
-
-interface Payload {
-  __typename: string;
-  fields?: { path: string }[];
-}
-
-const selection = `{ __typename ... on ValidationError { fields { path } } }`;
-
-const mutations = {
-  defineCluster: `mutation($code: String!, $year: Int!, $lead: String!, $members: [MemberInput!]!) {
-    defineCluster(clusterCode: $code, name: "Cụm thử giới hạn", year: $year, lead: $lead,
-      members: $members) ${selection} }`,
-  assignScheme: `mutation($code: String!, $scheme: JSON!) {
-    assignScheme(clusterCode: $code, scheme: $scheme) ${selection} }`,
-  openPeriod: `mutation($code: String!, $period: String!, $deadline: DateTime!) {
-    openPeriod(clusterCode: $code, periodId: $period, deadline: $deadline) ${selection} }`,
-  submitResults: `mutation($unit: String!, $period: String!, $indicators: [IndicatorValueInput!]!,
-    $selfScores: [SelfScoreInput!]!) {
-    submitResults(unitCode: $unit, periodId: $period, indicators: $indicators,
-      selfScores: $selfScores) ${selection} }`,
-  addBonus: `mutation($unit: String!, $period: String!, $points: String!) {
-    addBonus(unitCode: $unit, periodId: $period, points: $points,
-      reason: "Mô hình mới, cách làm hay") ${selection} }`,
-  addDeduction: `mutation($unit: String!, $period: String!, $points: String!, $disqualifying: Boolean) {
-    addDeduction(unitCode: $unit, periodId: $period, points: $points, reason: "Vi phạm kỷ luật",
-      disqualifying: $disqualifying) ${selection} }`,
-  reviewScore: `mutation($unit: String!, $period: String!, $criterion: String!, $score: String!) {
-    reviewScore(unitCode: $unit, periodId: $period, criterion: $criterion, reviewedScore: $score,
-      reason: "Thiếu minh chứng") ${selection} }`,
-} as const;
 
 /** A point of a range: its bottom, its top, or somewhere between (the ends most often). */
 const share = fc.oneof(
@@ -123,18 +95,25 @@ describe('figures derived from accepted input', () => {
   const tally: Record<string, number> = {};
   const begin = performance.now();
 
+  /** Sends the persisted mutation `name` and counts its answer by type. */
   const mutate = async (
-    name: keyof typeof mutations,
+    name: string,
     variables: Record<string, unknown>,
     as = 'central',
   ): Promise<Payload> => {
-    const { data, errors } = await system.graphql(mutations[name], variables, as);
-    expect(errors, JSON.stringify(errors)).toBeUndefined();
-    const payload = Object.values(data ?? {})[0] as Payload;
+    const payload = await persisted(system, name, variables, as);
     const key = `${name} → ${payload.__typename}`;
     tally[key] = (tally[key] ?? 0) + 1;
     return payload;
   };
+  const addBonus = (variables: { unitCode: string; periodId: string; points: string }) =>
+    mutate('AddBonus', { ...variables, reason: 'Mô hình mới, cách làm hay' });
+  const addDeduction = (variables: {
+    unitCode: string;
+    periodId: string;
+    points: string;
+    disqualifying?: boolean;
+  }) => mutate('AddDeduction', { ...variables, reason: 'Vi phạm kỷ luật' });
 
   /** Dead letters written by every consuming service: each is an event some consumer refused. */
   const deadLetters = async () => {
@@ -164,11 +143,17 @@ describe('figures derived from accepted input', () => {
   ) => {
     const members = units.map((unitCode) => ({ unitCode, name: `Ban Tổ chức ${unitCode}` }));
     const steps = [
-      await mutate('defineCluster', { code, year, lead: units[0], members }),
-      await mutate('assignScheme', { code, scheme: input }),
-      await mutate('openPeriod', {
-        code,
-        period,
+      await mutate('DefineCluster', {
+        clusterCode: code,
+        name: 'Cụm thử giới hạn',
+        year,
+        lead: units[0],
+        members,
+      }),
+      await mutate('AssignScheme', { clusterCode: code, scheme: input }),
+      await mutate('OpenPeriod', {
+        clusterCode: code,
+        periodId: period,
         // A deadline already passed makes every submission late: lateness at its cap.
         deadline: new Date(Date.now() + (late ? -3 : 3) * 86_400_000).toISOString(),
       }),
@@ -182,22 +167,23 @@ describe('figures derived from accepted input', () => {
 
   const submitAtMost = (scheme: Scheme, unit: string, period: string, shares: readonly number[]) =>
     mutate(
-      'submitResults',
-      {
+      'SubmitResults',
+      submissionVariables(
         unit,
         period,
-        indicators: scheme.indicators.map((indicator, i) => ({
-          code: indicator.code,
-          value: valueFor(scheme, indicator.code, indicator.maxValue, shares[i] ?? 1),
-        })),
-        selfScores: scheme.headings
-          .flatMap((h) => h.criteria)
-          .filter((c) => c.method === 'SELF_ASSESSED')
-          .map((c, i) => ({
-            criterion: c.code,
-            score: partOf(c.maxPoints, shares[31 - i] ?? 1, false),
-          })),
-      },
+        Object.fromEntries(
+          scheme.indicators.map((indicator, i) => [
+            indicator.code,
+            valueFor(scheme, indicator.code, indicator.maxValue, shares[i] ?? 1),
+          ]),
+        ),
+        Object.fromEntries(
+          scheme.headings
+            .flatMap((h) => h.criteria)
+            .filter((c) => c.method === 'SELF_ASSESSED')
+            .map((c, i) => [c.code, partOf(c.maxPoints, shares[31 - i] ?? 1, false)]),
+        ),
+      ),
       unit,
     );
 
@@ -234,44 +220,46 @@ describe('figures derived from accepted input', () => {
 
     // Each valid alone under the decimal format, together they overflowed it; now each is refused.
     for (let i = 0; i < 2; i += 1) {
-      const refused = await mutate('addDeduction', {
-        unit: 'big-2',
-        period,
+      const refused = await addDeduction({
+        unitCode: 'big-2',
+        periodId: period,
         points: '999999999999.99',
       });
-      expect(refused).toEqual({ __typename: 'ValidationError', fields: [{ path: 'points' }] });
+      expect(refused).toMatchObject({
+        __typename: 'ValidationError',
+        fields: [{ path: 'points' }],
+      });
     }
-    const above = await mutate('addBonus', { unit: 'big-2', period, points: '10000.01' });
-    expect(above).toEqual({ __typename: 'ValidationError', fields: [{ path: 'points' }] });
+    const above = await addBonus({ unitCode: 'big-2', periodId: period, points: '10000.01' });
+    expect(above).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'points' }] });
 
     // The most a unit may get: 100 items of each kind, each worth maxTotal.
     const { maxTotal, itemsPerUnitAndPeriod } = schemeLimits;
     for (let i = 0; i < itemsPerUnitAndPeriod; i += 1) {
-      const variables = { unit: 'big-2', period, points: maxTotal };
-      expect((await mutate('addDeduction', variables)).__typename).toBe('AdjustmentAdded');
-      expect((await mutate('addBonus', variables)).__typename).toBe('AdjustmentAdded');
+      const variables = { unitCode: 'big-2', periodId: period, points: maxTotal };
+      expect((await addDeduction(variables)).__typename).toBe('AdjustmentAdded');
+      expect((await addBonus(variables)).__typename).toBe('AdjustmentAdded');
     }
-    const beyond = await mutate('addDeduction', { unit: 'big-2', period, points: '1' });
+    const beyond = await addDeduction({ unitCode: 'big-2', periodId: period, points: '1' });
     expect(beyond.__typename).toBe('ConflictError');
-    expect((await mutate('addDeduction', { unit: 'big-3', period, points: '1' })).__typename).toBe(
-      'AdjustmentAdded',
-    );
+    expect(
+      (await addDeduction({ unitCode: 'big-3', periodId: period, points: '1' })).__typename,
+    ).toBe('AdjustmentAdded');
 
     await settle();
     expect(await deadLetters()).toBe(0);
-    const { data } = await system.graphql(
-      `query($unit: String!, $period: String!) { scorecard(unit: $unit, period: $period) {
-         bonus lateness deductions total } }`,
-      { unit: 'big-2', period },
-    );
+    const { data } = await system.graphql(operationDocument('Scorecard'), {
+      unit: 'big-2',
+      period,
+    });
     // lateness 10 000 (one day late at 10 000 a day, capped) + 100 × 10 000; bonus capped.
-    expect(data?.scorecard).toEqual({
+    expect(data?.scorecard).toMatchObject({
       bonus: '10000.00',
       lateness: '10000.00',
       deductions: '1010000.00',
       total: '0.00',
     });
-  }, 60_000);
+  }, 90_000);
 
   test('random sequences of accepted commands, with values up to the maxima, leave no dead letter', async () => {
     let runNumber = 0;
@@ -297,19 +285,22 @@ describe('figures derived from accepted input', () => {
           } else if (command.kind === 'review') {
             const criterion = selfAssessed[command.criterion % selfAssessed.length];
             if (criterion === undefined) continue;
-            await mutate('reviewScore', {
-              unit,
-              period,
+            await mutate('ReviewScore', {
+              unitCode: unit,
+              periodId: period,
               criterion: criterion.code,
-              score: partOf(criterion.maxPoints, command.share, false),
+              reviewedScore: partOf(criterion.maxPoints, command.share, false),
+              reason: 'Thiếu minh chứng',
             });
           } else {
-            await mutate(command.kind === 'bonus' ? 'addBonus' : 'addDeduction', {
-              unit,
-              period,
+            const item = {
+              unitCode: unit,
+              periodId: period,
               points: partOf(scheme.maxTotal, command.share, false),
-              ...(command.kind === 'deduction' ? { disqualifying: command.disqualifying } : {}),
-            });
+            };
+            await (command.kind === 'bonus'
+              ? addBonus(item)
+              : addDeduction({ ...item, disqualifying: command.disqualifying }));
           }
         }
         await settle();
@@ -318,7 +309,7 @@ describe('figures derived from accepted input', () => {
       { seed, numRuns, endOnFailure: true },
     );
     // The property is only worth something if the commands were mostly accepted.
-    expect(tally['submitResults → SubmissionAccepted'] ?? 0).toBeGreaterThan(numRuns);
-    expect(tally['addDeduction → AdjustmentAdded'] ?? 0).toBeGreaterThan(numRuns);
+    expect(tally['SubmitResults → SubmissionAccepted'] ?? 0).toBeGreaterThan(numRuns);
+    expect(tally['AddDeduction → AdjustmentAdded'] ?? 0).toBeGreaterThan(numRuns);
   }, 90_000);
 });
