@@ -358,7 +358,10 @@ describe('charts, the matrix, versions and history in a real browser against the
     await unit
       .getByRole('heading', { name: /Các phiên bản báo cáo · Ban Tổ chức Thành ủy Hải Phòng/ })
       .waitFor();
-    expect(await unit.locator('table.versions-table tbody tr').count()).toBeGreaterThan(0);
+    // The heading shows before the versions are read: wait for the rows.
+    await expect
+      .poll(() => unit.locator('table.versions-table tbody tr').count())
+      .toBeGreaterThan(0);
 
     // The lead records Hà Tĩnh's results from a paper report received a minute ago.
     const receivedAt = new Date(Date.now() - 60_000);
