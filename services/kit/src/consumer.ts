@@ -7,7 +7,7 @@ import {
 } from '@thidua/schema';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isRetriable, NonRetriableError } from './errors.ts';
+import { isGroupRejoin, isRetriable, NonRetriableError } from './errors.ts';
 import type { Failpoint } from './failpoint.ts';
 import { isExpectedAnswer } from './kafka-log.ts';
 import type { KitTables } from './kit-tables.ts';
@@ -87,8 +87,9 @@ export function createBatchConsumer<Database extends KitTables, Topic extends To
       await applyBatch(payload);
     } catch (error) {
       // A retriable failure (PostgreSQL or the broker away) is retried by kafkajs with jittered
-      // backoff; anything else would fail the same way on every replay of the batch.
-      if (isRetriable(error)) throw error;
+      // backoff, and a rebalance met on the way (the batch's own transaction may have committed)
+      // makes kafkajs rejoin the group; anything else would fail the same way on every replay.
+      if (isRetriable(error) || isGroupRejoin(error)) throw error;
       throw new NonRetriableError(`batch of ${payload.batch.topic} failed`, error);
     }
   }

@@ -62,6 +62,47 @@ const pgConnectionLost =
   /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 /**
+ * The group's answers that kafkajs' consumer mends by itself, by joining the group again (its
+ * runner checks these types): a batch that meets one, e.g. in its closing heartbeat, must hand it
+ * on unchanged rather than as a failure of the batch.
+ */
+const groupRejoinTypes = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+]);
+
+/** True when kafkajs' consumer answers this error by rejoining its group. */
+export function isGroupRejoin(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    groupRejoinTypes.has(String(fieldOf(error, 'type')))
+  );
+}
+
+/**
+ * The broker's answers that the idempotent producer's identity (its id, epoch and sequence
+ * numbers) no longer fits the partition's log, e.g. after the broker restarted: that producer can
+ * never send again, but a new one, with a new id, can. Kafka's Java client resets its id the same
+ * way; what the old producer may have written twice, consumers drop by event id.
+ */
+const producerIdentityLostTypes = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+]);
+
+/** True when only a new producer can send again (see `producerIdentityLostTypes`). */
+export function isProducerIdentityLost(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if (producerIdentityLostTypes.has(String(fieldOf(error, 'type')))) return true;
+  const cause = fieldOf(error, 'cause');
+  return cause !== undefined && cause !== error && isProducerIdentityLost(cause);
+}
+
+/**
  * An error a retry cannot outlive. kafkajs reads `retriable: false`: its retrier stops at once and
  * its consumer crashes without restarting (see consumer.ts), instead of replaying the batch forever.
  */

@@ -2,9 +2,16 @@ import {
   KafkaJSConnectionError,
   KafkaJSNonRetriableError,
   KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
 } from 'kafkajs';
 import { describe, expect, test } from 'vitest';
-import { backoffMs, isRetriable, NonRetriableError } from '../src/errors.ts';
+import {
+  backoffMs,
+  isGroupRejoin,
+  isProducerIdentityLost,
+  isRetriable,
+  NonRetriableError,
+} from '../src/errors.ts';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 
@@ -49,6 +56,47 @@ describe('which failures the kit retries', () => {
     const wrapped = new NonRetriableError('batch failed', withCode('08006'));
     expect(isRetriable(wrapped)).toBe(false);
     expect(wrapped.retriable).toBe(false);
+  });
+});
+
+/** A broker's answer as kafkajs raises it: its protocol error, none of these retriable. */
+const brokerAnswer = (type: string, code: number) =>
+  new KafkaJSProtocolError(
+    Object.assign(new Error(type.toLowerCase()), { type, code, retriable: false }),
+  );
+
+describe('answers that need more than a retry', () => {
+  test('a rebalance met inside a batch is handed to kafkajs, which rejoins the group', () => {
+    for (const [type, code] of [
+      ['REBALANCE_IN_PROGRESS', 27],
+      ['ILLEGAL_GENERATION', 22],
+      ['UNKNOWN_MEMBER_ID', 25],
+      ['NOT_COORDINATOR_FOR_GROUP', 16],
+    ] as const) {
+      const answer = brokerAnswer(type, code);
+      expect(isRetriable(answer)).toBe(false);
+      expect(isGroupRejoin(answer)).toBe(true);
+    }
+    expect(isGroupRejoin(brokerAnswer('OUT_OF_ORDER_SEQUENCE_NUMBER', 45))).toBe(false);
+    expect(isGroupRejoin(new Error('REBALANCE_IN_PROGRESS'))).toBe(false);
+  });
+
+  test('a producer the broker no longer knows is replaced, even when kafkajs wrapped the answer', () => {
+    for (const [type, code] of [
+      ['OUT_OF_ORDER_SEQUENCE_NUMBER', 45],
+      ['INVALID_PRODUCER_EPOCH', 47],
+      ['UNKNOWN_PRODUCER_ID', 59],
+    ] as const) {
+      const answer = brokerAnswer(type, code);
+      expect(isProducerIdentityLost(answer)).toBe(true);
+      expect(
+        isProducerIdentityLost(
+          Object.assign(new KafkaJSNonRetriableError(answer), { cause: answer }),
+        ),
+      ).toBe(true);
+    }
+    expect(isProducerIdentityLost(brokerAnswer('MESSAGE_TOO_LARGE', 10))).toBe(false);
+    expect(isProducerIdentityLost(brokerAnswer('REBALANCE_IN_PROGRESS', 27))).toBe(false);
   });
 });
 

@@ -1,0 +1,147 @@
+import { makeEvent, topicName, type ContestEvent } from '@thidua/schema';
+import { Partitioners, type Admin, type Kafka } from 'kafkajs';
+import { sql, type Kysely } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
+import { createServiceDb, ensureDatabase } from '../src/db.ts';
+import { createKafka, ensureTopics } from '../src/kafka.ts';
+import type { KitTables } from '../src/kit-tables.ts';
+import { createLogger } from '../src/logger.ts';
+import { migrateToLatest } from '../src/migrate.ts';
+
+interface TestDatabase extends KitTables {
+  seen: { event_id: string; consumer: string };
+}
+
+const namespace = `t-${randomBytes(4).toString('hex')}`;
+const schema = `rebalance_${randomBytes(4).toString('hex')}`;
+const groupId = `${namespace}.rebalance-test`;
+const log = createLogger('rebalance-test', 'silent');
+/** What made a member's consumer crash for good; none is expected. */
+const fatal: Error[] = [];
+
+function periodOpened(clusterCode: string): ContestEvent {
+  return makeEvent('PeriodOpened', {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    source: 'test',
+    clusterCode,
+    causationId: null,
+    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
+  });
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    // A member that crashed will not come back: say why at once.
+    if (fatal.length > 0) throw new Error(`${what}: a member crashed`, { cause: fatal[0] });
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${String(timeoutMs)} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// A member joining while another is inside a batch puts the group into a rebalance; the busy
+// member learns of it from the broker's answer to its closing offset commit or heartbeat. kafkajs
+// mends that by rejoining, which it does only if the batch hands the answer on unchanged.
+describe('a rebalance that starts while a batch is being applied', () => {
+  let kafka: Kafka;
+  let admin: Admin;
+  let db: Kysely<TestDatabase>;
+  const consumers: BatchConsumer[] = [];
+  const events = Array.from({ length: 60 }, (_, i) => periodOpened(`cum-${String(i % 12)}`));
+
+  const startMember = async (name: string, onFirstBatch?: () => Promise<void>) => {
+    let first = true;
+    const consumer = createBatchConsumer<TestDatabase, 'contest'>({
+      kafka,
+      db,
+      groupId,
+      topics: ['contest'],
+      namespace,
+      log,
+      handle: async (batch, { trx }) => {
+        if (first && onFirstBatch !== undefined) {
+          first = false;
+          await onFirstBatch();
+        }
+        if (batch.length === 0) return;
+        await trx
+          .insertInto('seen')
+          .values(batch.map((e) => ({ event_id: e.id, consumer: name })))
+          .execute();
+      },
+      onFatal: (error) => fatal.push(error),
+    });
+    consumers.push(consumer);
+    await consumer.start();
+  };
+
+  beforeAll(async () => {
+    const databaseUrl = inject('databaseUrl');
+    await ensureDatabase(databaseUrl);
+    ({ db } = createServiceDb<TestDatabase>(databaseUrl, schema));
+    await migrateToLatest(db, schema, {
+      '2026-11-29T01-create-seen': {
+        async up(migrationDb) {
+          await migrationDb.schema
+            .createTable('seen')
+            .addColumn('event_id', 'uuid', (c) => c.primaryKey())
+            .addColumn('consumer', 'text', (c) => c.notNull())
+            .execute();
+        },
+      },
+    });
+    kafka = createKafka(inject('kafkaBrokers'), 'rebalance-test', log);
+    await ensureTopics(kafka, namespace);
+    admin = kafka.admin();
+    await admin.connect();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: topicName(namespace, 'contest'),
+      messages: events.map((event) => ({ key: event.clusterCode, value: JSON.stringify(event) })),
+    });
+    await producer.disconnect();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const consumer of consumers) await consumer.stop();
+    await admin.disconnect();
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+    await db.destroy();
+  });
+
+  test('the busy member rejoins, the newcomer takes partitions, and every event is applied once', async () => {
+    const groupState = async () => (await admin.describeGroups([groupId])).groups[0]?.state;
+    await startMember('first', async () => {
+      // Inside the first batch: a second member joins, and the batch ends only once the broker
+      // has begun the rebalance and kafkajs' heartbeat interval (3 s) has passed, so that the
+      // batch's closing heartbeat is sent and meets the rebalance.
+      void startMember('second');
+      await until(
+        async () => (await groupState()) === 'PreparingRebalance',
+        'the group began a rebalance',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+    });
+
+    await until(async () => {
+      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM seen`.execute(db);
+      return Number(rows[0]?.n) === events.length;
+    }, 'every event applied');
+    await until(async () => {
+      const { groups } = await admin.describeGroups([groupId]);
+      return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
+    }, 'both members in the stable group');
+
+    expect(fatal).toEqual([]);
+    const seen = await db.selectFrom('seen').select('event_id').execute();
+    expect(seen.map((row) => row.event_id).sort()).toEqual(events.map((e) => e.id).sort());
+    const processed = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM processed_events
+    `.execute(db);
+    expect(Number(processed.rows[0]?.n)).toBe(events.length);
+  }, 120_000);
+});
