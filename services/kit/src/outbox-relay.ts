@@ -1,7 +1,7 @@
 import { topicName, type TopicId } from '@thidua/schema';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type ProducerConfig } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
-import { backoffMs, isRetriable } from './errors.ts';
+import { backoffMs, isProducerIdentityLost, isRetriable } from './errors.ts';
 import type { Failpoint } from './failpoint.ts';
 import type { KitTables } from './kit-tables.ts';
 import type { Logger } from './logger.ts';
@@ -30,7 +30,19 @@ export interface OutboxRelayOptions {
   maxStallMs?: number;
   /** Called once, when the relay stalled too long or failed in a way a retry cannot mend. */
   onFatal?: (error: Error) => void;
+  /** Makes the relay's producer from its settings; the tests wrap it to inject a broker's refusal. */
+  createProducer?: (config: ProducerConfig) => Producer;
 }
+
+/** The relay's producer settings. */
+const producerConfig: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  // Keys map to partitions as in the Java client, so every tool agrees where a cluster lives.
+  createPartitioner: Partitioners.DefaultPartitioner,
+  // The idempotent producer keeps its guarantees only if it never gives up on a send.
+  retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
+};
 
 /** An outbox row as the relay reads it; pg returns the bigint seq as text. */
 interface UnsentRow {
@@ -75,6 +87,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     failpoint = () => undefined,
     metrics,
     maxStallMs = 120_000,
+    createProducer = (config: ProducerConfig) => kafka.producer(config),
   } = options;
   let producer: Producer | null = null;
   let loop: Promise<void> = Promise.resolve();
@@ -150,18 +163,30 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
   }
 
-  async function run(active: Producer): Promise<void> {
+  async function connectedProducer(): Promise<Producer> {
+    const made = createProducer(producerConfig);
+    await made.connect();
+    return made;
+  }
+
+  async function run(): Promise<void> {
     let failures = 0;
     while (state.running) {
       let pauseMs = pollMs;
       try {
         state.pending = false;
-        const sent = await relayOnce(active);
+        producer ??= await connectedProducer();
+        const sent = await relayOnce(producer);
         state.lastRoundAt = Date.now();
         failures = 0;
         if (sent > 0) continue;
       } catch (error) {
-        if (!isRetriable(error)) {
+        if (isProducerIdentityLost(error)) {
+          // The rows stay unsent and go out, in their order, with a new producer after the pause.
+          const refused = producer;
+          producer = null;
+          await refused?.disconnect().catch(() => undefined);
+        } else if (!isRetriable(error)) {
           fail(error instanceof Error ? error : new Error(String(error)));
           return;
         }
@@ -185,15 +210,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   return {
     async start() {
-      producer = kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        // Keys map to partitions as in the Java client, so every tool agrees where a cluster lives.
-        createPartitioner: Partitioners.DefaultPartitioner,
-        // The idempotent producer keeps its guarantees only if it never gives up on a send.
-        retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
-      });
-      await producer.connect();
+      producer = await connectedProducer();
       state.running = true;
       state.lastRoundAt = Date.now();
       watchdog = setInterval(
@@ -204,7 +221,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         Math.min(1000, maxStallMs),
       );
       watchdog.unref();
-      loop = run(producer);
+      loop = run();
     },
     wake() {
       state.pending = true;

@@ -1,5 +1,5 @@
 import { topicName } from '@thidua/schema';
-import type { Kafka } from 'kafkajs';
+import { KafkaJSProtocolError, type Kafka, type Producer } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -140,5 +140,100 @@ describe('the outbox relay against a real broker and database', () => {
       );
     }
     expect(seen).toHaveLength(values.length);
+  });
+});
+
+describe('the outbox relay when the broker refuses its producer', () => {
+  const refusedNamespace = `t-${randomBytes(4).toString('hex')}`;
+  const refusedSchema = `relay_${randomBytes(4).toString('hex')}`;
+  let kafka: Kafka;
+  let db: Kysely<KitTables>;
+
+  beforeAll(async () => {
+    const databaseUrl = inject('databaseUrl');
+    await ensureDatabase(databaseUrl);
+    db = createDb<KitTables>(databaseUrl, refusedSchema, 5);
+    await migrateToLatest(db, refusedSchema, {});
+    kafka = createKafka(inject('kafkaBrokers'), 'relay-refused-test', log);
+    await ensureTopics(kafka, refusedNamespace);
+  });
+
+  afterAll(async () => {
+    await sql`DROP SCHEMA ${sql.id(refusedSchema)} CASCADE`.execute(db);
+    await db.destroy();
+  });
+
+  test('an out-of-order sequence answer makes it publish with a new producer, losing no row and doubling none', async () => {
+    // What a restarted broker answers a producer whose sequence numbers it no longer accepts: the
+    // request is refused, so nothing of it was written.
+    const refusal = new KafkaJSProtocolError(
+      Object.assign(new Error('The broker received an out of order sequence number'), {
+        type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+        code: 45,
+        retriable: false,
+      }),
+    );
+    const made: Producer[] = [];
+    const disconnected: number[] = [];
+    const fatal: Error[] = [];
+    const relay = createOutboxRelay({
+      kafka,
+      db,
+      schema: refusedSchema,
+      namespace: refusedNamespace,
+      log,
+      pollMs: 5,
+      onFatal: (error) => fatal.push(error),
+      createProducer: (config) => {
+        const producer = kafka.producer(config);
+        const number = made.push(producer);
+        if (number === 1) {
+          producer.sendBatch = () => Promise.reject(refusal);
+          const disconnect = producer.disconnect.bind(producer);
+          producer.disconnect = async () => {
+            disconnected.push(number);
+            await disconnect();
+          };
+        }
+        return producer;
+      },
+    });
+    const values = Array.from({ length: 20 }, (_, i) => JSON.stringify({ n: i }));
+    await db.transaction().execute(async (trx) => {
+      await appendToOutbox(
+        trx,
+        values.map((value) => ({ topic: 'contest', key: 'cum-9', value })),
+      );
+    });
+    await relay.start();
+
+    const seen: string[] = [];
+    const reader = kafka.consumer({ groupId: `${refusedNamespace}.reader` });
+    await reader.connect();
+    await reader.subscribe({ topic: topicName(refusedNamespace, 'contest'), fromBeginning: true });
+    await reader.run({
+      eachMessage: ({ message }) => {
+        seen.push(message.value?.toString() ?? '');
+        return Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (seen.length < values.length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // A copy sent twice would show up by now.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await reader.disconnect();
+    await relay.stop();
+
+    expect(fatal).toEqual([]);
+    expect(made).toHaveLength(2);
+    expect(disconnected).toEqual([1]);
+    expect(seen).toEqual(values);
+    const unsent = await db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('sent_at', 'is', null)
+      .execute();
+    expect(unsent).toEqual([]);
   });
 });
