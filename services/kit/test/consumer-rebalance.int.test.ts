@@ -4,15 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
-import { createServiceDb, ensureDatabase } from '../src/db.ts';
 import { createKafka, ensureTopics } from '../src/kafka.ts';
-import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
-import { migrateToLatest } from '../src/migrate.ts';
-
-interface TestDatabase extends KitTables {
-  seen: { event_id: string; consumer: string };
-}
+import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `rebalance_${randomBytes(4).toString('hex')}`;
@@ -48,13 +42,13 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
 describe('a rebalance that starts while a batch is being applied', () => {
   let kafka: Kafka;
   let admin: Admin;
-  let db: Kysely<TestDatabase>;
+  let db: Kysely<SeenDatabase>;
   const consumers: BatchConsumer[] = [];
   const events = Array.from({ length: 60 }, (_, i) => periodOpened(`cum-${String(i % 12)}`));
 
-  const startMember = async (name: string, onFirstBatch?: () => Promise<void>) => {
+  const startMember = async (onFirstBatch?: () => Promise<void>) => {
     let first = true;
-    const consumer = createBatchConsumer<TestDatabase, 'contest'>({
+    const consumer = createBatchConsumer<SeenDatabase, 'contest'>({
       kafka,
       db,
       groupId,
@@ -66,11 +60,7 @@ describe('a rebalance that starts while a batch is being applied', () => {
           first = false;
           await onFirstBatch();
         }
-        if (batch.length === 0) return;
-        await trx
-          .insertInto('seen')
-          .values(batch.map((e) => ({ event_id: e.id, consumer: name })))
-          .execute();
+        await recordSeen(trx, batch);
       },
       onFatal: (error) => fatal.push(error),
     });
@@ -80,19 +70,7 @@ describe('a rebalance that starts while a batch is being applied', () => {
 
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
-    await ensureDatabase(databaseUrl);
-    ({ db } = createServiceDb<TestDatabase>(databaseUrl, schema));
-    await migrateToLatest(db, schema, {
-      '2026-11-29T01-create-seen': {
-        async up(migrationDb) {
-          await migrationDb.schema
-            .createTable('seen')
-            .addColumn('event_id', 'uuid', (c) => c.primaryKey())
-            .addColumn('consumer', 'text', (c) => c.notNull())
-            .execute();
-        },
-      },
-    });
+    ({ db } = await openSeenDatabase(databaseUrl, schema));
     kafka = createKafka(inject('kafkaBrokers'), 'rebalance-test', log);
     await ensureTopics(kafka, namespace);
     admin = kafka.admin();
@@ -115,11 +93,11 @@ describe('a rebalance that starts while a batch is being applied', () => {
 
   test('the busy member rejoins, the newcomer takes partitions, and every event is applied once', async () => {
     const groupState = async () => (await admin.describeGroups([groupId])).groups[0]?.state;
-    await startMember('first', async () => {
+    await startMember(async () => {
       // Inside the first batch: a second member joins, and the batch ends only once the broker
       // has begun the rebalance and kafkajs' heartbeat interval (3 s) has passed, so that the
       // batch's closing heartbeat is sent and meets the rebalance.
-      void startMember('second');
+      void startMember();
       await until(
         async () => (await groupState()) === 'PreparingRebalance',
         'the group began a rebalance',

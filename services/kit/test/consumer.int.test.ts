@@ -4,16 +4,11 @@ import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
-import { createServiceDb, ensureDatabase } from '../src/db.ts';
 import { createKafka, ensureTopics } from '../src/kafka.ts';
 import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
-import { migrateToLatest } from '../src/migrate.ts';
 import { createOutboxRelay, type OutboxRelay } from '../src/outbox-relay.ts';
-
-interface TestDatabase extends KitTables {
-  seen: { event_id: string; type: string };
-}
+import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `kit_${randomBytes(4).toString('hex')}`;
@@ -43,7 +38,7 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000)
 
 describe('the batch consumer against a real broker and database', () => {
   let kafka: Kafka;
-  let db: Kysely<TestDatabase>;
+  let db: Kysely<SeenDatabase>;
   let kit: Kysely<KitTables>;
   let relay: OutboxRelay;
   let consumer: BatchConsumer;
@@ -51,7 +46,7 @@ describe('the batch consumer against a real broker and database', () => {
   const valid = [periodOpened(), periodOpened(), periodOpened()];
 
   const startConsumer = async () => {
-    consumer = createBatchConsumer<TestDatabase, 'contest'>({
+    consumer = createBatchConsumer<SeenDatabase, 'contest'>({
       kafka,
       db,
       groupId,
@@ -60,11 +55,7 @@ describe('the batch consumer against a real broker and database', () => {
       log,
       handle: async (events, { trx }) => {
         handled += events.length;
-        if (events.length === 0) return;
-        await trx
-          .insertInto('seen')
-          .values(events.map((e) => ({ event_id: e.id, type: e.type })))
-          .execute();
+        await recordSeen(trx, events);
       },
       onOutboxWritten: () => relay.wake(),
     });
@@ -73,19 +64,7 @@ describe('the batch consumer against a real broker and database', () => {
 
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
-    await ensureDatabase(databaseUrl);
-    ({ db, kit } = createServiceDb<TestDatabase>(databaseUrl, schema));
-    await migrateToLatest(db, schema, {
-      '2026-11-23T01-create-seen': {
-        async up(migrationDb) {
-          await migrationDb.schema
-            .createTable('seen')
-            .addColumn('event_id', 'uuid', (c) => c.primaryKey())
-            .addColumn('type', 'text', (c) => c.notNull())
-            .execute();
-        },
-      },
-    });
+    ({ db, kit } = await openSeenDatabase(databaseUrl, schema));
     kafka = createKafka(inject('kafkaBrokers'), 'kit-test', log);
     await ensureTopics(kafka, namespace);
     relay = createOutboxRelay({ kafka, db: kit, schema, namespace, log });

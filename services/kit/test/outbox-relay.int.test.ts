@@ -1,4 +1,4 @@
-import { topicName } from '@thidua/schema';
+import { topicName, type TopicId } from '@thidua/schema';
 import { KafkaJSProtocolError, type Kafka, type Producer } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
@@ -17,18 +17,59 @@ const log = createLogger('relay-test', 'silent');
 
 class Rollback extends Error {}
 
+/**
+ * The messages of a topic from its start, as text, once `expected` of them arrived and a second more
+ * passed, so that anything published twice would show up too.
+ */
+async function readTopic(
+  kafka: Kafka,
+  testNamespace: string,
+  topic: TopicId,
+  expected: number,
+): Promise<{ key: string; value: string }[]> {
+  const seen: { key: string; value: string }[] = [];
+  const reader = kafka.consumer({ groupId: `${testNamespace}.${topic}-reader` });
+  await reader.connect();
+  try {
+    await reader.subscribe({ topic: topicName(testNamespace, topic), fromBeginning: true });
+    await reader.run({
+      eachMessage: ({ message }) => {
+        seen.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
+        return Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (seen.length < expected && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  } finally {
+    await reader.disconnect();
+  }
+  return seen;
+}
+
+/** A new schema with the kit's tables, and the topics of a new namespace. */
+async function openTestBed(
+  testSchema: string,
+  testNamespace: string,
+  poolSize: number,
+): Promise<{ db: Kysely<KitTables>; kafka: Kafka }> {
+  const databaseUrl = inject('databaseUrl');
+  await ensureDatabase(databaseUrl);
+  const db = createDb<KitTables>(databaseUrl, testSchema, poolSize);
+  await migrateToLatest(db, testSchema, {});
+  const kafka = createKafka(inject('kafkaBrokers'), 'relay-test', log);
+  await ensureTopics(kafka, testNamespace);
+  return { db, kafka };
+}
+
 describe('the outbox relay against a real broker and database', () => {
   let kafka: Kafka;
   let db: Kysely<KitTables>;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    const databaseUrl = inject('databaseUrl');
-    await ensureDatabase(databaseUrl);
-    db = createDb<KitTables>(databaseUrl, schema, 20);
-    await migrateToLatest(db, schema, {});
-    kafka = createKafka(inject('kafkaBrokers'), 'relay-test', log);
-    await ensureTopics(kafka, namespace);
+    ({ db, kafka } = await openTestBed(schema, namespace, 20));
     // A small byte budget makes the relay split its work into many sends.
     relay = createOutboxRelay({
       kafka,
@@ -68,22 +109,10 @@ describe('the outbox relay against a real broker and database', () => {
     );
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(100);
 
-    const seen: number[] = [];
-    const reader = kafka.consumer({ groupId: `${namespace}.reader` });
-    await reader.connect();
-    await reader.subscribe({ topic: topicName(namespace, 'contest'), fromBeginning: true });
-    await reader.run({
-      eachMessage: ({ message }) => {
-        seen.push((JSON.parse(message.value?.toString() ?? '{}') as { n: number }).n);
-        return Promise.resolve();
-      },
-    });
-    const deadline = Date.now() + 30_000;
-    while (seen.length < 100 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    // Anything published twice or rolled back would show up by now.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await reader.disconnect();
+    // Anything published twice or rolled back would show up too.
+    const seen = (await readTopic(kafka, namespace, 'contest', 100)).map(
+      ({ value }) => (JSON.parse(value) as { n: number }).n,
+    );
 
     expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i * 2));
     const unsent = await db
@@ -118,20 +147,7 @@ describe('the outbox relay against a real broker and database', () => {
     expect(stored.map((row) => row.value)).toEqual(values);
     relay.wake();
 
-    const seen: { key: string; value: string }[] = [];
-    const reader = kafka.consumer({ groupId: `${namespace}.scores-reader` });
-    await reader.connect();
-    await reader.subscribe({ topic: topicName(namespace, 'scores'), fromBeginning: true });
-    await reader.run({
-      eachMessage: ({ message }) => {
-        seen.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
-        return Promise.resolve();
-      },
-    });
-    const deadline = Date.now() + 30_000;
-    while (seen.length < values.length && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    await reader.disconnect();
+    const seen = await readTopic(kafka, namespace, 'scores', values.length);
 
     // Each key keeps its order; together they are exactly the values written.
     for (const key of ['cum-a', 'cum-b']) {
@@ -150,12 +166,7 @@ describe('the outbox relay when the broker refuses its producer', () => {
   let db: Kysely<KitTables>;
 
   beforeAll(async () => {
-    const databaseUrl = inject('databaseUrl');
-    await ensureDatabase(databaseUrl);
-    db = createDb<KitTables>(databaseUrl, refusedSchema, 5);
-    await migrateToLatest(db, refusedSchema, {});
-    kafka = createKafka(inject('kafkaBrokers'), 'relay-refused-test', log);
-    await ensureTopics(kafka, refusedNamespace);
+    ({ db, kafka } = await openTestBed(refusedSchema, refusedNamespace, 5));
   });
 
   afterAll(async () => {
@@ -207,28 +218,13 @@ describe('the outbox relay when the broker refuses its producer', () => {
     });
     await relay.start();
 
-    const seen: string[] = [];
-    const reader = kafka.consumer({ groupId: `${refusedNamespace}.reader` });
-    await reader.connect();
-    await reader.subscribe({ topic: topicName(refusedNamespace, 'contest'), fromBeginning: true });
-    await reader.run({
-      eachMessage: ({ message }) => {
-        seen.push(message.value?.toString() ?? '');
-        return Promise.resolve();
-      },
-    });
-    const deadline = Date.now() + 30_000;
-    while (seen.length < values.length && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    // A copy sent twice would show up by now.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await reader.disconnect();
+    const seen = await readTopic(kafka, refusedNamespace, 'contest', values.length);
     await relay.stop();
 
     expect(fatal).toEqual([]);
     expect(made).toHaveLength(2);
     expect(disconnected).toEqual([1]);
-    expect(seen).toEqual(values);
+    expect(seen.map(({ value }) => value)).toEqual(values);
     const unsent = await db
       .selectFrom('outbox')
       .select('seq')

@@ -4,17 +4,12 @@ import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
-import { createServiceDb, ensureDatabase } from '../src/db.ts';
 import { createKafka, ensureTopics } from '../src/kafka.ts';
 import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
 import { createServiceMetrics } from '../src/metrics.ts';
-import { migrateToLatest } from '../src/migrate.ts';
 import { deliveryRetentionMs, pruneDelivery, topicRetentionMs } from '../src/retention.ts';
-
-interface TestDatabase extends KitTables {
-  seen: { event_id: string };
-}
+import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `kit_${randomBytes(4).toString('hex')}`;
@@ -42,12 +37,12 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000)
   }
 }
 
-const count = async (db: Kysely<TestDatabase>, query: string) =>
+const count = async (db: Kysely<SeenDatabase>, query: string) =>
   Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0]?.n);
 
 describe('pruning delivery rows after their retention', () => {
   let kafka: Kafka;
-  let db: Kysely<TestDatabase>;
+  let db: Kysely<SeenDatabase>;
   let kit: Kysely<KitTables>;
   let consumer: BatchConsumer;
   const metrics = createServiceMetrics('retention-test', {
@@ -58,21 +53,10 @@ describe('pruning delivery rows after their retention', () => {
 
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
-    await ensureDatabase(databaseUrl);
-    ({ db, kit } = createServiceDb<TestDatabase>(databaseUrl, schema));
-    await migrateToLatest(db, schema, {
-      '2026-11-29T01-create-seen': {
-        async up(migrationDb) {
-          await migrationDb.schema
-            .createTable('seen')
-            .addColumn('event_id', 'uuid', (c) => c.primaryKey())
-            .execute();
-        },
-      },
-    });
+    ({ db, kit } = await openSeenDatabase(databaseUrl, schema));
     kafka = createKafka(inject('kafkaBrokers'), 'retention-test', log);
     await ensureTopics(kafka, namespace);
-    consumer = createBatchConsumer<TestDatabase, 'contest'>({
+    consumer = createBatchConsumer<SeenDatabase, 'contest'>({
       kafka,
       db,
       groupId: `${namespace}.retention-test`,
@@ -82,11 +66,7 @@ describe('pruning delivery rows after their retention', () => {
       metrics,
       handle: async (events, { trx }) => {
         handled += events.length;
-        if (events.length === 0) return;
-        await trx
-          .insertInto('seen')
-          .values(events.map((e) => ({ event_id: e.id })))
-          .execute();
+        await recordSeen(trx, events);
       },
     });
     await consumer.start();
