@@ -1,3 +1,4 @@
+import { yearOf } from '@thidua/schema';
 import { sql, type RawBuilder } from 'kysely';
 
 /** A cluster's period: what scorecards, standings and period summaries are kept by. */
@@ -46,24 +47,43 @@ export const clusterKey = (key: ClusterPeriod | ClusterYear): string =>
     : `${key.clusterCode}/${String(key.year)}`;
 
 /**
+ * Adds a period just opened to the periods known for its cluster-year (`periods`, by the year's
+ * `clusterKey`), once: what a change to the year's membership or scheme makes stale.
+ */
+export function addOpenedPeriod(periods: Map<string, string[]>, period: ClusterPeriod): void {
+  const yearKey = clusterKey({ clusterCode: period.clusterCode, year: yearOf(period.periodId) });
+  const known = periods.get(yearKey) ?? [];
+  if (!known.includes(period.periodId)) periods.set(yearKey, [...known, period.periodId]);
+}
+
+/**
  * What a batch made stale, each cluster-period (or cluster-year) once, kept with the last event of
  * the batch that made it so. Kept in the order first marked.
  */
 export class StaleSet<Key extends ClusterPeriod | ClusterYear> {
-  private readonly marked = new Map<string, { stale: Stale<Key>; index: number }>();
+  // Marked once per event of a busy batch: a later event only updates the entry it finds.
+  private readonly marked = new Map<
+    string,
+    { key: Key; event: { id: string; occurredAt: string }; index: number }
+  >();
 
   /** Marks `key` stale by `event`, found at `index` of the batch. */
   mark(key: Key, event: { id: string; occurredAt: string }, index: number): void {
     const name = clusterKey(key);
     const kept = this.marked.get(name);
-    if (kept === undefined || kept.index < index) {
-      const stale = { ...key, causationId: event.id, causedAt: event.occurredAt };
-      this.marked.set(name, { stale, index });
+    if (kept === undefined) this.marked.set(name, { key, event, index });
+    else if (kept.index < index) {
+      kept.event = event;
+      kept.index = index;
     }
   }
 
   items(): Stale<Key>[] {
-    return [...this.marked.values()].map((kept) => kept.stale);
+    return [...this.marked.values()].map(({ key, event }) => ({
+      ...key,
+      causationId: event.id,
+      causedAt: event.occurredAt,
+    }));
   }
 }
 

@@ -7,6 +7,7 @@ export {
   clusterPeriodKey,
   clusterYearColumns,
   clusterYearKey,
+  addOpenedPeriod,
   newestPerKey,
   pairIn,
   StaleSet,

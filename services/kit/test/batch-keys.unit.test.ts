@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { newestPerKey, StaleSet, type ClusterPeriod, type ClusterYear } from '../src/batch-keys.ts';
+import {
+  addOpenedPeriod,
+  newestPerKey,
+  StaleSet,
+  type ClusterPeriod,
+  type ClusterYear,
+} from '../src/batch-keys.ts';
 
 describe('what a batch made stale', () => {
   const event = (id: string) => ({ id, occurredAt: `2026-07-0${id}T00:00:00Z` });
@@ -29,6 +35,19 @@ describe('what a batch made stale', () => {
       { clusterCode: 'cum-01', year: 2026, ...cause('3') },
       { clusterCode: 'cum-01', year: 2027, ...cause('2') },
     ]);
+  });
+
+  test('knows each opened period once, under its cluster-year', () => {
+    const periods = new Map<string, string[]>([['cum-01/2026', ['2026-H1']]]);
+    addOpenedPeriod(periods, { clusterCode: 'cum-01', periodId: '2026-FY' });
+    addOpenedPeriod(periods, { clusterCode: 'cum-01', periodId: '2026-H1' });
+    addOpenedPeriod(periods, { clusterCode: 'cum-02', periodId: '2027-H1' });
+    expect(periods).toEqual(
+      new Map([
+        ['cum-01/2026', ['2026-H1', '2026-FY']],
+        ['cum-02/2027', ['2027-H1']],
+      ]),
+    );
   });
 
   test('keeps the newest version of each key, the first or the last of equal ones as asked', () => {

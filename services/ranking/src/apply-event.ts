@@ -1,5 +1,5 @@
-import { clusterKey, type ClusterPeriod, type ClusterYear } from '@thidua/kit';
-import { yearOf, type ContestEvent, type ScoresEvent } from '@thidua/schema';
+import { addOpenedPeriod, clusterKey, type ClusterPeriod, type ClusterYear } from '@thidua/kit';
+import type { ContestEvent, ScoresEvent } from '@thidua/schema';
 import type { RankingChanges, RankingState } from './state.ts';
 
 /** The rows a batch writes so far, the newest of each key. */
@@ -45,9 +45,7 @@ export function applyEvent(
     }
     case 'PeriodOpened': {
       const period: ClusterPeriod = { clusterCode, periodId: event.data.periodId };
-      const yearKey = clusterKey({ clusterCode, year: yearOf(period.periodId) });
-      const known = state.periods.get(yearKey) ?? [];
-      if (!known.includes(period.periodId)) state.periods.set(yearKey, [...known, period.periodId]);
+      addOpenedPeriod(state.periods, period);
       changes.periods.set(clusterKey(period), period);
       return [period];
     }
