@@ -9,8 +9,8 @@ import { providerToken } from './provider-token.ts';
 
 const issuer = 'https://idp.example.vn';
 const audience = 'https://thidua.example.vn/api';
-const message = "The identity provider's key set could not be reached";
-const messageVi = 'Không kiểm tra được mã xác thực: máy chủ định danh không trả lời';
+const message = "The identity provider's key set could not be fetched";
+const messageVi = 'Không kiểm tra được mã xác thực: không lấy được bộ khóa của máy chủ định danh';
 
 /** A loopback port nothing listens on: it was free a moment ago and has been let go. */
 async function closedPort(): Promise<number> {

@@ -14,7 +14,13 @@ const issuer = 'https://idp.example.vn';
 const audience = 'https://thidua.example.vn/api';
 
 /** How the key set's server treats the next requests. */
-type KeySetServer = 'drops the connection' | 'never answers' | 'answers 503' | 'serves the keys';
+type KeySetServer =
+  | 'drops the connection'
+  | 'never answers'
+  | 'answers 503'
+  | 'answers 200 with a page'
+  | 'answers 200 with JSON that is no key set'
+  | 'serves the keys';
 
 describe("an identity provider whose key set can't be fetched", () => {
   let server: Server;
@@ -35,7 +41,13 @@ describe("an identity provider whose key set can't be fetched", () => {
     server = createServer((request, response) => {
       if (behaviour === 'drops the connection') request.socket.destroy();
       else if (behaviour === 'answers 503') response.writeHead(503).end('down for maintenance');
-      else if (behaviour === 'serves the keys') {
+      else if (behaviour === 'answers 200 with a page') {
+        response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Đăng nhập</html>');
+      } else if (behaviour === 'answers 200 with JSON that is no key set') {
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'maintenance' }));
+      } else if (behaviour === 'serves the keys') {
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ keys: [publicJwk] }));
@@ -68,7 +80,13 @@ describe("an identity provider whose key set can't be fetched", () => {
   });
 
   test('refuses as unreachable in both languages, naming no cause, and logs the outage once', async () => {
-    for (const met of ['drops the connection', 'never answers', 'answers 503'] as const) {
+    for (const met of [
+      'drops the connection',
+      'never answers',
+      'answers 503',
+      'answers 200 with a page',
+      'answers 200 with JSON that is no key set',
+    ] as const) {
       behaviour = met;
       const refusal = await verify(token).then(
         () => null,
@@ -77,11 +95,11 @@ describe("an identity provider whose key set can't be fetched", () => {
       expect(refusal, met).toBeInstanceOf(IdentityProviderUnreachable);
       expect(refusal).toMatchObject({
         code: 'IDENTITY_PROVIDER_UNREACHABLE',
-        message: "The identity provider's key set could not be reached",
-        messageVi: 'Không kiểm tra được mã xác thực: máy chủ định danh không trả lời',
+        message: "The identity provider's key set could not be fetched",
+        messageVi: 'Không kiểm tra được mã xác thực: không lấy được bộ khóa của máy chủ định danh',
       });
     }
-    // Three refusals, one line: at warn, with the cause of the first.
+    // Five refusals, one line: at warn, with the cause of the first.
     expect(logged).toEqual([
       {
         level: 'warn',

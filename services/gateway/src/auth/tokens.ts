@@ -1,10 +1,12 @@
 import { actorSubject, unitCode as unitCodeSchema } from '@thidua/schema';
 import {
+  createLocalJWKSet,
   createRemoteJWKSet,
   customFetch,
   errors,
   jwtVerify,
   SignJWT,
+  type JSONWebKeySet,
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
@@ -137,16 +139,17 @@ export interface OutageLog {
 }
 
 /**
- * The identity provider's key set could not be fetched (no answer, a timeout, or an answer other
- * than 200), so no token of it can be checked: the request is refused as the server's fault, not
- * the caller's. The cause is logged, never sent.
+ * The identity provider's key set could not be fetched (no answer, a timeout, an answer other than
+ * 200, or a 200 whose body is not a key set), so no token of it can be checked: the request is
+ * refused as the server's fault, not the caller's. The cause is logged, never sent.
  */
 export class IdentityProviderUnreachable extends Error {
   override readonly name = 'IdentityProviderUnreachable';
   readonly code = 'IDENTITY_PROVIDER_UNREACHABLE';
-  readonly messageVi = 'Không kiểm tra được mã xác thực: máy chủ định danh không trả lời';
+  readonly messageVi =
+    'Không kiểm tra được mã xác thực: không lấy được bộ khóa của máy chủ định danh';
   constructor(cause: unknown) {
-    super("The identity provider's key set could not be reached", { cause });
+    super("The identity provider's key set could not be fetched", { cause });
   }
 }
 
@@ -243,11 +246,28 @@ function remoteKeySet(
         void response.body?.cancel();
         throw unreachable(new Error(`the key set answered HTTP ${response.status}`));
       }
+      // jose would report a body that is no key set as a bad token (401): it is the provider's
+      // fault, so it is checked here, with jose's own reading of a key set.
+      let body: string;
+      try {
+        body = await response.text();
+      } catch (cause) {
+        throw unreachable(cause);
+      }
+      try {
+        createLocalJWKSet(JSON.parse(body) as JSONWebKeySet);
+      } catch (cause) {
+        throw unreachable(
+          new Error('the key set answered 200 with a body that is not a JSON Web Key Set', {
+            cause,
+          }),
+        );
+      }
       if (outage) {
         outage = false;
         log?.info({ jwksUrl }, "the identity provider's key set answers again");
       }
-      return response;
+      return new Response(body, { status: 200, headers: response.headers });
     },
   });
   return async (header, token) => {
