@@ -10,12 +10,18 @@ import { logLevel } from 'kafkajs';
 const expectedAnswers: readonly RegExp[] = [
   /Topic creation errors/,
   /The coordinator is loading/,
-  /The coordinator is not available/,
+  /The (group )?coordinator is not available/,
   /This is not the correct coordinator/,
   /There is no leader for this topic-partition/,
   /This server does not host this topic-partition/,
   /The group is rebalancing/,
 ];
+
+/**
+ * kafkajs' own line when its consumer restarts after a crash: the service's crash handler
+ * (consumer.ts) logs the same restart with its cause, at warn unless the cause is expected.
+ */
+const restartLine = /^Restarting the consumer in \d+ms$/;
 
 /** The level of the service's log at which a kafkajs log entry is written. */
 export function kafkaLogLevel(
@@ -26,7 +32,9 @@ export function kafkaLogLevel(
   if (level === logLevel.ERROR || level === logLevel.WARN) {
     const error = extra.error;
     const text = `${message} ${typeof error === 'string' ? error : ''}`;
-    return expectedAnswers.some((answer) => answer.test(text)) ? 'debug' : 'warn';
+    return restartLine.test(message) || expectedAnswers.some((answer) => answer.test(text))
+      ? 'debug'
+      : 'warn';
   }
   return level === logLevel.INFO ? 'debug' : 'trace';
 }

@@ -10,6 +10,8 @@ describe("kafkajs' log lines in the service's log", () => {
       "The coordinator is loading and hence can't process requests for this group",
     ],
     ['Response FindCoordinator(key: 10, version: 2)', 'The coordinator is not available'],
+    ['Response GroupCoordinator(key: 10, version: 2)', 'The group coordinator is not available'],
+    ['Restarting the consumer in 300ms', undefined],
     [
       'Response Metadata(key: 3, version: 6)',
       'There is no leader for this topic-partition as we are in the middle of a leadership election',
