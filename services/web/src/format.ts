@@ -157,11 +157,16 @@ const formulaWords: Record<string, string> = {
  * A criterion's formula as the API explains it (`min(5.00, 14 × 0.5) = 5.00`,
  * `reviewed 5.00 (self-score 6.00) = 5.00`) written the Vietnamese way: `min(5,00; 14 × 0,5) = 5,00`,
  * `thẩm định 5,00 (tự chấm 6,00) = 5,00`. Each number keeps its own decimals; the argument
- * separator becomes `;`, since the comma is now the decimal mark.
+ * separator becomes `;`, since the comma is now the decimal mark. In English the API's own words
+ * stay, with the numbers still written the Vietnamese way: `reviewed 5,00 (self-score 6,00) = 5,00`.
  */
-export function formatFormula(formula: string): string {
-  return formula
+export function formatFormula(formula: string, language: 'vi' | 'en' = 'vi'): string {
+  const numbers = formula
     .replace(/,\s/g, '; ')
-    .replace(/\d+(?:\.\d+)?/g, (number) => formatDecimal(number, number.split('.')[1]?.length ?? 0))
-    .replace(/self-score|reviewed|target|best/g, (word) => formulaWords[word] ?? word);
+    .replace(/\d+(?:\.\d+)?/g, (number) =>
+      formatDecimal(number, number.split('.')[1]?.length ?? 0),
+    );
+  return language === 'en'
+    ? numbers
+    : numbers.replace(/self-score|reviewed|target|best/g, (word) => formulaWords[word] ?? word);
 }

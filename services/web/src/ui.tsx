@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from './client.ts';
-import { useT } from './i18n.ts';
+import { useLanguage, useT } from './i18n.ts';
 import { followLink } from './router.ts';
 
 export function Link({
@@ -19,15 +19,18 @@ export function Link({
   );
 }
 
-/** The API's refusal in Vietnamese, never a stack trace. */
+/** The API's refusal, its `messageVi` or in English its `message`; never a stack trace. */
 export function ErrorBox({ error }: { error: ApiError }) {
+  const t = useT();
+  const language = useLanguage();
   const forbidden = error.code === 'FORBIDDEN';
+  const message = language === 'en' ? error.message : error.messageVi;
   return (
     <div className="error-box" role="alert">
-      <strong>{forbidden ? 'Không có quyền truy cập' : 'Không thực hiện được'}</strong>
-      {forbidden && <p>Trang này thuộc một cụm hoặc đơn vị mà bạn không được xem.</p>}
+      <strong>{t(forbidden ? 'Không có quyền truy cập' : 'Không thực hiện được')}</strong>
+      {forbidden && <p>{t('Trang này thuộc một cụm hoặc đơn vị mà bạn không được xem.')}</p>}
       <p className={forbidden ? 'muted' : undefined}>
-        {forbidden ? `Máy chủ trả lời: ${error.messageVi}` : error.messageVi}
+        {forbidden ? t('Máy chủ trả lời: {message}', { message }) : message}
       </p>
     </div>
   );

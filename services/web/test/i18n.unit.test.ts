@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { formatFormula } from '../src/format.ts';
 import { countdownIn, periodNameIn, translate } from '../src/i18n.ts';
 import { parseMemberLines } from '../src/member-lines.ts';
 
@@ -36,6 +38,61 @@ describe('the English toggle', () => {
     expect(periodNameIn('vi', '2027-H1')).toBe('6 tháng đầu năm 2027');
     expect(periodNameIn('en', '2027-H1')).toBe('First half of 2027');
     expect(periodNameIn('en', '2027-FY')).toBe('Year 2027');
+  });
+});
+
+/** Letters Vietnamese has and English has not. */
+const vietnamese = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+describe('the pages turned to English', () => {
+  const pages = [
+    'pages/sign-in.tsx',
+    'pages/submit.tsx',
+    'pages/scorecard.tsx',
+    'pages/review.tsx',
+    'pages/ranking-chart.tsx',
+    'charts/chart.tsx',
+    'ui.tsx',
+  ];
+  const source = (page: string) =>
+    readFileSync(new URL(`../src/${page}`, import.meta.url), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+
+  test.each(pages)('every Vietnamese text of %s has an English line', (page) => {
+    const texts = [...source(page).matchAll(/'((?:[^'\\\n]|\\.)*)'/g)]
+      .map(([, text = '']) => text)
+      .filter((text) => vietnamese.test(text));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((text) => translate('en', text) === text)).toEqual([]);
+  });
+
+  test.each(pages)('%s writes no Vietnamese straight into its markup', (page) => {
+    // Quoted texts are the dictionary's keys, checked above.
+    const unquoted = source(page).replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
+    const written = [...unquoted.matchAll(/>([^<>{}]*)</g)]
+      .map(([, text = '']) => text.trim())
+      .filter((text) => vietnamese.test(text));
+    const templates = [...unquoted.matchAll(/`([^`]*)`/g)]
+      .map(([, text = '']) => text)
+      .filter((text) => vietnamese.test(text));
+    expect([...written, ...templates]).toEqual([]);
+  });
+
+  test('figures stay written the Vietnamese way in English', () => {
+    expect(formatFormula('reviewed 5.00 (self-score 6.00) = 5.00', 'en')).toBe(
+      'reviewed 5,00 (self-score 6,00) = 5,00',
+    );
+    expect(formatFormula('min(5.00, 14 × 0.5) = 5.00', 'en')).toBe('min(5,00; 14 × 0,5) = 5,00');
+    expect(translate('en', '(tối đa {points} điểm)', { points: '5,00' })).toBe(
+      '(at most 5,00 points)',
+    );
+    expect(
+      translate('en', 'Bảng điểm · {unit} · {period}', {
+        unit: 'Ban Tổ chức Tỉnh ủy W3',
+        period: 'Year 2027',
+      }),
+    ).toBe('Scorecard · Ban Tổ chức Tỉnh ủy W3 · Year 2027');
   });
 });
 

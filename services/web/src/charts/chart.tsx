@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n.ts';
 
 /**
  * A chart drawn by ECharts (as SVG, so it prints sharply), imported only when a page shows one.
@@ -17,6 +18,7 @@ export function Chart({
   /** identifies the chart to tests and print rules */
   name: string;
 }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
   useEffect(() => {
@@ -49,7 +51,7 @@ export function Chart({
       <div ref={box} role="img" aria-label={label} style={{ height }} />
       <figcaption>
         {label}
-        {state === 'failed' && ' · không tải được biểu đồ'}
+        {state === 'failed' && t(' · không tải được biểu đồ')}
       </figcaption>
     </figure>
   );

@@ -4,6 +4,7 @@ import type { Standings } from '../api-types.ts';
 import { Chart, chartNumber } from '../charts/chart.tsx';
 import { request } from '../client.ts';
 import { formatDateTime, formatDecimal } from '../format.ts';
+import { translate, useLanguage } from '../i18n.ts';
 
 /** How many revisions the chart goes back from the one shown. */
 export const chartedRevisions = 12;
@@ -71,6 +72,7 @@ export function RevisionsChart({
   latest: Standings;
 }) {
   const revisions = useRevisions(cluster, period, latest);
+  const language = useLanguage();
   const option = useMemo((): EChartsCoreOption => {
     const units = latest.entries.filter((e) => e.status === 'RANKED');
     return {
@@ -85,7 +87,8 @@ export function RevisionsChart({
       xAxis: {
         type: 'category',
         data: revisions.map(
-          (r) => `Lần ${r.revision}\n${formatDateTime(r.changedAt).slice(0, 10)}`,
+          (r) =>
+            `${translate(language, 'Lần {revision}', { revision: r.revision })}\n${formatDateTime(r.changedAt).slice(0, 10)}`,
         ),
       },
       yAxis: {
@@ -102,14 +105,18 @@ export function RevisionsChart({
         ),
       })),
     };
-  }, [latest, revisions]);
+  }, [latest, revisions, language]);
   if (revisions.length < 2) return null;
   return (
     <Chart
       name="revisions"
       option={option}
       height={360}
-      label={`Tổng điểm của từng đơn vị qua ${revisions.length} lần thay đổi gần nhất của bảng xếp hạng (lần ${revisions[0]?.revision ?? ''} đến ${latest.revision})`}
+      label={translate(
+        language,
+        'Tổng điểm của từng đơn vị qua {count} lần thay đổi gần nhất của bảng xếp hạng (lần {first} đến {last})',
+        { count: revisions.length, first: revisions[0]?.revision ?? '', last: latest.revision },
+      )}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { FieldProblem, Scorecard } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
+import { translate, useLanguage, useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 
 type ReviewScoreResult =
@@ -41,9 +42,12 @@ export function ReviewForm({
   criterion: string;
   onCounted: () => void;
 }) {
+  const t = useT();
+  const language = useLanguage();
   const [score, setScore] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  /** the API's refusals, in both languages */
+  const [problems, setProblems] = useState<{ message: string; messageVi: string }[]>([]);
   const [state, setState] = useState<'idle' | 'sending' | 'counting'>('idle');
   const id = `review-${criterion.replace(/\W/g, '-')}`;
 
@@ -66,11 +70,14 @@ export function ReviewForm({
       }
       setProblems(
         result.__typename === 'ValidationError' && result.fields.length > 0
-          ? result.fields.map((f) => f.messageVi)
-          : [result.messageVi],
+          ? result.fields
+          : [result],
       );
     } catch (error) {
-      setProblems([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
+      const failed = 'Đã có lỗi xảy ra';
+      setProblems([
+        error instanceof ApiError ? error : { message: translate('en', failed), messageVi: failed },
+      ]);
     }
     setState('idle');
   }
@@ -79,31 +86,33 @@ export function ReviewForm({
     <form
       className="review no-print"
       onSubmit={(event) => void send(event)}
-      aria-label={`Thẩm định ${criterion}`}
+      aria-label={t('Thẩm định {criterion}', { criterion })}
     >
-      <label htmlFor={`${id}-score`}>Điểm thẩm định</label>
+      <label htmlFor={`${id}-score`}>{t('Điểm thẩm định')}</label>
       <input
         id={`${id}-score`}
         inputMode="decimal"
         value={score}
         onChange={(event) => setScore(event.target.value)}
       />
-      <label htmlFor={`${id}-reason`}>Lý do</label>
+      <label htmlFor={`${id}-reason`}>{t('Lý do')}</label>
       <input
         id={`${id}-reason`}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
       />
       <button type="submit" disabled={state !== 'idle'}>
-        {state === 'sending'
-          ? 'Đang gửi…'
-          : state === 'counting'
-            ? 'Đang tính lại điểm…'
-            : 'Thẩm định'}
+        {t(
+          state === 'sending'
+            ? 'Đang gửi…'
+            : state === 'counting'
+              ? 'Đang tính lại điểm…'
+              : 'Thẩm định',
+        )}
       </button>
       {problems.length > 0 && (
         <span className="field-error" role="alert">
-          {problems.join('; ')}
+          {problems.map((p) => (language === 'en' ? p.message : p.messageVi)).join('; ')}
         </span>
       )}
     </form>

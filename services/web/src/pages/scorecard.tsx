@@ -7,9 +7,9 @@ import {
   formatFileSize,
   formatDecimal,
   formatFormula,
-  periodName,
   periodYear,
 } from '../format.ts';
+import { useLanguage, usePeriodName, useT, type Translate } from '../i18n.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 import { ReviewForm } from './review.tsx';
@@ -47,23 +47,30 @@ const inputWords: Record<string, string> = {
   pledge: 'đăng ký giao ước',
 };
 
-function inputValue(value: unknown): string {
+/** A figure written the Vietnamese way (in English too); a word in the language. */
+function inputValue(value: unknown, t: Translate): string {
   if (typeof value === 'string') {
     if (/^-?\d+(\.\d+)?$/.test(value)) return formatDecimal(value, value.includes('.') ? 2 : 0);
-    return inputWords[value] ?? value;
+    const word = inputWords[value];
+    return word === undefined ? value : t(word);
   }
   return JSON.stringify(value);
 }
 
-/** A criterion's inputs as the API gives them, named and written in Vietnamese. */
+/** A criterion's inputs as the API gives them, named and written in the language. */
 function Inputs({ inputs }: { inputs: unknown }) {
+  const t = useT();
+  const language = useLanguage();
   if (inputs === null || typeof inputs !== 'object') return <>{JSON.stringify(inputs)}</>;
+  // 'Chỉ tiêu' is the dictionary's Indicator; as an input it is the indicator's target.
+  const nameOf = (name: string) =>
+    name === 'target' && language === 'en' ? 'Target' : t(inputNames[name] ?? name);
   return (
     <dl className="inputs">
       {Object.entries(inputs).map(([name, value]) => (
         <div key={name}>
-          <dt>{inputNames[name] ?? name}</dt>
-          <dd>{inputValue(value)}</dd>
+          <dt>{nameOf(name)}</dt>
+          <dd>{inputValue(value, t)}</dd>
         </div>
       ))}
     </dl>
@@ -115,6 +122,9 @@ export function ScorecardPage({
   period: string;
   unit: string;
 }) {
+  const t = useT();
+  const language = useLanguage();
+  const periodName = usePeriodName();
   const card = useQuery<{ scorecard: Scorecard | null }>('Scorecard', { unit, period });
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
   const clusterInfo = useQuery<{ cluster: ClusterInfo | null }>('Cluster', {
@@ -125,11 +135,11 @@ export function ScorecardPage({
   const unitName = members.get(unit);
   /** A reviewer or returner: the board, or a member unit by its name. */
   const nameOf = (code: string) =>
-    code === 'central' ? 'Ban Tổ chức Trung ương' : (members.get(code) ?? code);
+    code === 'central' ? t('Ban Tổ chức Trung ương') : (members.get(code) ?? code);
   if (card.loading && card.data === null) return <Loading what="bảng điểm" />;
   if (card.error !== null) return <ErrorBox error={card.error} />;
   const scorecard = card.data?.scorecard;
-  if (scorecard == null) return <p>Chưa có bảng điểm: đơn vị chưa nộp báo cáo kỳ này.</p>;
+  if (scorecard == null) return <p>{t('Chưa có bảng điểm: đơn vị chưa nộp báo cáo kỳ này.')}</p>;
   // The lead and deputies review other members' self-scores; the API decides in the end.
   const reviews =
     unit !== me.unitCode &&
@@ -145,75 +155,81 @@ export function ScorecardPage({
   return (
     <div className="scorecard">
       <h1>
-        Bảng điểm · {unitName ?? unit} · {periodName(period)}
+        {t('Bảng điểm · {unit} · {period}', { unit: unitName ?? unit, period: periodName(period) })}
       </h1>
       <p className="actions no-print">
         <Link to={`/ky/${cluster}/${period}/phien-ban/${unit}`}>
-          Các phiên bản báo cáo (phiên bản {scorecard.submissionVersion} đang tính)
+          {t('Các phiên bản báo cáo (phiên bản {version} đang tính)', {
+            version: scorecard.submissionVersion,
+          })}
         </Link>
         {(unit === me.unitCode || me.central) && (
-          <Link to={`/don-vi/${unit}/lich-su`}>Lịch sử qua các năm</Link>
+          <Link to={`/don-vi/${unit}/lich-su`}>{t('Lịch sử qua các năm')}</Link>
         )}
         <button type="button" onClick={() => window.print()}>
-          In
+          {t('In')}
         </button>
       </p>
       {scorecard.returned !== null && (
         <div className="banner returned" role="note">
-          <strong>Báo cáo bị trả lại để giải trình</strong>: {scorecard.returned.reason} · bởi{' '}
-          {nameOf(scorecard.returned.returnedBy)} lúc{' '}
-          {formatDateTime(scorecard.returned.returnedAt)}. Báo cáo vẫn được tính cho đến khi đơn vị
-          nộp lại.
+          <strong>{t('Báo cáo bị trả lại để giải trình')}</strong>:{' '}
+          {t('{reason} · bởi {by} lúc {at}. Báo cáo vẫn được tính cho đến khi đơn vị nộp lại.', {
+            reason: scorecard.returned.reason,
+            by: nameOf(scorecard.returned.returnedBy),
+            at: formatDateTime(scorecard.returned.returnedAt),
+          })}
         </div>
       )}
       {scorecard.paperReport !== null && (
         <p className="paper-report" role="note">
-          Do {nameOf(scorecard.paperReport.recordedBy)} ghi nhận từ báo cáo giấy nhận ngày{' '}
-          {formatDate(scorecard.paperReport.receivedAt)}.
+          {t('Do {by} ghi nhận từ báo cáo giấy nhận ngày {date}.', {
+            by: nameOf(scorecard.paperReport.recordedBy),
+            date: formatDate(scorecard.paperReport.receivedAt),
+          })}
         </p>
       )}
       <table className="totals">
         <tbody>
           <tr>
-            <th>Tổng điểm</th>
+            <th>{t('Tổng điểm')}</th>
             <td className="number total">{formatDecimal(scorecard.total)}</td>
           </tr>
           <tr>
-            <th>Điểm các tiêu chí</th>
+            <th>{t('Điểm các tiêu chí')}</th>
             <td className="number">{formatDecimal(scorecard.criteriaSum)}</td>
           </tr>
           <tr>
-            <th>Điểm thưởng</th>
+            <th>{t('Điểm thưởng')}</th>
             <td className="number">{formatDecimal(scorecard.bonus)}</td>
           </tr>
           <tr>
-            <th>Điểm trừ</th>
+            <th>{t('Điểm trừ')}</th>
             <td className="number">{formatDecimal(scorecard.deductions)}</td>
           </tr>
           <tr>
-            <th>Trừ do nộp muộn</th>
+            <th>{t('Trừ do nộp muộn')}</th>
             <td className="number">{formatDecimal(scorecard.lateness)}</td>
           </tr>
           <tr>
-            <th>Xếp loại</th>
-            <td>{classificationName(scorecard.classification)}</td>
+            <th>{t('Xếp loại')}</th>
+            <td>{t(classificationName(scorecard.classification))}</td>
           </tr>
           <tr>
-            <th>Thời hạn</th>
-            <td>{scorecard.onTime ? 'Nộp đúng hạn' : 'Nộp muộn'}</td>
+            <th>{t('Thời hạn')}</th>
+            <td>{t(scorecard.onTime ? 'Nộp đúng hạn' : 'Nộp muộn')}</td>
           </tr>
         </tbody>
       </table>
       <table className="criteria">
         <thead>
           <tr>
-            <th>Tiêu chí</th>
-            <th>Cách tính</th>
-            <th>Số liệu</th>
-            <th>Công thức</th>
-            <th className="number">Điểm / tối đa</th>
-            <th>Minh chứng</th>
-            {reviews && <th className="no-print">Thẩm định</th>}
+            <th>{t('Tiêu chí')}</th>
+            <th>{t('Cách tính')}</th>
+            <th>{t('Số liệu')}</th>
+            <th>{t('Công thức')}</th>
+            <th className="number">{t('Điểm / tối đa')}</th>
+            <th>{t('Minh chứng')}</th>
+            {reviews && <th className="no-print">{t('Thẩm định')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -222,12 +238,12 @@ export function ScorecardPage({
               <td>
                 <strong>{criterion.code}</strong> {titles.get(criterion.code) ?? ''}
               </td>
-              <td>{methodNames[criterion.method] ?? criterion.method}</td>
+              <td>{t(methodNames[criterion.method] ?? criterion.method)}</td>
               <td>
                 <Inputs inputs={criterion.inputs} />
               </td>
               <td className="formula" title={criterion.formula}>
-                {formatFormula(criterion.formula)}
+                {formatFormula(criterion.formula, language)}
               </td>
               <td className="number">
                 {formatDecimal(criterion.points)} / {formatDecimal(criterion.maxPoints)}
@@ -253,14 +269,16 @@ export function ScorecardPage({
       </table>
       {scorecard.reviewedIndicators.length > 0 && (
         <table className="reviewed-indicators">
-          <caption>Số liệu đã được thẩm định (thay số liệu đơn vị nộp khi tính điểm)</caption>
+          <caption>
+            {t('Số liệu đã được thẩm định (thay số liệu đơn vị nộp khi tính điểm)')}
+          </caption>
           <thead>
             <tr>
-              <th>Chỉ tiêu</th>
-              <th className="number">Đơn vị nộp</th>
-              <th className="number">Giá trị thẩm định</th>
-              <th>Lý do</th>
-              <th>Người thẩm định</th>
+              <th>{t('Chỉ tiêu')}</th>
+              <th className="number">{t('Đơn vị nộp')}</th>
+              <th className="number">{t('Giá trị thẩm định')}</th>
+              <th>{t('Lý do')}</th>
+              <th>{t('Người thẩm định')}</th>
             </tr>
           </thead>
           <tbody>
@@ -270,8 +288,8 @@ export function ScorecardPage({
                   {indicatorTitles.get(r.indicator) ?? r.indicator}{' '}
                   <span className="muted">({r.indicator})</span>
                 </td>
-                <td className="number submitted">{inputValue(r.submittedValue)}</td>
-                <td className="number reviewed">{inputValue(r.reviewedValue)}</td>
+                <td className="number submitted">{inputValue(r.submittedValue, t)}</td>
+                <td className="number reviewed">{inputValue(r.reviewedValue, t)}</td>
                 <td className="reason">{r.reason}</td>
                 <td>{nameOf(r.reviewer)}</td>
               </tr>

@@ -1,13 +1,15 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { vietnameseCollator } from '../format.ts';
+import { roleName, vietnameseCollator } from '../format.ts';
+import { useT } from '../i18n.ts';
+import { LanguageToggle } from '../language-toggle.tsx';
 import { navigate } from '../router.ts';
 import { setToken } from '../session.ts';
 
-/** What the gateway's development sign-in lists: the board and each demo unit. */
+/** What the gateway's development sign-in lists: the board and each demo unit, with its roles. */
 interface Identity {
   unitCode: string | null;
   name: string;
-  clusters: string[];
+  clusters: { clusterCode: string; year: number; role: string }[];
 }
 
 type Listing =
@@ -30,8 +32,10 @@ async function signInAs(identity: Identity): Promise<string> {
  * the organisation's identity provider.
  */
 export function SignInPage() {
+  const t = useT();
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [pasted, setPasted] = useState('');
+  /** in Vietnamese, the dictionary's key for its English */
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
@@ -70,10 +74,13 @@ export function SignInPage() {
 
   return (
     <div className="sign-in">
-      <h1>Đăng nhập</h1>
+      <div className="sign-in-head">
+        <h1>{t('Đăng nhập')}</h1>
+        <LanguageToggle />
+      </div>
       {listing.state === 'ready' && (
         <section className="card">
-          <h2>Chế độ phát triển: chọn một danh tính mẫu</h2>
+          <h2>{t('Chế độ phát triển: chọn một danh tính mẫu')}</h2>
           <ul className="identities">
             {listing.identities.map((identity) => (
               <li key={identity.unitCode ?? 'central'}>
@@ -85,10 +92,15 @@ export function SignInPage() {
                     )
                   }
                 >
-                  {identity.name}
+                  {identity.unitCode === null ? t(identity.name) : identity.name}
                 </button>
                 {identity.clusters.length > 0 && (
-                  <span className="muted"> {identity.clusters.join(' · ')}</span>
+                  <span className="muted">
+                    {' '}
+                    {identity.clusters
+                      .map((c) => `${t(roleName(c.role))} ${c.clusterCode} (${c.year})`)
+                      .join(' · ')}
+                  </span>
                 )}
               </li>
             ))}
@@ -96,21 +108,21 @@ export function SignInPage() {
         </section>
       )}
       <section className="card">
-        <h2>Đăng nhập bằng mã do hệ thống xác thực cấp</h2>
+        <h2>{t('Đăng nhập bằng mã do hệ thống xác thực cấp')}</h2>
         <form onSubmit={signInWithPasted}>
-          <label htmlFor="token">Mã đăng nhập (token)</label>
+          <label htmlFor="token">{t('Mã đăng nhập (token)')}</label>
           <textarea
             id="token"
             rows={4}
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
           />
-          <button type="submit">Đăng nhập</button>
+          <button type="submit">{t('Đăng nhập')}</button>
         </form>
       </section>
       {failure !== null && (
         <p className="error-box" role="alert">
-          {failure}
+          {t(failure)}
         </p>
       )}
     </div>

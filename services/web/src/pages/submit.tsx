@@ -1,7 +1,22 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import type { Me, Scheme, SchemeIndicator, Scorecard, SubmitResultsResult } from '../api-types.ts';
+import type {
+  FieldProblem,
+  Me,
+  Scheme,
+  SchemeIndicator,
+  Scorecard,
+  SubmitResultsResult,
+} from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
-import { classificationName, formatDateTime, formatDecimal, periodName } from '../format.ts';
+import { classificationName, formatDateTime, formatDecimal } from '../format.ts';
+import {
+  translate,
+  useLanguage,
+  usePeriodName,
+  useT,
+  type Language,
+  type Translate,
+} from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -13,23 +28,28 @@ const kindRange: Record<SchemeIndicator['kind'], string> = {
   YES_NO: 'có hoặc không',
 };
 
-function rangeOf(indicator: SchemeIndicator): string {
+function rangeOf(indicator: SchemeIndicator, t: Translate): string {
   // A yes/no or a percentage says its range already.
   const max =
     indicator.maxValue === undefined || indicator.kind === 'YES_NO' || indicator.kind === 'PERCENT'
       ? ''
-      : `, tối đa ${formatDecimal(indicator.maxValue, 0)}`;
-  return `${kindRange[indicator.kind]}${max}`;
+      : t(', tối đa {max}', { max: formatDecimal(indicator.maxValue, 0) });
+  return `${t(kindRange[indicator.kind])}${max}`;
 }
+
+/** A refusal in the language: the API's `messageVi`, or its English `message`. */
+const say = (language: Language, refusal: { message: string; messageVi: string }) =>
+  language === 'en' ? refusal.message : refusal.messageVi;
 
 const fieldId = (path: string) => `field-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
-function FieldError({ path, problems }: { path: string; problems: Map<string, string[]> }) {
-  const messages = problems.get(path);
-  if (messages === undefined) return null;
+function FieldError({ path, problems }: { path: string; problems: Map<string, FieldProblem[]> }) {
+  const language = useLanguage();
+  const found = problems.get(path);
+  if (found === undefined) return null;
   return (
     <span className="field-error" id={`${fieldId(path)}-error`} role="alert">
-      {messages.join('; ')}
+      {found.map((p) => say(language, p)).join('; ')}
     </span>
   );
 }
@@ -43,8 +63,9 @@ function IndicatorInput({
   indicator: SchemeIndicator;
   value: string;
   onChange: (value: string) => void;
-  problems: Map<string, string[]>;
+  problems: Map<string, FieldProblem[]>;
 }) {
+  const t = useT();
   const path = `indicators.${indicator.code}`;
   const id = fieldId(path);
   const invalid = problems.has(path);
@@ -60,9 +81,9 @@ function IndicatorInput({
           aria-describedby={described}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="">– chọn –</option>
-          <option value="1">Có</option>
-          <option value="0">Không</option>
+          <option value="">{t('– chọn –')}</option>
+          <option value="1">{t('Có')}</option>
+          <option value="0">{t('Không')}</option>
         </select>
       ) : (
         <input
@@ -75,7 +96,7 @@ function IndicatorInput({
         />
       )}
       <span className="hint" id={`${id}-hint`}>
-        {indicator.kind === 'PERCENT' ? '%' : ''} ({rangeOf(indicator)})
+        {indicator.kind === 'PERCENT' ? '%' : ''} ({rangeOf(indicator, t)})
       </span>
       <FieldError path={path} problems={problems} />
     </div>
@@ -95,6 +116,7 @@ function ScoringProgress({
   period: string;
   version: number;
 }) {
+  const t = useT();
   const [scorecard, setScorecard] = useState<Scorecard | null>(null);
   const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
@@ -128,36 +150,39 @@ function ScoringProgress({
   if (scorecard !== null) {
     return (
       <p data-testid="scored">
-        Tổng điểm <strong>{formatDecimal(scorecard.total)}</strong> · xếp loại{' '}
-        {classificationName(scorecard.classification)}.
+        {t('Tổng điểm')} <strong>{formatDecimal(scorecard.total)}</strong> · {t('xếp loại')}{' '}
+        {t(classificationName(scorecard.classification))}.
       </p>
     );
   }
   return (
     <p role="status">
-      {gaveUp ? 'Bảng điểm chưa được tính xong; hãy xem lại sau.' : 'Đang tính điểm…'}
+      {t(gaveUp ? 'Bảng điểm chưa được tính xong; hãy xem lại sau.' : 'Đang tính điểm…')}
     </p>
   );
 }
 
 type Outcome =
   | { kind: 'accepted'; version: number; submittedAt: string; onTime: boolean }
-  | { kind: 'refused'; messageVi: string; unplaced: string[] };
+  | { kind: 'refused'; message: string; messageVi: string; unplaced: FieldProblem[] };
 
 /** The submission form of a period, built from the cluster's scheme. */
 export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; period: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const periodName = usePeriodName();
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
   const [values, setValues] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<Map<string, string[]>>(new Map());
+  const [problems, setProblems] = useState<Map<string, FieldProblem[]>>(new Map());
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [sending, setSending] = useState(false);
 
-  if (me.unitCode === null) return <p>Chỉ đơn vị mới nộp báo cáo.</p>;
+  if (me.unitCode === null) return <p>{t('Chỉ đơn vị mới nộp báo cáo.')}</p>;
   if (scheme.loading) return <Loading what="bảng chấm điểm" />;
   if (scheme.error !== null) return <ErrorBox error={scheme.error} />;
   const found = scheme.data?.scheme;
-  if (found == null) return <p>Cụm chưa có bảng chấm điểm cho kỳ này.</p>;
+  if (found == null) return <p>{t('Cụm chưa có bảng chấm điểm cho kỳ này.')}</p>;
   const unitCode = me.unitCode;
 
   const indicators = new Map(found.indicators.map((i) => [i.code, i]));
@@ -193,10 +218,10 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
         setProblems(new Map());
         setOutcome({ kind: 'accepted', ...result });
       } else {
-        const byPath = new Map<string, string[]>();
+        const byPath = new Map<string, FieldProblem[]>();
         const fields = result.__typename === 'ValidationError' ? result.fields : [];
         for (const field of fields)
-          byPath.set(field.path, [...(byPath.get(field.path) ?? []), field.messageVi]);
+          byPath.set(field.path, [...(byPath.get(field.path) ?? []), field]);
         const known = new Set([
           ...found.indicators.map((i) => `indicators.${i.code}`),
           ...selfAssessed.map((c) => `selfScores.${c.code}`),
@@ -204,14 +229,14 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
         setProblems(byPath);
         setOutcome({
           kind: 'refused',
+          message: result.message,
           messageVi: result.messageVi,
-          unplaced: fields.filter((f) => !known.has(f.path)).map((f) => f.messageVi),
+          unplaced: fields.filter((f) => !known.has(f.path)),
         });
       }
     } catch (error) {
-      setFailure(
-        error instanceof ApiError ? error : new ApiError(String(error), 'Đã có lỗi xảy ra'),
-      );
+      const failed = 'Đã có lỗi xảy ra';
+      setFailure(error instanceof ApiError ? error : new ApiError(translate('en', failed), failed));
     } finally {
       setSending(false);
     }
@@ -220,19 +245,24 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
   return (
     <form className="submission" onSubmit={(event) => void submit(event)} noValidate>
       <h1>
-        Báo cáo kết quả · {periodName(period)} <span className="muted">({cluster})</span>
+        {t('Báo cáo kết quả · {period}', { period: periodName(period) })}{' '}
+        <span className="muted">({cluster})</span>
       </h1>
       <p className="muted">
-        {found.title}. Nhập số theo kiểu Việt Nam (dấu phẩy cho phần thập phân, ví dụ 9,04).
+        {found.title}. {t('Nhập số theo kiểu Việt Nam (dấu phẩy cho phần thập phân, ví dụ 9,04).')}
       </p>
       {outcome?.kind === 'refused' && (
         <div className="error-box" role="alert">
-          <strong>Báo cáo chưa được ghi nhận: {problems.size} trường cần sửa.</strong>
-          <p>{outcome.messageVi}</p>
+          <strong>
+            {problems.size === 0
+              ? t('Báo cáo chưa được ghi nhận.')
+              : t('Báo cáo chưa được ghi nhận: {count} trường cần sửa.', { count: problems.size })}
+          </strong>
+          <p>{say(language, outcome)}</p>
           {outcome.unplaced.length > 0 && (
             <ul>
-              {outcome.unplaced.map((m) => (
-                <li key={m}>{m}</li>
+              {outcome.unplaced.map((p) => (
+                <li key={`${p.path}: ${p.messageVi}`}>{say(language, p)}</li>
               ))}
             </ul>
           )}
@@ -253,7 +283,9 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
               <div className="criterion" key={criterion.code}>
                 <h3>
                   {criterion.code}. {criterion.title}{' '}
-                  <span className="muted">(tối đa {formatDecimal(criterion.maxPoints)} điểm)</span>
+                  <span className="muted">
+                    {t('(tối đa {points} điểm)', { points: formatDecimal(criterion.maxPoints) })}
+                  </span>
                 </h3>
                 {indicator !== undefined && first && (
                   <IndicatorInput
@@ -264,11 +296,15 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
                   />
                 )}
                 {indicator !== undefined && !first && (
-                  <p className="muted">Dùng chỉ tiêu “{indicator.title}” đã nhập ở trên.</p>
+                  <p className="muted">
+                    {t('Dùng chỉ tiêu “{indicator}” đã nhập ở trên.', {
+                      indicator: indicator.title,
+                    })}
+                  </p>
                 )}
                 {criterion.method === 'SELF_ASSESSED' && (
                   <div className={problems.has(scorePath) ? 'field invalid' : 'field'}>
-                    <label htmlFor={fieldId(scorePath)}>Điểm tự chấm</label>
+                    <label htmlFor={fieldId(scorePath)}>{t('Điểm tự chấm')}</label>
                     <input
                       id={fieldId(scorePath)}
                       inputMode="decimal"
@@ -277,7 +313,9 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
                       aria-describedby={`${fieldId(scorePath)}-error`}
                       onChange={(event) => set(scorePath)(event.target.value)}
                     />
-                    <span className="hint">tối đa {formatDecimal(criterion.maxPoints)}</span>
+                    <span className="hint">
+                      {t('tối đa {points}', { points: formatDecimal(criterion.maxPoints) })}
+                    </span>
                     <FieldError path={scorePath} problems={problems} />
                   </div>
                 )}
@@ -288,7 +326,7 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
       ))}
       {found.indicators.some((i) => !placed.has(i.code)) && (
         <fieldset>
-          <legend>Chỉ tiêu khác</legend>
+          <legend>{t('Chỉ tiêu khác')}</legend>
           {found.indicators
             .filter((i) => !placed.has(i.code))
             .map((indicator) => (
@@ -305,11 +343,13 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
       {failure !== null && <ErrorBox error={failure} />}
       {outcome?.kind === 'accepted' && (
         <div className="success-box" role="status">
-          <strong>Đã ghi nhận báo cáo phiên bản {outcome.version}</strong>
+          <strong>
+            {t('Đã ghi nhận báo cáo phiên bản {version}', { version: outcome.version })}
+          </strong>
           <p>
-            Nộp lúc {formatDateTime(outcome.submittedAt)} ·{' '}
-            {outcome.onTime ? 'đúng hạn' : 'nộp muộn'} ·{' '}
-            <Link to={`/ky/${cluster}/${period}/bang-diem/${unitCode}`}>xem bảng điểm</Link>
+            {t('Nộp lúc {moment}', { moment: formatDateTime(outcome.submittedAt) })} ·{' '}
+            {t(outcome.onTime ? 'đúng hạn' : 'nộp muộn')} ·{' '}
+            <Link to={`/ky/${cluster}/${period}/bang-diem/${unitCode}`}>{t('xem bảng điểm')}</Link>
           </p>
           <ScoringProgress
             key={outcome.version}
@@ -321,7 +361,7 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
       )}
       <div className="form-actions">
         <button type="submit" disabled={sending}>
-          {sending ? 'Đang gửi…' : 'Gửi báo cáo'}
+          {t(sending ? 'Đang gửi…' : 'Gửi báo cáo')}
         </button>
       </div>
     </form>
