@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSystem, tokenFor, type RunningSystem } from '../../../test/support/system.ts';
-import { buildWebApp, startBrowser, untilRanked, type BrowserSession } from './browser-session.ts';
+import {
+  buildWebApp,
+  signInAs,
+  startBrowser,
+  untilRanked,
+  type BrowserSession,
+} from './browser-session.ts';
 
 // A year set up and run from the management screens: the central board defines a cluster, its
 // deputies and its scheme (pasted as JSON); the lead opens, moves and closes the year-end period,
@@ -374,6 +380,15 @@ describe('the management screens in a real browser against the whole system', ()
     expect(await lead.locator('table.standings thead').textContent()).toBe(
       'RankUnitTotal pointsCriteria pointsDeductionClassificationMovement',
     );
+    // Its chart of the revisions too, the units' names as they are.
+    const chart = lead.locator('figure[data-chart="revisions"][data-state="drawn"]');
+    await chart.waitFor();
+    expect(await chart.locator('figcaption').textContent()).toMatch(
+      /^Each unit's total over the ranking's last \d+ revisions \(\d+ to \d+\)$/,
+    );
+    const drawn = await chart.locator('svg').textContent();
+    expect(drawn).toMatch(/Revision \d+/);
+    expect(drawn).toContain('Ban Tổ chức Tỉnh ủy W3');
     await session.screenshot(lead, 'ranking-english.png');
     await lead.goto(new URL(`/ky/${cluster}/${periodId}/ma-tran`, managed).href);
     await lead.getByRole('heading', { name: `Matrix · Year ${year} (${cluster})` }).waitFor();
@@ -383,15 +398,66 @@ describe('the management screens in a real browser against the whole system', ()
     await lead.goto(new URL('/don-vi/w1/lich-su', managed).href);
     await lead.getByRole('heading', { name: 'History · Ban Tổ chức Tỉnh ủy W1' }).waitFor();
     expect(await lead.getByText('The unit has no predecessor.').count()).toBe(1);
+    // The submission form: the scheme's titles and the figures as they are, the API's refusals
+    // (the period is closed, a self-score over its maximum) in English.
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/nop`, managed).href);
+    await lead.getByRole('heading', { name: `Report · Year ${year} (${cluster})` }).waitFor();
+    expect(await lead.locator('#field-indicators-admitted-hint').textContent()).toBe(
+      ' (a whole number, from 0, at most 30.000)',
+    );
+    expect(await lead.locator('.criterion h3').last().textContent()).toBe(
+      '1.2. Tự đánh giá (at most 50,00 points)',
+    );
+    await lead.getByLabel('Đảng viên mới').fill('100');
+    await lead.getByLabel('Self-score').fill('60');
+    await lead.getByRole('button', { name: 'Send the report' }).click();
+    const refusal = lead.locator('form.submission .error-box');
+    await expect
+      .poll(() => refusal.locator('strong').textContent())
+      .toBe('The report was not recorded: 2 field(s) to correct.');
+    expect(await refusal.locator('li').textContent()).toBe(`period ${periodId} is closed`);
+    expect(await lead.locator('#field-selfScores-1-2-error').textContent()).toMatch(
+      /^Self-score 60 exceeds the maximum 50(\.00)? of criterion 1\.2$/,
+    );
+    await session.screenshot(lead, 'submission-english.png');
+    // A member's scorecard, as the lead who reviews it: the formula's numbers the Vietnamese way.
+    await lead.goto(new URL(`/ky/${cluster}/${periodId}/bang-diem/w3`, managed).href);
+    await lead
+      .getByRole('heading', { name: `Scorecard · Ban Tổ chức Tỉnh ủy W3 · Year ${year}` })
+      .waitFor();
+    expect(await lead.locator('table.totals').textContent()).toBe(
+      'Total points95,00Criteria points95,00Bonus0,00Deduction0,00Deducted for lateness0,00' +
+        'ClassificationExcellentTimelinessSent on time',
+    );
+    expect(await lead.locator('table.criteria thead').textContent()).toBe(
+      'CriterionMethodFigureFormulaPoints / maxEvidenceReview',
+    );
+    const selfScored = lead.locator('tr[data-criterion="1.2"]');
+    expect(await selfScored.locator('td').nth(1).textContent()).toBe('Self-assessed');
+    expect(await selfScored.locator('td.formula').textContent()).toBe('self-score 45 = 45,00');
+    expect(await selfScored.getByRole('form', { name: 'Review 1.2' }).textContent()).toBe(
+      'Reviewed scoreReasonReview',
+    );
+    await session.screenshot(lead, 'scorecard-english.png');
     await lead.goto(managed);
     await lead.getByRole('link', { name: 'Home' }).click();
     await lead.getByRole('heading', { name: "The unit's clusters" }).waitFor();
     expect(await lead.getByRole('region', { name: `${cluster} ${year}` }).textContent()).toMatch(
       /Role: Lead · 6 member units · Awards 2027.*Manage cluster.*Year 2027.*Closed/,
     );
+    // Signed out, the sign-in page reads in English; switched back there, the app is Vietnamese.
+    await lead.getByRole('button', { name: 'Sign out' }).click();
+    await lead.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    expect(await lead.getByLabel('Sign-in token').count()).toBe(1);
+    expect(await lead.getByRole('button', { name: 'Central Organisation Board' }).count()).toBe(1);
+    expect(await lead.locator('.identities').textContent()).toContain(
+      `Ban Tổ chức Tỉnh ủy W1 Lead ${cluster} (${year})`,
+    );
+    await session.screenshot(lead, 'sign-in-english.png');
     await lead.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await lead.getByRole('heading', { name: 'Các cụm thi đua của đơn vị' }).waitFor();
     expect(await lead.locator('html').getAttribute('lang')).toBe('vi');
+    await signInAs(lead, /W1$/);
+    await lead.getByRole('heading', { name: 'Các cụm thi đua của đơn vị' }).waitFor();
   });
 
   test("the central board's summary reads in English, its figures and the scheme's titles as they are", async () => {
