@@ -22,6 +22,7 @@ import { ErrorBox, Link, Loading } from './ui.tsx';
 import { useQuery } from './use-query.ts';
 
 function Page({ me, path }: { me: Me; path: string }) {
+  const t = useT();
   const pathname = path.split('?')[0] ?? '/';
   if (pathname === '/') return me.central ? <CentralHome /> : <UnitHome me={me} />;
   let params = match('/ky/:cluster/:period/nop', pathname);
@@ -77,7 +78,7 @@ function Page({ me, path }: { me: Me; path: string }) {
   }
   return (
     <p>
-      Không có trang này. <Link to="/">Về trang chủ</Link>
+      {t('Không có trang này.')} <Link to="/">{t('Về trang chủ')}</Link>
     </p>
   );
 }
@@ -123,7 +124,7 @@ function SignedIn({ path }: { path: string }) {
     <>
       <header className="top no-print">
         <Link to="/" className="brand">
-          thidua · Thi đua cụm
+          {t('thidua · Thi đua cụm')}
         </Link>
         {me.data !== null && <Who me={me.data.me} />}
         <LanguageToggle />

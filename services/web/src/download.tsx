@@ -1,5 +1,18 @@
 import { useState } from 'react';
+import { sayIn, translate, useLanguage, useT } from './i18n.ts';
 import { currentToken } from './session.ts';
+
+/** A refusal's text in both languages. */
+interface Refusal {
+  message: string;
+  messageVi: string;
+}
+
+/** A text of this file in both languages. */
+const bothLanguages = (text: string, values?: Record<string, string | number>): Refusal => ({
+  message: translate('en', text, values),
+  messageVi: translate('vi', text, values),
+});
 
 /** The file name the gateway gives in Content-Disposition, else `fallback`. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -12,7 +25,7 @@ function fileNameOf(response: Response, fallback: string): string {
 /**
  * A spreadsheet or document of the gateway's file routes. They need the bearer token, which a
  * plain link cannot send, so the file is fetched and saved from memory; a refusal shows the
- * gateway's Vietnamese reason.
+ * gateway's reason in the language chosen.
  */
 export function Download({
   path,
@@ -26,7 +39,9 @@ export function Download({
   label: string;
   fallbackName: string;
 }) {
-  const [state, setState] = useState<{ busy: boolean; refusal: string | null }>({
+  const t = useT();
+  const language = useLanguage();
+  const [state, setState] = useState<{ busy: boolean; refusal: Refusal | null }>({
     busy: false,
     refusal: null,
   });
@@ -41,11 +56,15 @@ export function Download({
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as {
-          error?: { messageVi?: string };
+          error?: Partial<Refusal>;
         } | null;
+        const { message, messageVi } = body?.error ?? {};
         setState({
           busy: false,
-          refusal: body?.error?.messageVi ?? `Máy chủ trả lời lỗi ${response.status}`,
+          refusal:
+            message !== undefined && messageVi !== undefined
+              ? { message, messageVi }
+              : bothLanguages('Máy chủ trả lời lỗi {status}', { status: response.status }),
         });
         return;
       }
@@ -60,17 +79,17 @@ export function Download({
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       setState({ busy: false, refusal: null });
     } catch {
-      setState({ busy: false, refusal: 'Không kết nối được máy chủ' });
+      setState({ busy: false, refusal: bothLanguages('Không kết nối được máy chủ') });
     }
   }
   return (
     <span className="download">
       <button type="button" disabled={state.busy} data-href={url} onClick={() => void save()}>
-        {state.busy ? 'Đang tải…' : label}
+        {state.busy ? t('Đang tải…') : label}
       </button>
       {state.refusal !== null && (
         <span className="field-error" role="alert">
-          {state.refusal}
+          {sayIn(language, state.refusal)}
         </span>
       )}
     </span>

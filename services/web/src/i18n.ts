@@ -405,6 +405,14 @@ const english: Record<string, string> = {
   'Phê duyệt ở mức thấp hơn': 'Approve as a lower award',
   'Trả lại': 'Return',
   'Không phê duyệt': 'Reject',
+  // the frame's leftovers and downloads
+  'thidua · Thi đua cụm': 'thidua · Cluster emulation',
+  'Xử lý {unit} {indicator}': 'Handle {unit} {indicator}',
+  'Không có trang này.': 'There is no such page.',
+  'thông tin đăng nhập': 'who you are',
+  'Đang tải…': 'Downloading…',
+  'Máy chủ trả lời lỗi {status}': 'The server answered with error {status}',
+  'Không kết nối được máy chủ': 'The server could not be reached',
 };
 
 /** `text` in `language`, with each `{name}` replaced by its value. */
@@ -418,6 +426,10 @@ export function translate(
     name in values ? String(values[name]) : whole,
   );
 }
+
+/** The API's refusal in the language: its `messageVi`, or in English its `message`. */
+export const sayIn = (language: Language, refusal: { message: string; messageVi: string }) =>
+  language === 'en' ? refusal.message : refusal.messageVi;
 
 export type Translate = (text: string, values?: Record<string, string | number>) => string;
 

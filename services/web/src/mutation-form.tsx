@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from './api-types.ts';
 import { ApiError, request } from './client.ts';
 import './forms.css';
-import { translate, useLanguage, useT } from './i18n.ts';
+import { sayIn, translate, useLanguage, useT } from './i18n.ts';
 
 /** What every mutation of schema/graphql/operations answers: its payload or a typed refusal. */
 interface MutationResult {
@@ -49,8 +49,7 @@ export function useMutationForm(): MutationForm {
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [general, setGeneral] = useState<Refusal[]>([]);
-  const say = (refusal: { message: string; messageVi: string }) =>
-    language === 'en' ? refusal.message : refusal.messageVi;
+  const say = (refusal: { message: string; messageVi: string }) => sayIn(language, refusal);
 
   async function run(operation: string, field: string, variables: object, shown: string[]) {
     setSending(true);

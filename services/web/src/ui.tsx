@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from './client.ts';
-import { useLanguage, useT } from './i18n.ts';
+import { sayIn, useLanguage, useT } from './i18n.ts';
 import { followLink } from './router.ts';
 
 export function Link({
@@ -24,7 +24,7 @@ export function ErrorBox({ error }: { error: ApiError }) {
   const t = useT();
   const language = useLanguage();
   const forbidden = error.code === 'FORBIDDEN';
-  const message = language === 'en' ? error.message : error.messageVi;
+  const message = sayIn(language, error);
   return (
     <div className="error-box" role="alert">
       <strong>{t(forbidden ? 'Không có quyền truy cập' : 'Không thực hiện được')}</strong>

@@ -51,8 +51,12 @@ describe('the pages turned to English', () => {
     'pages/scorecard.tsx',
     'pages/review.tsx',
     'pages/ranking-chart.tsx',
+    'pages/flags.tsx',
+    'pages/matrix.tsx',
     'charts/chart.tsx',
     'ui.tsx',
+    'download.tsx',
+    'app.tsx',
   ];
   const source = (page: string) =>
     readFileSync(new URL(`../src/${page}`, import.meta.url), 'utf8')

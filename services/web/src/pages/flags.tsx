@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { FieldProblem } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { formatDecimal } from '../format.ts';
-import { useT } from '../i18n.ts';
+import { sayIn, translate, useLanguage, useT } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -26,11 +26,19 @@ type Refusal =
 type ReviewIndicatorResult = { __typename: 'IndicatorReviewed' } | Refusal;
 type ReturnSubmissionResult = { __typename: 'SubmissionReturned' } | Refusal;
 
-function problemsOf(result: Refusal): string[] {
-  return result.__typename === 'ValidationError' && result.fields.length > 0
-    ? result.fields.map((f) => f.messageVi)
-    : [result.messageVi];
+/** A refusal's texts in both languages, each shown in the one chosen. */
+interface Problem {
+  message: string;
+  messageVi: string;
 }
+
+function problemsOf(result: Refusal): Problem[] {
+  return result.__typename === 'ValidationError' && result.fields.length > 0
+    ? result.fields
+    : [result];
+}
+
+const failed = 'Đã có lỗi xảy ra';
 
 /** From one flag: set a reviewed value with a reason, or return the submission with a reason. */
 function FlagActions({
@@ -43,9 +51,10 @@ function FlagActions({
   onDone: (doneVi: string) => void;
 }) {
   const t = useT();
+  const language = useLanguage();
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [sending, setSending] = useState(false);
   const id = `flag-${flag.unitCode}-${flag.indicator}`;
 
@@ -81,7 +90,9 @@ function FlagActions({
         } else setProblems(problemsOf(result));
       }
     } catch (error) {
-      setProblems([error instanceof ApiError ? error.messageVi : 'Đã có lỗi xảy ra']);
+      setProblems([
+        error instanceof ApiError ? error : { message: translate('en', failed), messageVi: failed },
+      ]);
     }
     setSending(false);
   }
@@ -89,7 +100,7 @@ function FlagActions({
   return (
     <form
       className="review no-print"
-      aria-label={`Xử lý ${flag.unitCode} ${flag.indicator}`}
+      aria-label={t('Xử lý {unit} {indicator}', { unit: flag.unitCode, indicator: flag.indicator })}
       onSubmit={(event) => void run('review', event)}
     >
       <label htmlFor={`${id}-value`}>{t('Giá trị thẩm định')}</label>
@@ -109,7 +120,7 @@ function FlagActions({
       </button>
       {problems.length > 0 && (
         <span className="field-error" role="alert">
-          {problems.join('; ')}
+          {problems.map((problem) => sayIn(language, problem)).join('; ')}
         </span>
       )}
     </form>

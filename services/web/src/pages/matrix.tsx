@@ -3,7 +3,7 @@ import type { Scheme, Scorecard, Standings } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { Download } from '../download.tsx';
 import { classificationName, formatDecimal } from '../format.ts';
-import { usePeriodName, useT } from '../i18n.ts';
+import { sayIn, useLanguage, usePeriodName, useT } from '../i18n.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
 
@@ -52,6 +52,7 @@ function useScorecards(period: string, units: string[] | null): Cards | null {
  */
 export function MatrixPage({ cluster, period }: { cluster: string; period: string }) {
   const t = useT();
+  const language = useLanguage();
   const periodName = usePeriodName();
   const ranking = useQuery<{ ranking: Standings | null }>('Ranking', { cluster, period });
   const scheme = useQuery<{ scheme: Scheme | null }>('Scheme', { cluster, period });
@@ -152,7 +153,7 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
                     ) : (
                       <td colSpan={criteria.length + 4} className="muted">
                         {found?.error != null
-                          ? found.error.messageVi
+                          ? sayIn(language, found.error)
                           : t('Chưa nộp báo cáo (NOT_SUBMITTED)')}
                       </td>
                     )}

@@ -9,14 +9,7 @@ import type {
 } from '../api-types.ts';
 import { ApiError, request } from '../client.ts';
 import { classificationName, formatDateTime, formatDecimal } from '../format.ts';
-import {
-  translate,
-  useLanguage,
-  usePeriodName,
-  useT,
-  type Language,
-  type Translate,
-} from '../i18n.ts';
+import { sayIn, translate, useLanguage, usePeriodName, useT, type Translate } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Link, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -37,10 +30,6 @@ function rangeOf(indicator: SchemeIndicator, t: Translate): string {
   return `${t(kindRange[indicator.kind])}${max}`;
 }
 
-/** A refusal in the language: the API's `messageVi`, or its English `message`. */
-const say = (language: Language, refusal: { message: string; messageVi: string }) =>
-  language === 'en' ? refusal.message : refusal.messageVi;
-
 const fieldId = (path: string) => `field-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
 function FieldError({ path, problems }: { path: string; problems: Map<string, FieldProblem[]> }) {
@@ -49,7 +38,7 @@ function FieldError({ path, problems }: { path: string; problems: Map<string, Fi
   if (found === undefined) return null;
   return (
     <span className="field-error" id={`${fieldId(path)}-error`} role="alert">
-      {found.map((p) => say(language, p)).join('; ')}
+      {found.map((p) => sayIn(language, p)).join('; ')}
     </span>
   );
 }
@@ -258,11 +247,11 @@ export function SubmitPage({ me, cluster, period }: { me: Me; cluster: string; p
               ? t('Báo cáo chưa được ghi nhận.')
               : t('Báo cáo chưa được ghi nhận: {count} trường cần sửa.', { count: problems.size })}
           </strong>
-          <p>{say(language, outcome)}</p>
+          <p>{sayIn(language, outcome)}</p>
           {outcome.unplaced.length > 0 && (
             <ul>
               {outcome.unplaced.map((p) => (
-                <li key={`${p.path}: ${p.messageVi}`}>{say(language, p)}</li>
+                <li key={`${p.path}: ${p.messageVi}`}>{sayIn(language, p)}</li>
               ))}
             </ul>
           )}
