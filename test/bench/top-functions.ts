@@ -3,6 +3,7 @@
 // `--callers NAME` shows instead whose calls a function's self time came from.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
@@ -37,9 +38,20 @@ function packageOf(url: string): string {
   return url;
 }
 
-export function summarizeProfile(file: string, top = 15): ProfileSummary {
+/** A profile and its nodes by id. */
+function readProfile(file: string): { profile: CpuProfile; byId: Map<number, ProfileNode> } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  return { profile, byId: new Map(profile.nodes.map((node) => [node.id, node])) };
+}
+
+/** A frame as `name file:line`, `(anonymous)` for a function without a name. */
+function frameLabel(frame: ProfileNode['callFrame']): string {
+  const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
+  return `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
+}
+
+export function summarizeProfile(file: string, top = 15): ProfileSummary {
+  const { profile, byId } = readProfile(file);
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
@@ -56,8 +68,7 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
       if (frame.functionName === '(idle)') idleUs += us;
       continue;
     }
-    const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
-    const name = `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
+    const name = frameLabel(frame);
     functions.set(name, (functions.get(name) ?? 0) + us);
     const pkg =
       frame.functionName === '(garbage collector)' ? '(garbage collector)' : packageOf(frame.url);
@@ -80,16 +91,13 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
 
 /** The self time of the functions named `name`, split by the first two package frames above them. */
 export function callersOf(file: string, name: string, top = 15): string {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const { profile, byId } = readProfile(file);
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes)
     for (const child of node.children ?? []) parentOf.set(child, node.id);
   const frameName = (id: number | undefined) => {
     const frame = id === undefined ? undefined : byId.get(id)?.callFrame;
-    if (frame === undefined) return '(root)';
-    const where = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
-    return `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${where}`;
+    return frame === undefined ? '(root)' : frameLabel(frame);
   };
   const byCaller = new Map<string, number>();
   let totalUs = 0;
@@ -131,14 +139,12 @@ export function formatSummary(summary: ProfileSummary): string {
 }
 
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
-  const args = process.argv.slice(2);
-  const topAt = args.indexOf('--top');
-  const callersAt = args.indexOf('--callers');
-  const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
-  const callers = callersAt >= 0 ? args[callersAt + 1] : undefined;
-  const files = args.filter(
-    (arg, i) => !arg.startsWith('--') && i !== topAt + 1 && (callersAt < 0 || i !== callersAt + 1),
-  );
+  const { values, positionals: files } = parseArgs({
+    options: { top: { type: 'string', default: '15' }, callers: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const top = Number(values.top);
+  const { callers } = values;
   for (const file of files) {
     const text =
       callers === undefined
