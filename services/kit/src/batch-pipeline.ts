@@ -20,16 +20,15 @@ export interface BatchPipeline<Database, Event, State, Changes> {
   write(trx: Transaction<Database>, changes: Changes): Promise<void>;
 }
 
-/** Runs one batch through `pipeline` in `trx`; returns the events to emit. */
+/** Runs one batch through `pipeline` in `trx`; returns what it decided, once written. */
 export async function runPipeline<Database, Event, State, Changes>(
   pipeline: BatchPipeline<Database, Event, State, Changes>,
   trx: Transaction<Database>,
   events: readonly Event[],
-): Promise<AnyEvent[]> {
-  const state = await pipeline.load(trx, events);
-  const { changes, emit } = pipeline.decide(state, events);
-  await pipeline.write(trx, changes);
-  return emit;
+): Promise<BatchDecision<Changes>> {
+  const decision = pipeline.decide(await pipeline.load(trx, events), events);
+  await pipeline.write(trx, decision.changes);
+  return decision;
 }
 
 /** The batch handler of a service whose batches run through `pipeline`. */
@@ -37,6 +36,6 @@ export function pipelineHandler<Database, Topic extends TopicId, State, Changes>
   pipeline: BatchPipeline<Database, EventOnTopic<Topic>, State, Changes>,
 ): BatchHandler<Database, Topic> {
   return async (events, { trx, emit }) => {
-    for (const event of await runPipeline(pipeline, trx, events)) emit(event);
+    for (const event of (await runPipeline(pipeline, trx, events)).emit) emit(event);
   };
 }

@@ -90,8 +90,7 @@ export const handleBatch: BatchHandler<ReportingDatabase, 'contest' | 'scores' |
   events,
   { trx },
 ) => {
-  const { changes } = reportingPipeline.decide(await reportingPipeline.load(trx, events), events);
-  await reportingPipeline.write(trx, changes);
+  const { changes } = await runPipeline(reportingPipeline, trx, events);
   const periodIds = [...new Set(changes.summaries.map((s) => s.periodId))];
   await runPipeline(rollUpPipeline, trx, periodIds);
 };

@@ -1,5 +1,6 @@
 import {
   chunksOf,
+  runPipeline,
   StaleSet,
   type BatchContext,
   type BatchDecision,
@@ -92,16 +93,14 @@ export async function handleBatch(
   events: ContestEvent[],
   { trx, emit, log }: BatchContext<ScoringDatabase>,
 ): Promise<void> {
-  const { changes } = scoringPipeline.decide(await scoringPipeline.load(trx, events), events);
-  await scoringPipeline.write(trx, changes);
+  const { changes } = await runPipeline(scoringPipeline, trx, events);
   for (const periods of chunksOf(changes.stale, periodsAtOnce)) {
-    const rescored = rescorePipeline.decide(await rescorePipeline.load(trx, periods), periods);
+    const rescored = await runPipeline(rescorePipeline, trx, periods);
     // The gateway checks submissions against the scheme; one that no longer fits (the scheme was
     // replaced after it) is left unscored and reported rather than stopping the cluster.
     for (const { error, ...unit } of rescored.changes.unscorable) {
       log.error({ err: error, ...unit }, 'submission cannot be scored');
     }
-    await rescorePipeline.write(trx, rescored.changes);
     for (const event of rescored.emit) emit(event);
   }
 }
