@@ -1,12 +1,18 @@
-import { makeEvent, topicName, type ContestEvent } from '@thidua/schema';
+import { topicName } from '@thidua/schema';
 import { Partitioners, type Admin, type Kafka } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createBatchConsumer, type BatchConsumer } from '../src/consumer.ts';
 import { createKafka, ensureTopics } from '../src/kafka.ts';
 import { createLogger } from '../src/logger.ts';
-import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
+import {
+  openSeenDatabase,
+  periodOpened,
+  recordSeen,
+  until,
+  type SeenDatabase,
+} from './test-bed.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `rebalance_${randomBytes(4).toString('hex')}`;
@@ -15,26 +21,11 @@ const log = createLogger('rebalance-test', 'silent');
 /** What made a member's consumer crash for good; none is expected. */
 const fatal: Error[] = [];
 
-function periodOpened(clusterCode: string): ContestEvent {
-  return makeEvent('PeriodOpened', {
-    id: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    source: 'test',
-    clusterCode,
-    causationId: null,
-    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
-  });
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    // A member that crashed will not come back: say why at once.
-    if (fatal.length > 0) throw new Error(`${what}: a member crashed`, { cause: fatal[0] });
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${String(timeoutMs)} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** `check` as `until` asks it, failing at once when a member crashed: it will not come back. */
+const unlessCrashed = (check: () => Promise<boolean>) => async () => {
+  if (fatal.length > 0) throw new Error('a member crashed', { cause: fatal[0] });
+  return (await check()) ? true : undefined;
+};
 
 // A member joining while another is inside a batch puts the group into a rebalance; the busy
 // member learns of it from the broker's answer to its closing offset commit or heartbeat. kafkajs
@@ -92,27 +83,30 @@ describe('a rebalance that starts while a batch is being applied', () => {
   });
 
   test('the busy member rejoins, the newcomer takes partitions, and every event is applied once', async () => {
-    const groupState = async () => (await admin.describeGroups([groupId])).groups[0]?.state;
+    const group = async () => (await admin.describeGroups([groupId])).groups[0];
     await startMember(async () => {
       // Inside the first batch: a second member joins, and the batch ends only once the broker
       // has begun the rebalance and kafkajs' heartbeat interval (3 s) has passed, so that the
       // batch's closing heartbeat is sent and meets the rebalance.
       void startMember();
-      await until(
-        async () => (await groupState()) === 'PreparingRebalance',
-        'the group began a rebalance',
-      );
+      await until(unlessCrashed(async () => (await group())?.state === 'PreparingRebalance'));
       await new Promise((resolve) => setTimeout(resolve, 3_500));
     });
 
-    await until(async () => {
-      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM seen`.execute(db);
-      return Number(rows[0]?.n) === events.length;
-    }, 'every event applied');
-    await until(async () => {
-      const { groups } = await admin.describeGroups([groupId]);
-      return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
-    }, 'both members in the stable group');
+    await until(
+      unlessCrashed(async () => {
+        const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM seen`.execute(db);
+        return Number(rows[0]?.n) === events.length;
+      }),
+      60_000,
+    );
+    await until(
+      unlessCrashed(async () => {
+        const now = await group();
+        return now?.state === 'Stable' && now.members.length === 2;
+      }),
+      60_000,
+    );
 
     expect(fatal).toEqual([]);
     const seen = await db.selectFrom('seen').select('event_id').execute();

@@ -1,4 +1,4 @@
-import { makeEvent, topicName, type ContestEvent } from '@thidua/schema';
+import { topicName, type ContestEvent } from '@thidua/schema';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -8,33 +8,18 @@ import { createKafka, ensureTopics } from '../src/kafka.ts';
 import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
 import { createOutboxRelay, type OutboxRelay } from '../src/outbox-relay.ts';
-import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
+import {
+  openSeenDatabase,
+  periodOpened,
+  recordSeen,
+  until,
+  type SeenDatabase,
+} from './test-bed.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `kit_${randomBytes(4).toString('hex')}`;
 const groupId = `${namespace}.kit-test`;
 const log = createLogger('kit-test', 'silent');
-
-function periodOpened(): ContestEvent {
-  return makeEvent('PeriodOpened', {
-    id: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    source: 'test',
-    clusterCode: 'cum-2',
-    causationId: null,
-    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
-  });
-}
-
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the batch consumer against a real broker and database', () => {
   let kafka: Kafka;

@@ -1,4 +1,4 @@
-import { makeEvent, topicName, type ContestEvent } from '@thidua/schema';
+import { topicName } from '@thidua/schema';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { sql, type Kysely } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -9,33 +9,18 @@ import type { KitTables } from '../src/kit-tables.ts';
 import { createLogger } from '../src/logger.ts';
 import { createServiceMetrics } from '../src/metrics.ts';
 import { deliveryRetentionMs, pruneDelivery, topicRetentionMs } from '../src/retention.ts';
-import { openSeenDatabase, recordSeen, type SeenDatabase } from './seen-database.ts';
+import {
+  openSeenDatabase,
+  periodOpened,
+  recordSeen,
+  until,
+  type SeenDatabase,
+} from './test-bed.ts';
 
 const namespace = `t-${randomBytes(4).toString('hex')}`;
 const schema = `kit_${randomBytes(4).toString('hex')}`;
 const log = createLogger('retention-test', 'silent');
 const day = 24 * 60 * 60 * 1000;
-
-function periodOpened(): ContestEvent {
-  return makeEvent('PeriodOpened', {
-    id: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    source: 'test',
-    clusterCode: 'cum-r',
-    causationId: null,
-    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
-  });
-}
-
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const count = async (db: Kysely<SeenDatabase>, query: string) =>
   Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0]?.n);
@@ -89,7 +74,7 @@ describe('pruning delivery rows after their retention', () => {
   });
 
   test('a duplicate inside the retention is still dropped; old rows go, dead letters stay', async () => {
-    const event = periodOpened();
+    const event = periodOpened('cum-r');
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const publish = () =>

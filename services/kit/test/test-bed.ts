@@ -1,5 +1,6 @@
-import type { AnyEvent } from '@thidua/schema';
+import { makeEvent, type AnyEvent, type ContestEvent } from '@thidua/schema';
 import type { Kysely, Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import { createServiceDb, ensureDatabase } from '../src/db.ts';
 import type { KitTables } from '../src/kit-tables.ts';
 import { migrateToLatest } from '../src/migrate.ts';
@@ -39,4 +40,30 @@ export async function recordSeen(
     .insertInto('seen')
     .values(events.map((event) => ({ event_id: event.id })))
     .execute();
+}
+
+/** A valid contest event, opening 2023-H1 in `clusterCode`. */
+export function periodOpened(clusterCode = 'cum-2'): ContestEvent {
+  return makeEvent('PeriodOpened', {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    source: 'test',
+    clusterCode,
+    causationId: null,
+    data: { periodId: '2023-H1', deadline: '2023-07-10T17:00:00+07:00' },
+  });
+}
+
+/** Asks `check` every 100 ms until it gives a value, and returns it; throws after `timeoutMs`. */
+export async function until<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
