@@ -1,4 +1,5 @@
 import hashes from 'virtual:persisted-operations';
+import { bothLanguages, type Bilingual } from './i18n.ts';
 import { currentToken } from './session.ts';
 
 /** A refusal or failure to show the user, in Vietnamese first. */
@@ -11,6 +12,20 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** What a failed request says: the API's refusal, or that something went wrong. */
+export const refusalOfError = (error: unknown): Bilingual =>
+  error instanceof ApiError ? error : bothLanguages('Đã có lỗi xảy ra');
+
+/** A refused mutation's texts: each refused field's, or the refusal's own. */
+export const refusalTexts = (
+  refusal: Bilingual & { __typename: string; fields?: readonly Bilingual[] },
+): Bilingual[] =>
+  refusal.__typename === 'ValidationError' &&
+  refusal.fields !== undefined &&
+  refusal.fields.length > 0
+    ? [...refusal.fields]
+    : [refusal];
 
 interface GraphqlError {
   message: string;

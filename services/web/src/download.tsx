@@ -1,18 +1,6 @@
 import { useState } from 'react';
-import { sayIn, translate, useLanguage, useT } from './i18n.ts';
+import { bothLanguages, sayIn, useLanguage, useT, type Bilingual } from './i18n.ts';
 import { currentToken } from './session.ts';
-
-/** A refusal's text in both languages. */
-interface Refusal {
-  message: string;
-  messageVi: string;
-}
-
-/** A text of this file in both languages. */
-const bothLanguages = (text: string, values?: Record<string, string | number>): Refusal => ({
-  message: translate('en', text, values),
-  messageVi: translate('vi', text, values),
-});
 
 /** The file name the gateway gives in Content-Disposition, else `fallback`. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -41,7 +29,7 @@ export function Download({
 }) {
   const t = useT();
   const language = useLanguage();
-  const [state, setState] = useState<{ busy: boolean; refusal: Refusal | null }>({
+  const [state, setState] = useState<{ busy: boolean; refusal: Bilingual | null }>({
     busy: false,
     refusal: null,
   });
@@ -56,14 +44,14 @@ export function Download({
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as {
-          error?: Partial<Refusal>;
+          error?: Partial<Bilingual>;
         } | null;
         const { message, messageVi } = body?.error ?? {};
         setState({
           busy: false,
           refusal:
-            message !== undefined && messageVi !== undefined
-              ? { message, messageVi }
+            messageVi !== undefined
+              ? { message: message ?? messageVi, messageVi }
               : bothLanguages('Máy chủ trả lời lỗi {status}', { status: response.status }),
         });
         return;

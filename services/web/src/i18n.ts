@@ -2,7 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Vietnamese first; English on request. The Vietnamese text is the key, so a screen reads the
- * same in code as on the page, and a text without an English line stays Vietnamese.
+ * same in code as on the page, and a text without an English line stays Vietnamese. A text whose
+ * English depends on where it stands carries its sense after a bar (`Chỉ tiêu|mức`, a target, not
+ * an indicator): the bar and the sense are never shown.
  */
 export type Language = 'vi' | 'en';
 
@@ -157,6 +159,7 @@ const english: Record<string, string> = {
   'Chỉ tiêu ({count})': 'Indicators ({count})',
   Mã: 'Code',
   'Chỉ tiêu': 'Indicator',
+  'Chỉ tiêu|mức': 'Target',
   'Tối đa': 'Maximum',
   'Tiêu chí chấm điểm': 'Criteria',
   'Tiêu chí': 'Criterion',
@@ -204,7 +207,8 @@ const english: Record<string, string> = {
   'Phiên bản': 'Version',
   'Thời điểm nộp': 'Sent at',
   'Thời hạn': 'Timeliness',
-  'Trả lại để giải trình': 'Return for explanation',
+  'Trả lại để giải trình': 'Returned for explanation',
+  'Trả lại để giải trình|nút': 'Return for explanation',
   'đang tính': 'counted',
   'Đúng hạn': 'On time',
   '{reason} · {by} lúc {at}': '{reason} · {by} at {at}',
@@ -262,7 +266,8 @@ const english: Record<string, string> = {
   'Các chỉ tiêu toàn quốc': 'Indicators over all clusters',
   'Cách tổng hợp': 'Rolled up as',
   'Số liệu': 'Figure',
-  Tổng: 'Total',
+  Tổng: 'Sum',
+  'Tổng|cột': 'Total',
   'Trung bình ({count} đơn vị)': 'Average ({count} units)',
   'Số đơn vị trả lời có': 'Units answering yes',
   '{yes} / {reported} đơn vị': '{yes} / {reported} units',
@@ -421,15 +426,31 @@ export function translate(
   text: string,
   values: Record<string, string | number> = {},
 ): string {
-  const template = language === 'en' ? (english[text] ?? text) : text;
+  const shown = text.split('|', 1)[0] ?? text;
+  const template = language === 'en' ? (english[text] ?? shown) : shown;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
 }
 
+/** A text in both languages, as the API's refusals carry it. */
+export interface Bilingual {
+  message: string;
+  messageVi: string;
+}
+
 /** The API's refusal in the language: its `messageVi`, or in English its `message`. */
-export const sayIn = (language: Language, refusal: { message: string; messageVi: string }) =>
+export const sayIn = (language: Language, refusal: Bilingual) =>
   language === 'en' ? refusal.message : refusal.messageVi;
+
+/** One of the app's own texts in both languages, shown later in whichever is chosen then. */
+export const bothLanguages = (
+  text: string,
+  values?: Record<string, string | number>,
+): Bilingual => ({
+  message: translate('en', text, values),
+  messageVi: translate('vi', text, values),
+});
 
 export type Translate = (text: string, values?: Record<string, string | number>) => string;
 

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from './api-types.ts';
-import { ApiError, request } from './client.ts';
+import { refusalOfError, request } from './client.ts';
 import './forms.css';
-import { sayIn, translate, useLanguage, useT } from './i18n.ts';
+import { sayIn, translate, useLanguage, useT, type Bilingual } from './i18n.ts';
 
 /** What every mutation of schema/graphql/operations answers: its payload or a typed refusal. */
 interface MutationResult {
@@ -49,7 +49,7 @@ export function useMutationForm(): MutationForm {
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [general, setGeneral] = useState<Refusal[]>([]);
-  const say = (refusal: { message: string; messageVi: string }) => sayIn(language, refusal);
+  const say = (refusal: Bilingual) => sayIn(language, refusal);
 
   async function run(operation: string, field: string, variables: object, shown: string[]) {
     setSending(true);
@@ -69,12 +69,8 @@ export function useMutationForm(): MutationForm {
       }
       return false;
     } catch (error) {
-      const failed = 'Đã có lỗi xảy ra';
-      setGeneral([
-        error instanceof ApiError
-          ? { path: null, message: error.message, messageVi: error.messageVi }
-          : { path: null, message: translate('en', failed), messageVi: failed },
-      ]);
+      const { message, messageVi } = refusalOfError(error);
+      setGeneral([{ path: null, message, messageVi }]);
       return false;
     } finally {
       setSending(false);

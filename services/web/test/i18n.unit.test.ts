@@ -23,6 +23,15 @@ describe('the English toggle', () => {
     ).toBe('Moved the deadline of Year 2027 to 30/12/2027 09:30');
   });
 
+  test('a text whose English depends on its place carries its sense, never shown', () => {
+    expect(translate('en', 'Chỉ tiêu')).toBe('Indicator');
+    expect(translate('en', 'Chỉ tiêu|mức')).toBe('Target');
+    expect(translate('vi', 'Chỉ tiêu|mức')).toBe('Chỉ tiêu');
+    expect(translate('en', 'Trả lại để giải trình')).toBe('Returned for explanation');
+    expect(translate('en', 'Trả lại để giải trình|nút')).toBe('Return for explanation');
+    expect(translate('vi', 'Chưa dịch|nơi nào đó')).toBe('Chưa dịch');
+  });
+
   test('a text without an English line stays Vietnamese; an unknown name stays as written', () => {
     expect(translate('en', 'Chưa dịch câu này')).toBe('Chưa dịch câu này');
     expect(translate('vi', 'Kỳ {missing}')).toBe('Kỳ {missing}');
@@ -53,6 +62,8 @@ describe('the pages turned to English', () => {
     'pages/ranking-chart.tsx',
     'pages/flags.tsx',
     'pages/matrix.tsx',
+    'pages/history.tsx',
+    'pages/ranking.tsx',
     'charts/chart.tsx',
     'ui.tsx',
     'download.tsx',

@@ -466,7 +466,7 @@ describe('the management screens in a real browser against the whole system', ()
     await board.getByRole('heading', { name: `Summary · Year ${year}` }).waitFor();
     expect(await board.locator('tr[data-cluster="all"] th').textContent()).toBe('All clusters');
     const admitted = board.locator('table.indicator-rollups tr[data-indicator="admitted"]');
-    await expect.poll(() => admitted.locator('td.kind').textContent()).toBe('Total');
+    await expect.poll(() => admitted.locator('td.kind').textContent()).toBe('Sum');
     expect(await admitted.locator('td.title').textContent()).toBe('Đảng viên mới (admitted)');
     expect(await admitted.locator('td.figure').textContent()).toBe('490');
     await board.locator('figure[data-chart="indicators-sum"][data-state="drawn"]').waitFor();

@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { FieldProblem } from '../api-types.ts';
-import { ApiError, request } from '../client.ts';
+import { refusalOfError, refusalTexts, request } from '../client.ts';
 import { formatDecimal } from '../format.ts';
-import { sayIn, translate, useLanguage, useT } from '../i18n.ts';
+import { sayIn, useLanguage, useT, type Bilingual } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { useQuery } from '../use-query.ts';
@@ -26,20 +26,6 @@ type Refusal =
 type ReviewIndicatorResult = { __typename: 'IndicatorReviewed' } | Refusal;
 type ReturnSubmissionResult = { __typename: 'SubmissionReturned' } | Refusal;
 
-/** A refusal's texts in both languages, each shown in the one chosen. */
-interface Problem {
-  message: string;
-  messageVi: string;
-}
-
-function problemsOf(result: Refusal): Problem[] {
-  return result.__typename === 'ValidationError' && result.fields.length > 0
-    ? result.fields
-    : [result];
-}
-
-const failed = 'Đã có lỗi xảy ra';
-
 /** From one flag: set a reviewed value with a reason, or return the submission with a reason. */
 function FlagActions({
   flag,
@@ -54,7 +40,7 @@ function FlagActions({
   const language = useLanguage();
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<Bilingual[]>([]);
   const [sending, setSending] = useState(false);
   const id = `flag-${flag.unitCode}-${flag.indicator}`;
 
@@ -80,19 +66,17 @@ function FlagActions({
               unit: flag.unitCode,
             }),
           );
-        } else setProblems(problemsOf(result));
+        } else setProblems(refusalTexts(result));
       } else {
         const { returnSubmission: result } = await request<{
           returnSubmission: ReturnSubmissionResult;
         }>('ReturnSubmission', { unitCode: flag.unitCode, periodId: period, reason });
         if (result.__typename === 'SubmissionReturned') {
           onDone(t('Đã trả báo cáo của {unit} để giải trình', { unit: flag.unitCode }));
-        } else setProblems(problemsOf(result));
+        } else setProblems(refusalTexts(result));
       }
     } catch (error) {
-      setProblems([
-        error instanceof ApiError ? error : { message: translate('en', failed), messageVi: failed },
-      ]);
+      setProblems([refusalOfError(error)]);
     }
     setSending(false);
   }
@@ -116,7 +100,7 @@ function FlagActions({
         {t('Thẩm định số liệu')}
       </button>
       <button type="button" disabled={sending} onClick={() => void run('return')}>
-        {t('Trả lại để giải trình')}
+        {t('Trả lại để giải trình|nút')}
       </button>
       {problems.length > 0 && (
         <span className="field-error" role="alert">

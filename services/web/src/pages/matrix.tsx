@@ -109,7 +109,7 @@ export function MatrixPage({ cluster, period }: { cluster: string; period: strin
                   {t('Trừ')}
                 </th>
                 <th rowSpan={2} className="number">
-                  {t('Tổng')}
+                  {t('Tổng|cột')}
                 </th>
                 <th rowSpan={2}>{t('Xếp loại')}</th>
               </tr>

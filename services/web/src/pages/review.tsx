@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { FieldProblem, Scorecard } from '../api-types.ts';
-import { ApiError, request } from '../client.ts';
-import { translate, useLanguage, useT } from '../i18n.ts';
+import { refusalOfError, refusalTexts, request } from '../client.ts';
+import { sayIn, useLanguage, useT, type Bilingual } from '../i18n.ts';
 import { parseVietnameseDecimal } from '../input.ts';
 
 type ReviewScoreResult =
@@ -47,7 +47,7 @@ export function ReviewForm({
   const [score, setScore] = useState('');
   const [reason, setReason] = useState('');
   /** the API's refusals, in both languages */
-  const [problems, setProblems] = useState<{ message: string; messageVi: string }[]>([]);
+  const [problems, setProblems] = useState<Bilingual[]>([]);
   const [state, setState] = useState<'idle' | 'sending' | 'counting'>('idle');
   const id = `review-${criterion.replace(/\W/g, '-')}`;
 
@@ -68,16 +68,9 @@ export function ReviewForm({
         onCounted();
         return;
       }
-      setProblems(
-        result.__typename === 'ValidationError' && result.fields.length > 0
-          ? result.fields
-          : [result],
-      );
+      setProblems(refusalTexts(result));
     } catch (error) {
-      const failed = 'Đã có lỗi xảy ra';
-      setProblems([
-        error instanceof ApiError ? error : { message: translate('en', failed), messageVi: failed },
-      ]);
+      setProblems([refusalOfError(error)]);
     }
     setState('idle');
   }
@@ -112,7 +105,7 @@ export function ReviewForm({
       </button>
       {problems.length > 0 && (
         <span className="field-error" role="alert">
-          {problems.map((p) => (language === 'en' ? p.message : p.messageVi)).join('; ')}
+          {problems.map((p) => sayIn(language, p)).join('; ')}
         </span>
       )}
     </form>

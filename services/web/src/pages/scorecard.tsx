@@ -26,7 +26,7 @@ const methodNames: Record<string, string> = {
 const inputNames: Record<string, string> = {
   value: 'Giá trị',
   pointsPerItem: 'Điểm mỗi đơn vị',
-  target: 'Chỉ tiêu',
+  target: 'Chỉ tiêu|mức',
   targetSource: 'Nguồn chỉ tiêu',
   direction: 'Chiều so sánh',
   thresholdReached: 'Mức đạt',
@@ -60,11 +60,8 @@ function inputValue(value: unknown, t: Translate): string {
 /** A criterion's inputs as the API gives them, named and written in the language. */
 function Inputs({ inputs }: { inputs: unknown }) {
   const t = useT();
-  const language = useLanguage();
   if (inputs === null || typeof inputs !== 'object') return <>{JSON.stringify(inputs)}</>;
-  // 'Chỉ tiêu' is the dictionary's Indicator; as an input it is the indicator's target.
-  const nameOf = (name: string) =>
-    name === 'target' && language === 'en' ? 'Target' : t(inputNames[name] ?? name);
+  const nameOf = (name: string) => t(inputNames[name] ?? name);
   return (
     <dl className="inputs">
       {Object.entries(inputs).map(([name, value]) => (
